@@ -1,0 +1,3 @@
+from bsec_plan.cli import main
+
+raise SystemExit(main())

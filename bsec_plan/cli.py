@@ -1,0 +1,246 @@
+"""The command line: parse options, call the query layer, hand the result to a writer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import signal
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from bsec_plan import __version__
+
+app = typer.Typer(
+    name="bsec-plan",
+    help="The BSEC Working Group's Plan of Action (May 2009 – June 2011): what is due, overdue and missing.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class CheckFormat(str, Enum):
+    text = "text"
+    github = "github"
+    json = "json"
+
+
+class Missing(str, Enum):
+    ratification = "ratification"
+    liaison_officer = "liaison-officer"
+
+
+class UsageError(Exception):
+    """Bad usage: a bad date, an unknown id, a format a command does not offer. Exit 2."""
+
+
+PlanOpt = typer.Option(None, "--plan", metavar="PATH", help="Plan file (default: $BSEC_PLAN, ./data/plan.yaml, the bundled plan).")
+AsOfOpt = typer.Option("today", "--as-of", metavar="DATE", help="Date to answer for: YYYY-MM-DD or 'today'.")
+StateOpt = typer.Option(None, "--state", metavar="CODE", help="Only what this Member State is responsible for or addressed by.")
+FormatOpt = typer.Option(Format.table, "--format", help="table (rich on a terminal, plain when piped), json or csv.")
+ExitCodeOpt = typer.Option(False, "--exit-code", help="Exit 1 when something is found.")
+
+
+def parse_as_of(text: str) -> dt.date:
+    if text.strip().lower() == "today":
+        return dt.date.today()
+    from bsec_plan.dates import parse_day
+
+    try:
+        return parse_day(text.strip())
+    except ValueError as err:
+        message = str(err)
+    match = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", text.strip())
+    if match:
+        a, b, year = match.groups()
+        forms = []
+        for day, month in ((a, b), (b, a)):
+            try:
+                forms.append(dt.date(int(year), int(month), int(day)).isoformat())
+            except ValueError:
+                pass
+        if forms:
+            message = f"'{text}' is ambiguous; write the ISO form: {' or '.join(dict.fromkeys(forms))}"
+    raise UsageError(f"--as-of: {message}")
+
+
+def _load(plan_opt: Optional[str]):
+    from bsec_plan import planfile
+
+    path = planfile.resolve(plan_opt)
+    return planfile.load(path), str(path)
+
+
+def _no_csv(fmt: Format, command: str) -> None:
+    if fmt is Format.csv:
+        raise UsageError(f"{command} has no CSV form; use --format table or --format json")
+
+
+@app.callback(invoke_without_command=True)
+def _root(
+    version: bool = typer.Option(False, "--version", help="Print the version and exit.", is_eager=True),
+) -> None:
+    if version:
+        print(f"bsec-plan {__version__}")
+        raise typer.Exit(0)
+
+
+@app.command()
+def check(
+    path: Optional[str] = typer.Argument(None, help="Plan file (default: as for the queries)."),
+    fmt: CheckFormat = typer.Option(CheckFormat.text, "--format", help="text, github (Actions annotations too) or json."),
+) -> int:
+    """Validate a plan file: every problem at once, as FILE:LINE:COL: error: MESSAGE."""
+    from bsec_plan import checkcmd
+
+    return checkcmd.run(path, fmt.value)
+
+
+@app.command()
+def schema() -> int:
+    """Print the JSON Schema of the plan file, generated from the models."""
+    from bsec_plan.models import schema_json
+
+    sys.stdout.write(schema_json())
+    return 0
+
+
+@app.command()
+def status(plan: Optional[str] = PlanOpt, as_of: str = AsOfOpt, state: Optional[str] = StateOpt, fmt: Format = FormatOpt) -> int:
+    """One screen: progress through the period, counts by direction, overdue, next, gaps."""
+    from bsec_plan import output, queries, report
+
+    _no_csv(fmt, "status")
+    day = parse_as_of(as_of)
+    model, name = _load(plan)
+    code = queries.state_code(model, state) if state else None
+    result = queries.status(model, day, code)
+    if fmt is Format.json:
+        output.write_json({**report.header(name, day, "status", state=code), **report.status_json(model, result)})
+    else:
+        output.write_tables(report.status_blocks(model, name, result, code))
+    return 0
+
+
+@app.command()
+def overdue(
+    plan: Optional[str] = PlanOpt, as_of: str = AsOfOpt, state: Optional[str] = StateOpt, fmt: Format = FormatOpt, exit_code: bool = ExitCodeOpt
+) -> int:
+    """Every overdue occurrence, oldest first, with who was responsible when it fell due."""
+    from bsec_plan import output, queries, report
+
+    day = parse_as_of(as_of)
+    model, name = _load(plan)
+    code = queries.state_code(model, state) if state else None
+    rows = queries.overdue(model, day, code)
+    if fmt is Format.json:
+        output.write_json({**report.header(name, day, "overdue", state=code), "overdue": [report.row_json(r) for r in rows]})
+    elif fmt is Format.csv:
+        output.write_csv(report.overdue_table(rows, day))
+    else:
+        output.write_tables([f"Plan file: {name}", report.overdue_table(rows, day)])
+    return 1 if exit_code and rows else 0
+
+
+@app.command()
+def states(
+    plan: Optional[str] = PlanOpt,
+    as_of: str = AsOfOpt,
+    missing: Optional[Missing] = typer.Option(None, "--missing", help="Only the states lacking a ratification or a liaison officer."),
+    instrument: Optional[str] = typer.Option(None, "--instrument", metavar="ID", help="Only this instrument, e.g. protocol-2002."),
+    fmt: Format = FormatOpt,
+    exit_code: bool = ExitCodeOpt,
+) -> int:
+    """Member States × instruments, liaison officers and EU membership."""
+    from bsec_plan import output, queries, report
+
+    day = parse_as_of(as_of)
+    model, name = _load(plan)
+    ident = queries.instrument_id(model, instrument) if instrument else None
+    head = report.header(name, day, "states", missing=missing.value if missing else None, instrument=ident)
+    if missing is None:
+        rows = queries.states(model, day, ident)
+        table = report.states_table(model, rows, day)
+        found = False
+        if fmt is Format.json:
+            output.write_json({**head, "states": report.states_json(rows)})
+            return 0
+    else:
+        lacks = queries.missing(model, day, missing.value, ident)
+        table = report.missing_table(model, lacks, missing.value, day)
+        found = bool(lacks)
+        if fmt is Format.json:
+            output.write_json({**head, "missing": report.missing_json(lacks)})
+            return 1 if exit_code and found else 0
+    if fmt is Format.csv:
+        output.write_csv(table)
+    else:
+        output.write_tables([f"Plan file: {name}", table])
+    return 1 if exit_code and found else 0
+
+
+@app.command()
+def show(
+    action: str = typer.Argument(..., metavar="ID", help="Action id: A.2, a2, E."),
+    plan: Optional[str] = PlanOpt,
+    as_of: str = AsOfOpt,
+    state: Optional[str] = StateOpt,
+    fmt: Format = FormatOpt,
+) -> int:
+    """One action: direction, text, parties, deadline, occurrences and their states, progress."""
+    from bsec_plan import output, queries, report
+    from bsec_plan.schedule import occurrences
+
+    _no_csv(fmt, "show")
+    day = parse_as_of(as_of)
+    model, name = _load(plan)
+    ident = queries.action_id(model, action)
+    code = queries.state_code(model, state) if state else None
+    rows = queries.evaluate(model, day, occurrences=occurrences(model.actions[ident], model.start, model.end))
+    if code:
+        rows = [r for r in rows if queries.concerns(model, r, code, day)]
+    if fmt is Format.json:
+        output.write_json({**report.header(name, day, "show", state=code), **report.show_json(model, ident, rows, day)})
+    else:
+        output.write_tables(report.show_blocks(model, name, ident, rows, day))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; the exit code follows the README: 0 ran, 1 findings, 2 could not run, 130 interrupted."""
+    from bsec_plan.problems import PlanError
+    from bsec_plan.queries import UnknownId
+
+    if hasattr(signal, "SIGPIPE"):  # `bsec-plan overdue | head -1` ends quietly, as other tools do
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    try:
+        result = app(args=argv, prog_name="bsec-plan", standalone_mode=False)
+    except (UsageError, UnknownId) as err:
+        print(f"bsec-plan: error: {err}", file=sys.stderr)
+        return 2
+    except PlanError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except typer.Abort:
+        return 130
+    except typer.TyperException as err:  # bad usage: typer shows it the way click does
+        if hasattr(err, "show"):
+            err.show()
+        else:
+            print(f"bsec-plan: error: {err.format_message()}", file=sys.stderr)
+        return err.exit_code
+    return result if isinstance(result, int) else 0

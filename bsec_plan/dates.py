@@ -1,0 +1,70 @@
+"""Dates as the plan writes them: strict ISO days and partial dates (a year, a month or a day)."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _checked(year: int, month: int | None, day: int | None, text: str) -> None:
+    if year < 1:
+        raise ValueError(f"'{text}' is not a date: year 0000 does not exist")
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"'{text}' is not a date: month {month:02d} is not in 01-12")
+    if day is not None:
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            raise ValueError(f"'{text}' is not a date: day {day:02d} is not in 01-{last:02d}")
+
+
+def parse_day(text: str) -> dt.date:
+    """An ISO 8601 calendar date, YYYY-MM-DD, and nothing looser."""
+    match = _DAY.fullmatch(text)
+    if not match:
+        raise ValueError(f"'{text}' is not an ISO date; write it as YYYY-MM-DD, e.g. 2010-06-01")
+    year, month, day = (int(g) for g in match.groups())
+    _checked(year, month, day, text)
+    return dt.date(year, month, day)
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to a year (`2011`), a month (`2010-06`) or a day (`2010-06-01`)."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        match = _PARTIAL.fullmatch(text)
+        if not match:
+            raise ValueError(f"'{text}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+        year, month, day = (int(g) if g else None for g in match.groups())
+        _checked(year, month, day, text)
+        return cls(year, month, day)
+
+    @property
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        """The day something due 'by' this date is due: the end of the period it names."""
+        if self.day:
+            return dt.date(self.year, self.month, self.day)
+        month = self.month or 12
+        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month:
+            text += f"-{self.month:02d}"
+        if self.day:
+            text += f"-{self.day:02d}"
+        return text

@@ -1,0 +1,94 @@
+"""Writing tables and documents: rich on a terminal, aligned plain text when piped, CSV, JSON.
+
+rich is imported only when a table goes to a terminal, so piped and scripted runs start fast.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+from typing import TextIO
+
+
+@dataclass
+class Table:
+    title: str
+    columns: list[str]
+    rows: list[list[str]] = field(default_factory=list)
+    styles: list[str | None] = field(default_factory=list)  # per row, for rich: e.g. "red"
+    wrap: str | None = None  # the column that may wrap (long text); the others never do
+    empty: str = "none"  # what to say when there are no rows
+
+
+def is_terminal(stream: TextIO) -> bool:
+    return stream.isatty() and os.environ.get("TERM") != "dumb"
+
+
+def write_tables(tables: list[Table | str], stream: TextIO = None) -> None:
+    """Text blocks and tables, in order: rich on a terminal, plain text otherwise."""
+    stream = stream or sys.stdout
+    if is_terminal(stream):
+        _write_rich(tables, stream)
+    else:
+        stream.write(plain(tables))
+
+
+def plain(tables: list[Table | str]) -> str:
+    out = []
+    for item in tables:
+        if isinstance(item, str):
+            out.append(item + "\n")
+            continue
+        if item.title:
+            out.append(item.title + "\n")
+        if not item.rows:
+            out.append(f"  ({item.empty})\n\n")
+            continue
+        widths = [len(c) for c in item.columns]
+        for row in item.rows:
+            widths = [max(w, len(v)) for w, v in zip(widths, row)]
+        widths[-1] = 0  # the last column is never padded
+        line = lambda cells: "  ".join(v.ljust(w) for v, w in zip(cells, widths)).rstrip() + "\n"  # noqa: E731
+        out.append(line(item.columns))
+        out.append(line(["-" * max(len(c), 1) for c in item.columns]))
+        out.extend(line(row) for row in item.rows)
+        out.append("\n")
+    return "".join(out)
+
+
+def _write_rich(tables: list[Table | str], stream: TextIO) -> None:
+    from rich.console import Console
+    from rich.table import Table as RichTable
+    from rich.text import Text
+
+    console = Console(file=stream, highlight=False)
+    for item in tables:
+        if isinstance(item, str):
+            console.print(Text(item))
+            continue
+        table = RichTable(title=item.title or None, title_justify="left", title_style="bold")
+        for col in item.columns:
+            table.add_column(col, overflow="fold", no_wrap=col != item.wrap, ratio=1 if col == item.wrap else None)
+        for i, row in enumerate(item.rows):
+            table.add_row(*row, style=item.styles[i] if i < len(item.styles) else None)
+        if item.rows:
+            console.print(table)
+        else:
+            console.print(Text(item.title, style="bold"))
+            console.print(f"  ({item.empty})")
+        console.print()
+
+
+def write_csv(table: Table, stream: TextIO = None) -> None:
+    writer = csv.writer(stream or sys.stdout, lineterminator="\n")
+    writer.writerow(table.columns)
+    writer.writerows(table.rows)
+
+
+def write_json(document: dict, stream: TextIO = None) -> None:
+    stream = stream or sys.stdout
+    json.dump(document, stream, indent=2, ensure_ascii=False, default=str)
+    stream.write("\n")

@@ -1,0 +1,60 @@
+"""Responsible parties resolved to the states behind them on a given date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from bsec_plan.models import Plan
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A party as it stood on a date: the states it meant then (empty if not found) and a label."""
+
+    ref: str
+    states: tuple[str, ...]
+    label: str
+
+
+def chair_on(plan: Plan, day: dt.date) -> str | None:
+    """The state holding the Chairmanship-in-Office on `day`, or None where the table has a gap.
+
+    A term whose start was not found begins the day after the previous term ends.
+    """
+    previous_end = None
+    for term in plan.chairmanships:
+        start = term.start.first_day if term.start else (previous_end + dt.timedelta(days=1) if previous_end else None)
+        end = term.end.last_day
+        if start is not None and start <= day <= end:
+            return term.state
+        previous_end = end
+    return None
+
+
+def eu_members_on(plan: Plan, day: dt.date) -> tuple[str, ...]:
+    joined = {m.state for m in plan.eu_membership if m.since <= day}
+    return tuple(s.code for s in plan.states if s.code in joined)
+
+
+def resolve(plan: Plan, ref: str, day: dt.date) -> Resolved:
+    state = plan.state_by_code.get(ref)
+    if state is not None:
+        return Resolved(ref, (ref,), state.name)
+    party = plan.party_by_id[ref]
+    if party.kind == "agency":
+        return Resolved(ref, (party.state,), f"{plan.state_by_code[party.state].name} – {party.name}")
+    if party.kind == "all-member-states":
+        return Resolved(ref, tuple(plan.state_by_code), party.name)
+    if party.kind == "eu-member-states":
+        members = eu_members_on(plan, day)
+        return Resolved(ref, members, f"{party.name} ({', '.join(members) or 'none'})")
+    holder = chair_on(plan, day) if party.kind == "chairmanship" else party.holder
+    return Resolved(ref, (holder,) if holder else (), f"{party.name} ({holder or 'holder not found'})")
+
+
+def responsible(plan: Plan, action_id: str, day: dt.date) -> list[Resolved]:
+    action = plan.actions[action_id]
+    if action.responsible is None:
+        return []
+    return [resolve(plan, ref, day) for ref in action.responsible.parties]

@@ -1,0 +1,165 @@
+"""Find, read and validate a plan file; every problem comes back located as FILE:LINE:COL."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import typing
+from pathlib import Path
+
+from bsec_plan.problems import PlanError, Problem
+
+MAX_BYTES = 64 * 1024 * 1024  # far above any real plan; keeps a runaway file from eating memory
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def bundled_plan() -> Path:
+    """The plan shipped in the package; in a source checkout, the repository's data/plan.yaml."""
+    shipped = PACKAGE_DIR / "plan.yaml"
+    return shipped if shipped.is_file() else PACKAGE_DIR.parent / "data" / "plan.yaml"
+
+
+def resolve(explicit: str | None) -> Path:
+    """--plan PATH, then $BSEC_PLAN, then ./data/plan.yaml, then the bundled plan."""
+    if explicit:
+        return Path(explicit)
+    if os.environ.get("BSEC_PLAN"):
+        return Path(os.environ["BSEC_PLAN"])
+    local = Path("data/plan.yaml")
+    return local if local.is_file() else bundled_plan()
+
+
+def read_text(path: Path) -> str:
+    name = str(path)
+    try:
+        if path.is_dir():
+            raise PlanError([Problem(name, 1, 1, "is a directory, not a plan file")])
+        with open(path, "rb") as f:
+            data = f.read(MAX_BYTES + 1)
+    except PlanError:
+        raise
+    except FileNotFoundError:
+        raise PlanError([Problem(name, 1, 1, "no such file")]) from None
+    except OSError as err:
+        raise PlanError([Problem(name, 1, 1, f"cannot read: {err.strerror or err}")]) from None
+    if len(data) > MAX_BYTES:
+        raise PlanError([Problem(name, 1, 1, f"the file is larger than {MAX_BYTES // 2**20} MiB; a plan file is refused above that size")])
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        col = len(data[data.rfind(b"\n", 0, err.start) + 1 : err.start].decode("utf-8", "replace")) + 1
+        raise PlanError([Problem(name, line, col, f"byte 0x{data[err.start]:02x} is not UTF-8; save the file as UTF-8")]) from None
+
+
+def load(path: Path):
+    """Read and validate the plan at `path`. Raise PlanError with every problem, located."""
+    from bsec_plan import yamlpos
+
+    name = str(path)
+    text = read_text(path)
+    try:
+        root = yamlpos.load(text)
+    except yamlpos.YamlProblem as err:
+        raise PlanError([Problem(name, line, col, msg) for (line, col), msg in err.problems]) from None
+    if not isinstance(root, yamlpos.Mapping):
+        found = "a list" if isinstance(root, list) else "a single value"
+        at = getattr(root, "at", (1, 1))
+        raise PlanError([Problem(name, *at, f"the plan must be a mapping with keys such as title, period and directions; found {found}")])
+
+    from pydantic import ValidationError
+
+    from bsec_plan.models import Plan
+
+    try:
+        plan = Plan.model_validate(root)
+    except ValidationError as err:
+        raise PlanError([_pydantic_problem(name, root, e) for e in err.errors(include_url=False)]) from None
+
+    from bsec_plan import crossref
+
+    problems = crossref.check(plan)
+    if problems:
+        raise PlanError([Problem(name, *_locate(root, path_), f"{_dotted(root, path_)}: {msg}") for path_, msg in problems])
+    return plan
+
+
+def _pydantic_problem(name: str, root, error: dict) -> Problem:
+    loc, kind, msg = tuple(error["loc"]), error["type"], error["msg"]
+    value = error.get("input")
+    if kind == "extra_forbidden":
+        msg = f"unknown key '{loc[-1]}'"
+        close = difflib.get_close_matches(str(loc[-1]), _fields_at(loc[:-1]), n=1)
+        msg += f"; did you mean '{close[0]}'?" if close else f"; allowed: {', '.join(_fields_at(loc[:-1]))}"
+        return Problem(name, *_locate(root, loc, key=True), f"{_dotted(root, loc[:-1]) or '(top level)'}: {msg}")
+    if kind == "missing":
+        msg = f"missing key '{loc[-1]}'"
+        return Problem(name, *_locate(root, loc[:-1]), f"{_dotted(root, loc[:-1]) or '(top level)'}: {msg}")
+    if kind in ("literal_error", "string_pattern_mismatch") and isinstance(value, str):
+        msg = f"{msg}; found '{value}'"
+    elif kind.endswith("_type") and not isinstance(value, str):
+        found = {dict: "a mapping", list: "a list", type(None): "an empty value"}
+        msg = f"{msg}; found {next((v for k, v in found.items() if isinstance(value, k)), type(value).__name__)}"
+    return Problem(name, *_locate(root, loc), f"{_dotted(root, loc) or '(top level)'}: {msg}")
+
+
+def _locate(root, loc: tuple, key: bool = False) -> tuple[int, int]:
+    """Where the node at `loc` starts; for `key`, where its key starts; else the nearest parent."""
+    node, at = root, root.at
+    for i, part in enumerate(loc):
+        last = i == len(loc) - 1
+        if isinstance(node, dict) and part in node:
+            at = node.keys_at[part] if (key and last) else node.values_at[part]
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            at = node.items_at[part]
+            node = node[part]
+        else:
+            break
+        if node is not None and hasattr(node, "at"):
+            at = node.at if not (key and last) else at
+    return at
+
+
+def _dotted(root, loc: tuple) -> str:
+    """`directions[A].actions[A.2].deadline`: list items named by their id where they have one."""
+    text, node = "", root
+    for part in loc:
+        if isinstance(part, int):
+            item = node[part] if isinstance(node, list) and part < len(node) else None
+            ident = item.get("id") or item.get("code") if isinstance(item, dict) else None
+            text += f"[{ident}]" if isinstance(ident, str) else f"[{part}]"
+            node = item
+        else:
+            text += f".{part}" if text else str(part)
+            node = node.get(part) if isinstance(node, dict) else None
+    return text
+
+
+def _fields_at(loc: tuple) -> list[str]:
+    from pydantic import BaseModel
+
+    from bsec_plan.models import Plan
+
+    model = Plan
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part)
+        inner = _model_in(field.annotation) if field else None
+        if inner is None:
+            return []
+        model = inner
+    return list(model.model_fields)
+
+
+def _model_in(annotation):
+    from pydantic import BaseModel
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None

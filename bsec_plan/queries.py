@@ -1,0 +1,253 @@
+"""The questions users ask, as plain functions: plan + as-of date + filters -> rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from bsec_plan import parties
+from bsec_plan.models import Plan, Progress
+from bsec_plan.schedule import Occurrence, plan_occurrences
+
+STATES = ("done", "done late", "overdue", "due soon", "upcoming", "ongoing", "no deadline")
+DUE_SOON_DAYS = 30
+
+
+class UnknownId(LookupError):
+    """An action id or state code the plan does not declare; the message lists the valid ones."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One occurrence of an action as it stood on the as-of date."""
+
+    action: str
+    direction: str
+    label: str | None
+    due: dt.date | None
+    state: str
+    days_overdue: int | None
+    responsible: list[parties.Resolved]
+    text: str
+    done_on: dt.date | None = None
+
+
+def action_id(plan: Plan, text: str) -> str:
+    """`a2`, `A2`, `a.2` -> `A.2`; UnknownId otherwise."""
+    compact = text.strip().upper().replace(".", "")
+    wanted = compact[:1] + ("." + compact[1:] if len(compact) > 1 else "")
+    if wanted not in plan.actions:
+        raise UnknownId(f"no action '{text}'; the actions are {', '.join(plan.actions)}")
+    return wanted
+
+
+def state_code(plan: Plan, text: str) -> str:
+    code = text.strip().upper()
+    if code not in plan.state_by_code:
+        listed = ", ".join(f"{s.code} ({s.name})" for s in plan.states)
+        raise UnknownId(f"no Member State '{text}'; the states are {listed}")
+    return code
+
+
+def instrument_id(plan: Plan, text: str, ratifiable: bool = True) -> str:
+    choices = [i.id for i in plan.instruments if i.ratifiable or not ratifiable]
+    if text not in choices:
+        raise UnknownId(f"no instrument '{text}' to ratify; the instruments are {', '.join(choices)}")
+    return text
+
+
+def _closing_records(plan: Plan, as_of: dt.date) -> dict[tuple[str, str | None], Progress]:
+    """For each occurrence, the earliest `done` record known on the as-of date."""
+    closing: dict[tuple[str, str | None], Progress] = {}
+    for record in plan.progress:
+        if record.status != "done" or record.date > as_of:
+            continue
+        key = (record.action, record.occurrence)
+        if key not in closing or record.date < closing[key].date:
+            closing[key] = record
+    return closing
+
+
+def evaluate(plan: Plan, as_of: dt.date, within: int = DUE_SOON_DAYS, occurrences: list[Occurrence] | None = None) -> list[Row]:
+    """Every occurrence of the plan, in plan order, with its state on `as_of`."""
+    closing = _closing_records(plan, as_of)
+    directions = plan.direction_of
+    rows = []
+    for occ in occurrences if occurrences is not None else plan_occurrences(plan):
+        action = plan.actions[occ.action]
+        record = closing.get((occ.action, occ.label))
+        days = None
+        if occ.due is None:
+            kind = action.deadline.kind if action.deadline else None
+            state = "ongoing" if kind == "permanent" else ("done" if record else "no deadline")
+        elif record:
+            state = "done late" if record.date > occ.due else "done"
+        elif as_of > occ.due:
+            state, days = "overdue", (as_of - occ.due).days
+        elif (occ.due - as_of).days <= within:
+            state = "due soon"
+        else:
+            state = "upcoming"
+        rows.append(
+            Row(
+                action=occ.action,
+                direction=directions[occ.action].id,
+                label=occ.label,
+                due=occ.due,
+                state=state,
+                days_overdue=days,
+                responsible=parties.responsible(plan, occ.action, occ.due or as_of),
+                text=action.text,
+                done_on=record.date if record else None,
+            )
+        )
+    return rows
+
+
+# -- Member States: ratifications, liaison officers, EU membership ---------------------------
+
+
+@dataclass(frozen=True)
+class Standing:
+    """What is known on the as-of date: a status (`unknown` when unrecorded) and its record."""
+
+    status: str
+    date: dt.date | None = None
+    note: str | None = None
+    source: str | None = None
+
+
+UNKNOWN = Standing("unknown")
+
+
+def ratification(plan: Plan, state: str, instrument: str, as_of: dt.date) -> Standing:
+    """Records dated after `as_of` are not known yet; undated records are known at any date."""
+    for record in plan.ratifications:
+        if record.state == state and record.instrument == instrument:
+            if record.date and record.date > as_of:
+                return UNKNOWN
+            return Standing(record.status, record.date, record.note, record.source)
+    return UNKNOWN
+
+
+def liaison_officer(plan: Plan, state: str, as_of: dt.date) -> Standing:
+    for record in plan.liaison_officers:
+        if record.state == state:
+            if record.date and record.date > as_of:
+                return UNKNOWN
+            return Standing(record.status, record.date, record.note, record.source)
+    return UNKNOWN
+
+
+def addressed(plan: Plan, action_id_: str, as_of: dt.date) -> list[str]:
+    """The states an action is addressed to: A.1 and B.1 address those not known to have ratified."""
+    action = plan.actions[action_id_]
+    if action.addresses is None:
+        return []
+    instrument = action.addresses.not_ratified
+    return [s.code for s in plan.states if ratification(plan, s.code, instrument, as_of).status != "ratified"]
+
+
+@dataclass(frozen=True)
+class StateRow:
+    code: str
+    name: str
+    ratifications: dict[str, Standing]
+    liaison_officer: Standing
+    eu_since: dt.date | None
+
+
+def states(plan: Plan, as_of: dt.date, instrument: str | None = None) -> list[StateRow]:
+    instruments = [instrument] if instrument else [i.id for i in plan.instruments if i.ratifiable]
+    eu = {m.state: m.since for m in plan.eu_membership if m.since <= as_of}
+    return [
+        StateRow(
+            code=s.code,
+            name=s.name,
+            ratifications={i: ratification(plan, s.code, i, as_of) for i in instruments},
+            liaison_officer=liaison_officer(plan, s.code, as_of),
+            eu_since=eu.get(s.code),
+        )
+        for s in plan.states
+    ]
+
+
+@dataclass(frozen=True)
+class Lack:
+    """A state lacking a ratification or a liaison officer; `known` False when only unrecorded."""
+
+    code: str
+    name: str
+    what: str  # an instrument id, or "liaison-officer"
+    known: bool
+    source: str | None
+
+
+def missing(plan: Plan, as_of: dt.date, what: str, instrument: str | None = None) -> list[Lack]:
+    lacks = []
+    for row in states(plan, as_of, instrument):
+        if what == "liaison-officer":
+            standing = {"liaison-officer": row.liaison_officer}
+            good = "appointed"
+        else:
+            standing, good = row.ratifications, "ratified"
+        for key, s in standing.items():
+            if s.status != good:
+                lacks.append(Lack(row.code, row.name, key, s.status != "unknown", s.source))
+    return lacks
+
+
+# -- filters and summaries ---------------------------------------------------------------------
+
+
+def concerns(plan: Plan, row: Row, state: str, as_of: dt.date) -> bool:
+    """True if `state` is responsible for the occurrence (directly, by group or by role) or addressed."""
+    if any(state in r.states for r in row.responsible):
+        return True
+    return state in addressed(plan, row.action, as_of)
+
+
+def overdue(plan: Plan, as_of: dt.date, state: str | None = None) -> list[Row]:
+    """Every overdue occurrence, oldest first."""
+    rows = [r for r in evaluate(plan, as_of) if r.state == "overdue"]
+    if state:
+        rows = [r for r in rows if concerns(plan, r, state, as_of)]
+    return sorted(rows, key=lambda r: (r.due, r.action))
+
+
+@dataclass
+class Status:
+    as_of: dt.date
+    elapsed: float  # share of the plan period passed on the as-of date, 0..1
+    counts: dict[str, dict[str, int]]  # direction -> state -> occurrences
+    overdue: list[Row]
+    next: list[Row]
+    unratified: dict[str, list[Lack]] = field(default_factory=dict)  # instrument -> lacks
+    no_liaison: list[Lack] = field(default_factory=list)
+
+
+def status(plan: Plan, as_of: dt.date, state: str | None = None, upcoming: int = 5) -> Status:
+    rows = evaluate(plan, as_of)
+    if state:
+        rows = [r for r in rows if concerns(plan, r, state, as_of)]
+    counts = {d.id: {s: 0 for s in STATES} for d in plan.directions}
+    for r in rows:
+        counts[r.direction][r.state] += 1
+    total = (plan.end - plan.start).days + 1
+    elapsed = min(max((as_of - plan.start).days + 1, 0), total) / total
+    pending = sorted((r for r in rows if r.state in ("due soon", "upcoming")), key=lambda r: (r.due, r.action))
+    lacks = missing(plan, as_of, "ratification")
+    unratified: dict[str, list[Lack]] = {}
+    for lack in lacks:
+        if state is None or lack.code == state:
+            unratified.setdefault(lack.what, []).append(lack)
+    no_liaison = [l for l in missing(plan, as_of, "liaison-officer") if state is None or l.code == state]
+    return Status(
+        as_of=as_of,
+        elapsed=elapsed,
+        counts=counts,
+        overdue=sorted((r for r in rows if r.state == "overdue"), key=lambda r: (r.due, r.action)),
+        next=pending[:upcoming],
+        unratified=unratified,
+        no_liaison=no_liaison,
+    )

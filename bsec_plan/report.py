@@ -1,0 +1,227 @@
+"""Query results turned into tables and JSON documents; pure functions, no I/O, no rich."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bsec_plan import queries as q
+from bsec_plan.models import Plan
+from bsec_plan.output import Table
+
+STATE_STYLE = {"overdue": "red", "due soon": "yellow", "done": "green", "done late": "green", "upcoming": None}
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def responsible_text(row: q.Row) -> str:
+    return "; ".join(r.label for r in row.responsible) or "—"
+
+
+def row_json(row: q.Row) -> dict:
+    return {
+        "action": row.action,
+        "direction": row.direction,
+        "occurrence": row.label,
+        "due": _iso(row.due),
+        "state": row.state,
+        "days_overdue": row.days_overdue,
+        "done_on": _iso(row.done_on),
+        "responsible": [{"party": r.ref, "label": r.label, "states": list(r.states)} for r in row.responsible],
+        "text": row.text,
+    }
+
+
+def header(plan_file: str, as_of: dt.date, command: str, **filters) -> dict:
+    return {"command": command, "plan": plan_file, "as_of": as_of.isoformat(), **filters}
+
+
+# -- overdue ------------------------------------------------------------------------------------
+
+
+def overdue_table(rows: list[q.Row], as_of: dt.date) -> Table:
+    table = Table(
+        f"Overdue on {as_of}",
+        ["Action", "Occurrence", "Due", "Days overdue", "Responsible", "Text"],
+        wrap="Text",
+        empty="nothing is overdue",
+    )
+    for r in rows:
+        table.rows.append([r.action, r.label or "", _iso(r.due), str(r.days_overdue), responsible_text(r), r.text])
+        table.styles.append("red")
+    return table
+
+
+# -- states -------------------------------------------------------------------------------------
+
+
+def standing_text(s: q.Standing, good: str) -> str:
+    if s.status == good:
+        return f"{good} {s.date}" if s.date else f"{good} (date not found)"
+    return s.status.replace("-", " ")
+
+
+def states_table(plan: Plan, rows: list[q.StateRow], as_of: dt.date) -> Table:
+    instruments = list(rows[0].ratifications) if rows else []
+    shorts = [plan.instrument_by_id[i].short for i in instruments]
+    table = Table(f"Member States on {as_of}", ["State", "Name", *shorts, "Liaison officer", "EU member"])
+    for r in rows:
+        table.rows.append(
+            [
+                r.code,
+                r.name,
+                *(standing_text(r.ratifications[i], "ratified") for i in instruments),
+                standing_text(r.liaison_officer, "appointed"),
+                f"since {r.eu_since}" if r.eu_since else "no",
+            ]
+        )
+    return table
+
+
+def states_json(rows: list[q.StateRow]) -> list[dict]:
+    def standing(s: q.Standing) -> dict:
+        return {"status": s.status, "date": _iso(s.date), "note": s.note, "source": s.source}
+
+    return [
+        {
+            "code": r.code,
+            "name": r.name,
+            "ratifications": {i: standing(s) for i, s in r.ratifications.items()},
+            "liaison_officer": standing(r.liaison_officer),
+            "eu_member": r.eu_since is not None,
+            "eu_since": _iso(r.eu_since),
+        }
+        for r in rows
+    ]
+
+
+def lack_text(lack: q.Lack) -> str:
+    if lack.what == "liaison-officer":
+        return "known: recorded as not appointed" if lack.known else "unrecorded: no appointment on record"
+    return "known: recorded as not ratified" if lack.known else "unrecorded: no ratification on record"
+
+
+def missing_table(plan: Plan, lacks: list[q.Lack], what: str, as_of: dt.date) -> Table:
+    title = "liaison officer" if what == "liaison-officer" else "ratification"
+    table = Table(f"States missing a {title} on {as_of}", ["State", "Name", "Missing", "Lack", "Source"], empty="none missing")
+    for lack in lacks:
+        missing = "liaison officer" if lack.what == "liaison-officer" else plan.instrument_by_id[lack.what].short
+        table.rows.append([lack.code, lack.name, missing, lack_text(lack), lack.source or ""])
+        table.styles.append("red" if lack.known else "yellow")
+    return table
+
+
+def missing_json(lacks: list[q.Lack]) -> list[dict]:
+    return [{"code": l.code, "name": l.name, "missing": l.what, "known": l.known, "source": l.source} for l in lacks]
+
+
+# -- status -------------------------------------------------------------------------------------
+
+
+def status_blocks(plan: Plan, plan_file: str, s: q.Status, state: str | None) -> list:
+    who = f" — for {plan.state_by_code[state].name} ({state})" if state else ""
+    intro = (
+        f"{plan.title}{who}\n"
+        f"Plan file: {plan_file}\n"
+        f"Period: {plan.start} – {plan.end}; as of {s.as_of}: {s.elapsed:.0%} of the period has passed.\n"
+    )
+    counts = Table("Occurrences by direction", ["Direction", *[st.capitalize() for st in q.STATES]])
+    for direction, by_state in s.counts.items():
+        counts.rows.append([direction, *(str(by_state[st]) if by_state[st] else "·" for st in q.STATES)])
+    next_table = Table("Next deadlines", ["Action", "Occurrence", "Due", "State", "Responsible"], empty="no deadline ahead")
+    for r in s.next:
+        next_table.rows.append([r.action, r.label or "", _iso(r.due), r.state, responsible_text(r)])
+        next_table.styles.append(STATE_STYLE.get(r.state))
+    gaps = Table("Missing ratifications and liaison officers", ["Missing", "Known lack", "Unrecorded"], empty="none")
+    for instrument, lacks in s.unratified.items():
+        gaps.rows.append(
+            [
+                plan.instrument_by_id[instrument].short,
+                " ".join(l.code for l in lacks if l.known) or "—",
+                " ".join(l.code for l in lacks if not l.known) or "—",
+            ]
+        )
+    if s.no_liaison:
+        gaps.rows.append(
+            [
+                "Liaison officer",
+                " ".join(l.code for l in s.no_liaison if l.known) or "—",
+                " ".join(l.code for l in s.no_liaison if not l.known) or "—",
+            ]
+        )
+    return [intro, counts, overdue_table(s.overdue, s.as_of), next_table, gaps]
+
+
+def status_json(plan: Plan, s: q.Status) -> dict:
+    return {
+        "title": plan.title,
+        "period": {"start": _iso(plan.start), "end": _iso(plan.end)},
+        "elapsed": round(s.elapsed, 4),
+        "counts": s.counts,
+        "overdue": [row_json(r) for r in s.overdue],
+        "next": [row_json(r) for r in s.next],
+        "missing_ratification": {i: missing_json(l) for i, l in s.unratified.items()},
+        "missing_liaison_officer": missing_json(s.no_liaison),
+    }
+
+
+# -- show ---------------------------------------------------------------------------------------
+
+
+def show_blocks(plan: Plan, plan_file: str, action_id: str, rows: list[q.Row], as_of: dt.date) -> list:
+    action = plan.actions[action_id]
+    direction = plan.direction_of[action_id]
+    lines = [f"{action.id}  {action.text}", "", f"Direction {direction.id}: {direction.title}"]
+    if action.responsible:
+        lines.append(f"Responsible: {action.responsible.wording}")
+    else:
+        lines.append("Responsible: not named in the plan")
+    if action.deadline:
+        lines.append(f"Deadline: {action.deadline.wording} ({action.deadline.kind})")
+    else:
+        lines.append("Deadline: none")
+    names = [plan.instrument_by_id[i].title for i in action.instruments]
+    if names:
+        lines.append("Instruments: " + "; ".join(names))
+    if action.addresses:
+        who = q.addressed(plan, action_id, as_of)
+        lines.append(
+            f"Addressed to the states not recorded as having ratified the "
+            f"{plan.instrument_by_id[action.addresses.not_ratified].short} on {as_of}: {' '.join(who) or 'none'}"
+        )
+    for note in action.notes:
+        lines.append(f"Note: {note}")
+    lines.append(f"Plan file: {plan_file}; as of {as_of}")
+    occurrences = Table("Occurrences", ["Occurrence", "Due", "State", "Responsible"])
+    for r in rows:
+        occurrences.rows.append([r.label or "—", _iso(r.due) or "—", r.state, responsible_text(r)])
+        occurrences.styles.append(STATE_STYLE.get(r.state))
+    records = Table("Progress records", ["Occurrence", "Date", "Status", "Summary", "Source"], wrap="Summary", empty="none recorded")
+    for p in plan.progress:
+        if p.action == action_id and p.date <= as_of:
+            records.rows.append([p.occurrence or "—", p.date.isoformat(), p.status, p.summary, p.source])
+    return ["\n".join(lines) + "\n", occurrences, records]
+
+
+def show_json(plan: Plan, action_id: str, rows: list[q.Row], as_of: dt.date) -> dict:
+    action = plan.actions[action_id]
+    direction = plan.direction_of[action_id]
+    return {
+        "action": {
+            "id": action.id,
+            "direction": {"id": direction.id, "title": direction.title},
+            "text": action.text,
+            "responsible": action.responsible.wording if action.responsible else None,
+            "deadline": (
+                {"wording": action.deadline.wording, "kind": action.deadline.kind, "due": str(action.deadline.due) if action.deadline.due else None}
+                if action.deadline
+                else None
+            ),
+            "instruments": list(action.instruments),
+            "addressed_to": q.addressed(plan, action_id, as_of) if action.addresses else None,
+            "notes": list(action.notes),
+        },
+        "occurrences": [row_json(r) for r in rows],
+        "progress": [p.model_dump(mode="json") for p in plan.progress if p.action == action_id and p.date <= as_of],
+    }

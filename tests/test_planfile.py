@@ -1,0 +1,118 @@
+"""Broken plan files, each named after how it is broken: one located line per problem."""
+
+import time
+from pathlib import Path
+
+import pytest
+
+from bsec_plan import planfile
+from bsec_plan.problems import PlanError
+from conftest import ROOT, TESTS, run_cli
+
+BROKEN = TESTS / "broken"
+
+# file -> the first problem's (line, column) and words of its message
+EXPECTED = {
+    "yaml-syntax-error.yaml": (19, 17, "YAML syntax: while parsing a flow sequence"),
+    "tab-indentation.yaml": (15, 1, "a tab character cannot indent YAML"),
+    "duplicate-key-top.yaml": (2, 1, "duplicate key 'title' (first defined at line 1)"),
+    "duplicate-key-nested.yaml": (22, 11, "duplicate key 'kind' (first defined at line 21)"),
+    "unknown-key-dedline.yaml": (19, 9, "directions[A].actions[A.2]: unknown key 'dedline'; did you mean 'deadline'?"),
+    "date-month-13.yaml": (36, 46, "progress[0].date: '2011-13-01' is not a date: month 13 is not in 01-12"),
+    "date-all-zero.yaml": (31, 63, "ratifications[0].date: '0000-00-00' is not a date"),
+    "undeclared-state.yaml": (31, 13, "ratifications[0].state: state 'XX' is not declared under `states`"),
+    "undeclared-responsible-party.yaml": (18, 21, "responsible party 'chiar' is not declared"),
+    "progress-outside-period.yaml": (36, 31, "A.2 has no occurrence '2011-H2' in the plan period"),
+    "empty.yaml": (1, 1, "the file is empty"),
+    "top-level-list.yaml": (1, 1, "the plan must be a mapping"),
+    "not-utf8.yaml": (23, 25, "byte 0xe2 is not UTF-8"),
+    "alias-bomb.yaml": (2, 8, "aliases (*a) are not allowed"),
+    "deeply-nested.yaml": (1, 71, "nesting deeper than 64 levels"),
+    "yaml11-no-as-text.yaml": (21, 17, "deadline.kind: Input should be 'fixed'"),
+    "ratified-before-instrument.yaml": (31, 63, "dated 2001-01-01, before the instrument was done on 2002-03-15"),
+    "period-reversed.yaml": (2, 17, "period.start: the period starts (2011-06) after it ends (2009-05)"),
+}
+
+
+def test_every_broken_file_has_an_expectation():
+    assert sorted(p.name for p in BROKEN.iterdir()) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_broken_file_is_refused_at_the_right_place(name):
+    line, col, words = EXPECTED[name]
+    path = BROKEN / name
+    with pytest.raises(PlanError) as err:
+        planfile.load(path)
+    first = err.value.problems[0]
+    assert (first.file, first.line, first.col) == (str(path), line, col)
+    assert words in first.message
+    assert str(first).startswith(f"{path}:{line}:{col}: error: ")
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_check_rejects_broken_file_with_exit_1_and_no_traceback(name):
+    started = time.monotonic()
+    result = run_cli("check", f"tests/broken/{name}")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+    line, col, _ = EXPECTED[name]
+    assert result.stderr.splitlines()[0].startswith(f"tests/broken/{name}:{line}:{col}: error: ")
+    assert time.monotonic() - started < 10  # generous: the process start dominates; see benchmarks/
+
+
+def test_alias_bomb_reports_each_alias_and_expands_nothing():
+    with pytest.raises(PlanError) as err:
+        planfile.load(BROKEN / "alias-bomb.yaml")
+    assert len(err.value.problems) == 8 * 9
+
+
+def test_every_problem_is_reported_at_once_sorted(tmp_path):
+    text = (TESTS / "plans" / "minimal.yaml").read_text()
+    path = tmp_path / "plan.yaml"
+    path.write_text(text.replace("kind: each-semester", "kind: weekly").replace("title: Meetings", "titel: Meetings"))
+    with pytest.raises(PlanError) as err:
+        planfile.load(path)
+    problems = err.value.problems
+    assert [(p.line, p.col) for p in problems] == [(7, 5), (8, 5), (21, 17)]
+    assert [p.message.split(": ", 1)[1] for p in problems] == [
+        "missing key 'title'",
+        "unknown key 'titel'; did you mean 'title'?",
+        "Input should be 'fixed', 'each-semester', 'each-february-after-year' or 'permanent'; found 'weekly'",
+    ]
+
+
+def test_missing_file_is_a_finding_for_check(tmp_path):
+    result = run_cli("check", str(tmp_path / "nope.yaml"))
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"{tmp_path / 'nope.yaml'}:1:1: error: no such file")
+
+
+def test_directory_is_a_finding_for_check():
+    result = run_cli("check", "tests/broken")
+    assert result.returncode == 1
+    assert result.stderr.startswith("tests/broken:1:1: error: is a directory, not a plan file")
+
+
+def test_query_on_invalid_plan_exits_2_with_located_errors():
+    result = run_cli("overdue", "--plan", "tests/broken/undeclared-state.yaml", "--as-of", "2010-06-01")
+    assert result.returncode == 2
+    assert result.stderr.startswith("tests/broken/undeclared-state.yaml:31:13: error: ")
+    assert result.stdout == ""
+
+
+def test_resolution_order(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("BSEC_PLAN", raising=False)
+    assert planfile.resolve(None) == planfile.bundled_plan()
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "plan.yaml").write_text("x: 1\n")
+    assert planfile.resolve(None) == Path("data/plan.yaml")
+    monkeypatch.setenv("BSEC_PLAN", "/elsewhere.yaml")
+    assert planfile.resolve(None) == Path("/elsewhere.yaml")
+    assert planfile.resolve("given.yaml") == Path("given.yaml")
+
+
+def test_bundled_plan_is_the_repository_plan():
+    assert planfile.bundled_plan().read_bytes() == (ROOT / "data" / "plan.yaml").read_bytes()

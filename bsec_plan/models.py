@@ -38,7 +38,7 @@ Partial = Annotated[
     PlainSerializer(str, return_type=str),
     WithJsonSchema({"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$", "examples": ["2011", "2010-06", "2010-06-01"]}),
 ]
-StateCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code of a declared Member State.", examples=["RO"])]
+StateCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$", examples=["RO"])]
 Ref = Annotated[str, Field(min_length=1)]
 Text = Annotated[str, Field(min_length=1)]
 Source = Annotated[str, Field(min_length=1, description="Where the fact was found: an address or a publication.")]
@@ -109,9 +109,9 @@ class Action(Model):
     text: Text = Field(description="The item in the plan's exact wording.")
     short: Optional[Text] = Field(None, description="A short title for calendars and narrow tables.")
     instruments: list[Ref] = Field([], description="Ids of the instruments the action concerns.")
-    responsible: Optional[Responsible] = Field(None, description="Omitted where the plan names nobody.")
-    deadline: Optional[Deadline] = Field(None, description="Omitted where the plan gives no deadline.")
-    addresses: Optional[Addresses] = None
+    responsible: Optional[Responsible] = Field(None, title="Responsible", description="Omitted where the plan names nobody.")
+    deadline: Optional[Deadline] = Field(None, title="Deadline", description="Omitted where the plan gives no deadline.")
+    addresses: Optional[Addresses] = Field(None, title="Addresses", description="For an invitation: the states it is addressed to.")
     notes: list[Text] = Field([], description="Notes the plan attaches to the action.")
 
 
@@ -121,29 +121,29 @@ class Direction(Model):
     id: str = Field(pattern=r"^[A-Z]$", description="Letter of the direction.")
     title: Text = Field(description="The direction's title in the plan's wording.")
     implements: Optional[Ref] = Field(None, description="Id of the instrument whose provisions the direction implements.")
-    actions: list[Action] = Field(min_length=1)
+    actions: list[Action] = Field(min_length=1, description="The numbered items; D and E are a single action with the direction's letter.")
 
 
 class State(Model):
     """A BSEC Member State during the plan period."""
 
-    code: StateCode
-    name: Text
+    code: StateCode = Field(description="ISO 3166-1 alpha-2 code, e.g. RO; other entries name the state by it.")
+    name: Text = Field(description="The state's name in English.")
     member_since: Optional[Partial] = Field(None, description="When it became a Member State.")
-    source: Optional[Source] = None
+    source: Optional[Source] = Field(None, description="Where the membership is recorded.")
 
 
 class Instrument(Model):
     """An agreement, protocol, memorandum or action plan the plan refers to."""
 
-    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", examples=["protocol-2002"])
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", examples=["protocol-2002"], description="Lower-case id other entries use, e.g. protocol-2002.")
     kind: InstrumentKind = Field(description="Agreements and protocols are ratified by states; the others are not.")
-    title: Text
+    title: Text = Field(description="The instrument's full title.")
     short: Text = Field(description="A short name for table headings.")
     done_at: Optional[Text] = Field(None, description="Where it was signed or done.")
     done_on: Optional[Day] = Field(None, description="When it was signed or done.")
-    note: Optional[Text] = None
-    source: Optional[Source] = None
+    note: Optional[Text] = Field(None, description="What is known or missing about it.")
+    source: Optional[Source] = Field(None, description="Where the facts about it were found.")
 
     @property
     def ratifiable(self) -> bool:
@@ -153,7 +153,7 @@ class Instrument(Model):
 class Party(Model):
     """A responsible party: a role, a group of states, or an agency of one state."""
 
-    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", examples=["country-coordinator"])
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", examples=["country-coordinator"], description="Lower-case id that `responsible.parties` uses.")
     kind: PartyKind = Field(
         description=(
             "role: a role held by a state (`holder`, if known); chairmanship: the Chairmanship-in-Office, "
@@ -161,11 +161,11 @@ class Party(Model):
             "from `eu_membership` on the date; agency: an agency of `state`."
         )
     )
-    name: Text
+    name: Text = Field(description="The party's name as tables show it.")
     state: Optional[StateCode] = Field(None, description="For kind agency: the state of the agency.")
-    holder: Optional[StateCode] = Field(None, description="For kind role: the state holding it, if known.")
-    note: Optional[Text] = None
-    source: Optional[Source] = None
+    holder: Optional[StateCode] = Field(None, description="For kind role: the state holding it, if known; omitted if not found.")
+    note: Optional[Text] = Field(None, description="What is known or missing about it.")
+    source: Optional[Source] = Field(None, description="Where the holder was found.")
 
     @model_validator(mode="after")
     def _fields_match_kind(self):
@@ -181,12 +181,12 @@ class Party(Model):
 class Ratification(Model):
     """Whether a state has expressed its consent to be bound by an instrument."""
 
-    state: StateCode
-    instrument: Ref
-    status: Literal["ratified", "not-ratified", "unknown"]
-    date: Optional[Day] = Field(None, description="When it took effect, if found; the note says what the date is.")
-    note: Optional[Text] = None
-    source: Optional[Source] = None
+    state: StateCode = Field(description="Code of the state.")
+    instrument: Ref = Field(description="Id of an agreement or protocol.")
+    status: Literal["ratified", "not-ratified", "unknown"] = Field(description="ratified and not-ratified need a source; a missing record means unknown.")
+    date: Optional[Day] = Field(None, description="When it took effect, if found; the note says what the date is. Omitted if not found.")
+    note: Optional[Text] = Field(None, description="The act, its publication, or what was not found.")
+    source: Optional[Source] = Field(None, description="Where the record was found; required unless status is unknown.")
 
     @model_validator(mode="after")
     def _known_needs_source(self):
@@ -198,11 +198,11 @@ class Ratification(Model):
 class LiaisonOfficer(Model):
     """Whether a state has appointed its officer in the BSEC Network of Liaison Officers."""
 
-    state: StateCode
-    status: Literal["appointed", "not-appointed", "unknown"]
-    date: Optional[Day] = None
-    note: Optional[Text] = None
-    source: Optional[Source] = None
+    state: StateCode = Field(description="Code of the state.")
+    status: Literal["appointed", "not-appointed", "unknown"] = Field(description="appointed and not-appointed need a source.")
+    date: Optional[Day] = Field(None, description="When it was appointed, if found.")
+    note: Optional[Text] = Field(None, description="What is known or missing about it.")
+    source: Optional[Source] = Field(None, description="Where the record was found; required unless status is unknown.")
 
     @model_validator(mode="after")
     def _known_needs_source(self):
@@ -214,18 +214,18 @@ class LiaisonOfficer(Model):
 class EuMembership(Model):
     """A Member State's membership of the European Union."""
 
-    state: StateCode
-    since: Day
+    state: StateCode = Field(description="Code of the state.")
+    since: Day = Field(description="Date of accession to the European Union.")
     source: Source
 
 
 class Chairmanship(Model):
     """A term of the Chairmanship-in-Office of BSEC."""
 
-    state: StateCode
+    state: StateCode = Field(description="Code of the state holding the chairmanship.")
     start: Optional[Partial] = Field(None, description="Omitted if not found: the term then starts the day after the previous one ends.")
-    end: Partial
-    note: Optional[Text] = None
+    end: Partial = Field(description="Last day, month or year of the term.")
+    note: Optional[Text] = Field(None, description="What is approximate or not found.")
     source: Source
 
 
@@ -236,7 +236,7 @@ class Progress(Model):
     occurrence: Optional[str] = Field(None, description="Label of the occurrence (2009-H2, 2010, 2011); omitted for an action without a deadline.")
     date: Day = Field(description="When the work was done.")
     status: Literal["done", "in-progress"] = Field(description="done closes the occurrence.")
-    summary: Text
+    summary: Text = Field(description="What was done, in a sentence.")
     source: Source
 
 
@@ -245,18 +245,18 @@ class Plan(Model):
 
     model_config = ConfigDict(title="BSEC plan of action", json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema"})
 
-    title: Text
-    period: Period
-    purpose: Purpose
-    directions: list[Direction] = Field(min_length=1)
-    states: list[State] = Field(min_length=1)
-    instruments: list[Instrument] = []
-    parties: list[Party] = []
+    title: Text = Field(description="The plan's title in its own wording.")
+    period: Period = Field(description="The months the plan covers.")
+    purpose: Purpose = Field(description="The plan's opening paragraph.")
+    directions: list[Direction] = Field(min_length=1, description="The main directions for action, A–E, with their actions.")
+    states: list[State] = Field(min_length=1, description="The Member States during the plan period.")
+    instruments: list[Instrument] = Field([], description="Agreements, protocols and plans the actions refer to.")
+    parties: list[Party] = Field([], description="Roles, groups of states and agencies that actions name as responsible.")
     ratifications: list[Ratification] = Field([], description="Records found; any other state and instrument is unknown.")
-    liaison_officers: list[LiaisonOfficer] = []
-    eu_membership: list[EuMembership] = []
+    liaison_officers: list[LiaisonOfficer] = Field([], description="Appointments to the BSEC Network of Liaison Officers.")
+    eu_membership: list[EuMembership] = Field([], description="Member States that are members of the European Union, and since when.")
     chairmanships: list[Chairmanship] = Field([], description="The rotation, in order.")
-    progress: list[Progress] = []
+    progress: list[Progress] = Field([], description="What was done on which occurrence, with its source.")
 
     @cached_property
     def actions(self) -> dict[str, Action]:

@@ -1,0 +1,214 @@
+"""The commands as a user runs them: exit codes, stdout rows, JSON fields, error lines."""
+
+import csv
+import io
+import json
+
+import pytest
+
+from bsec_plan.models import schema_json
+from conftest import ROOT, run_cli
+
+
+def test_check_bundled_plan_valid():
+    result = run_cli("check")
+    assert result.returncode == 0
+    assert result.stdout == (
+        "data/plan.yaml: valid: 5 directions, 10 actions, 12 states, 12 ratification records, 0 progress records\n"
+    )
+    assert result.stderr == ""
+
+
+def test_check_works_from_any_folder(tmp_path):
+    result = run_cli("check", cwd=tmp_path)
+    assert result.returncode == 0
+    assert "valid: 5 directions, 10 actions" in result.stdout
+
+
+def test_version():
+    from bsec_plan import __version__
+
+    result = run_cli("--version")
+    assert (result.returncode, result.stdout) == (0, f"bsec-plan {__version__}\n")
+
+
+def test_committed_schema_is_the_generated_one():
+    assert (ROOT / "bsec_plan" / "plan.schema.json").read_text(encoding="utf-8") == schema_json()
+    result = run_cli("schema")
+    assert json.loads(result.stdout)["properties"]["directions"]["type"] == "array"
+
+
+def test_schema_describes_every_field():
+    schema = json.loads(schema_json())
+    for name, definition in schema["$defs"].items():
+        assert definition.get("description"), name
+        for field, spec in definition.get("properties", {}).items():
+            assert spec.get("title") and spec.get("description"), f"{name}.{field}"
+
+
+def test_overdue_json():
+    result = run_cli("overdue", "--as-of", "2010-06-01", "--format", "json")
+    assert result.returncode == 0
+    doc = json.loads(result.stdout)
+    assert doc["as_of"] == "2010-06-01"
+    assert doc["plan"] == "data/plan.yaml"
+    assert [(r["action"], r["occurrence"], r["due"], r["days_overdue"]) for r in doc["overdue"]] == [
+        ("A.2", "2009-H1", "2009-06-30", 336),
+        ("A.2", "2009-H2", "2009-12-31", 152),
+        ("A.3", "2009", "2010-02-28", 93),
+    ]
+    assert doc["overdue"][0]["responsible"][1] == {
+        "party": "chairmanship-in-office",
+        "label": "Chairmanship-in-Office of BSEC (AZ)",
+        "states": ["AZ"],
+    }
+
+
+def test_overdue_plain_table_when_piped():
+    result = run_cli("overdue", "--as-of", "2012-01-01")
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Plan file: data/plan.yaml"
+    rows = [l.split()[:2] for l in lines[4:] if l.strip()]
+    assert rows == [["A.2", "2009-H1"], ["A.2", "2009-H2"], ["A.3", "2009"], ["A.2", "2010-H1"], ["A.2", "2010-H2"],
+                    ["A.3", "2010"], ["A.2", "2011-H1"], ["B.2", "2011"], ["E", "2011"]]
+    assert "\x1b[" not in result.stdout
+
+
+def test_overdue_csv_and_state_filter():
+    result = run_cli("overdue", "--as-of", "2012-01-01", "--state", "ro", "--format", "csv")
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[0] == ["Action", "Occurrence", "Due", "Days overdue", "Responsible", "Text"]
+    assert [r[:2] for r in rows[1:]] == [["A.3", "2009"], ["A.3", "2010"], ["A.2", "2011-H1"], ["B.2", "2011"]]
+
+
+def test_overdue_exit_code():
+    assert run_cli("overdue", "--as-of", "2010-06-01", "--exit-code").returncode == 1
+    assert run_cli("overdue", "--as-of", "2009-06-01", "--exit-code").returncode == 0
+
+
+@pytest.mark.parametrize(
+    "value, words",
+    [
+        ("01/06/2010", "'01/06/2010' is ambiguous; write the ISO form: 2010-06-01 or 2010-01-06"),
+        ("2010-02-30", "'2010-02-30' is not a date: day 30 is not in 01-28"),
+        ("soon", "'soon' is not an ISO date; write it as YYYY-MM-DD, e.g. 2010-06-01"),
+    ],
+)
+def test_bad_as_of_exits_2(value, words):
+    result = run_cli("overdue", "--as-of", value)
+    assert result.returncode == 2
+    assert result.stderr == f"bsec-plan: error: --as-of: {words}\n"
+    assert result.stdout == ""
+
+
+def test_as_of_today_is_accepted():
+    assert run_cli("overdue", "--as-of", "today", "--format", "json").returncode == 0
+
+
+def test_unknown_action_and_state_exit_2_listing_valid_ones():
+    result = run_cli("show", "F9")
+    assert result.returncode == 2
+    assert "the actions are A.1, A.2, A.3, B.1, B.2, C.1, C.2, C.3, D, E" in result.stderr
+    result = run_cli("overdue", "--state", "XK")
+    assert result.returncode == 2
+    assert "no Member State 'XK'; the states are AL (Albania)" in result.stderr
+
+
+def test_bad_option_exits_2_without_traceback():
+    result = run_cli("overdue", "--bogus")
+    assert result.returncode == 2
+    assert "No such option: --bogus" in result.stderr
+    assert "Traceback" not in result.stderr
+    result = run_cli("status", "--format", "csv")
+    assert (result.returncode, result.stderr) == (2, "bsec-plan: error: status has no CSV form; use --format table or --format json\n")
+
+
+def test_states_matrix_json():
+    doc = json.loads(run_cli("states", "--as-of", "2010-06-01", "--format", "json").stdout)
+    by_code = {s["code"]: s for s in doc["states"]}
+    assert len(by_code) == 12
+    assert by_code["UA"]["ratifications"]["protocol-terrorism-2004"]["date"] == "2008-12-17"
+    assert by_code["AL"]["ratifications"]["protocol-2002"]["status"] == "unknown"
+    assert by_code["AL"]["liaison_officer"]["status"] == "not-appointed"
+    assert by_code["BG"]["eu_since"] == "2007-01-01"
+
+
+def test_states_table_rows():
+    lines = run_cli("states", "--as-of", "2010-06-01").stdout.splitlines()
+    ro = next(l for l in lines if l.startswith("RO "))
+    assert ro.split()[:4] == ["RO", "Romania", "ratified", "2000-03-08"]
+    rs = next(l for l in lines if l.startswith("RS "))
+    assert "ratified (date not found)" in rs and "not appointed" in rs
+
+
+def test_states_missing_liaison_officer_csv():
+    result = run_cli("states", "--missing", "liaison-officer", "--format", "csv", "--exit-code")
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert [r[:4] for r in rows[1:]] == [
+        ["AL", "Albania", "liaison officer", "known: recorded as not appointed"],
+        ["AZ", "Azerbaijan", "liaison officer", "known: recorded as not appointed"],
+        ["RS", "Serbia", "liaison officer", "known: recorded as not appointed"],
+    ]
+    assert result.returncode == 1
+
+
+def test_states_missing_ratification_of_one_instrument():
+    doc = json.loads(
+        run_cli("states", "--missing", "ratification", "--instrument", "protocol-terrorism-2004", "--as-of", "2010-06-01", "--format", "json").stdout
+    )
+    assert [m["code"] for m in doc["missing"]] == ["AL", "AM", "AZ", "GE", "MD", "RU", "TR"]
+    assert {m["known"] for m in doc["missing"]} == {False}
+    result = run_cli("states", "--missing", "ratification", "--instrument", "mou-iom-2006")
+    assert result.returncode == 2 and "no instrument 'mou-iom-2006' to ratify" in result.stderr
+
+
+def test_show_json_addresses_and_occurrences():
+    doc = json.loads(run_cli("show", "a1", "--as-of", "2010-06-01", "--format", "json").stdout)
+    assert doc["action"]["id"] == "A.1"
+    assert doc["action"]["addressed_to"] == ["AL", "AM", "AZ", "GE", "GR", "MD", "RU", "TR", "UA"]
+    doc = json.loads(run_cli("show", "A.2", "--as-of", "2010-06-01", "--format", "json").stdout)
+    assert [(o["occurrence"], o["state"]) for o in doc["occurrences"]] == [
+        ("2009-H1", "overdue"), ("2009-H2", "overdue"), ("2010-H1", "due soon"), ("2010-H2", "upcoming"), ("2011-H1", "upcoming")
+    ]
+    assert doc["action"]["deadline"]["wording"].startswith("Each semester")
+
+
+def test_show_with_state_keeps_the_occurrences_it_answers_for():
+    doc = json.loads(run_cli("show", "A.2", "--state", "GR", "--format", "json").stdout)
+    assert [o["occurrence"] for o in doc["occurrences"]] == ["2010-H1", "2010-H2"]
+
+
+def test_show_text_names_direction_and_note():
+    out = run_cli("show", "a2", "--as-of", "2010-06-01").stdout
+    assert "Direction A: Continuation of implementation" in out
+    assert "Note: Albania, Azerbaijan and Serbia did not appoint the Liaison Officers in the Network." in out
+    assert "2009-H2     2009-12-31  overdue" in out
+
+
+def test_status_screen_and_json():
+    out = run_cli("status", "--as-of", "2010-06-01").stdout
+    assert "as of 2010-06-01: 50% of the period has passed" in out
+    assert "Liaison officer               AL AZ RS" in out
+    doc = json.loads(run_cli("status", "--as-of", "2010-06-01", "--format", "json").stdout)
+    assert doc["counts"]["A"]["overdue"] == 3
+    assert [r["action"] for r in doc["overdue"]] == ["A.2", "A.2", "A.3"]
+    assert [m["code"] for m in doc["missing_liaison_officer"]] == ["AL", "AZ", "RS"]
+
+
+def test_status_for_a_state():
+    doc = json.loads(run_cli("status", "--as-of", "2010-06-01", "--state", "RS", "--format", "json").stdout)
+    assert doc["state"] == "RS"
+    assert doc["missing_liaison_officer"] == [
+        {"code": "RS", "name": "Serbia", "missing": "liaison-officer", "known": True, "source": "Plan of action, note under A.2"}
+    ]
+
+
+def test_closed_pipe_ends_quietly():
+    import subprocess
+    import sys
+
+    proc = subprocess.run(
+        f"{sys.executable} -m bsec_plan states --as-of 2010-06-01 | head -1", shell=True, capture_output=True, text=True, cwd=ROOT
+    )
+    assert proc.stdout == "Plan file: data/plan.yaml\n"
+    assert "Traceback" not in proc.stderr

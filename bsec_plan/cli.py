@@ -52,7 +52,7 @@ FormatOpt = typer.Option(Format.table, "--format", help="table (rich on a termin
 ExitCodeOpt = typer.Option(False, "--exit-code", help="Exit 1 when something is found.")
 
 
-def parse_as_of(text: str) -> dt.date:
+def parse_as_of(text: str, option: str = "--as-of") -> dt.date:
     if text.strip().lower() == "today":
         return dt.date.today()
     from bsec_plan.dates import parse_day
@@ -72,7 +72,7 @@ def parse_as_of(text: str) -> dt.date:
                 pass
         if forms:
             message = f"'{text}' is ambiguous; write the ISO form: {' or '.join(dict.fromkeys(forms))}"
-    raise UsageError(f"--as-of: {message}")
+    raise UsageError(f"{option}: {message}")
 
 
 def _load(plan_opt: Optional[str]):
@@ -214,6 +214,49 @@ def show(
         output.write_json({**report.header(name, day, "show", state=code), **report.show_json(model, ident, rows, day)})
     else:
         output.write_tables(report.show_blocks(model, name, ident, rows, day))
+    return 0
+
+
+@app.command()
+def calendar(
+    plan: Optional[str] = PlanOpt,
+    as_of: str = AsOfOpt,
+    start: Optional[str] = typer.Option(None, "--from", metavar="DATE", help="First day (default: the plan's start)."),
+    end: Optional[str] = typer.Option(None, "--to", metavar="DATE", help="Last day (default: the last deadline)."),
+    state: Optional[str] = StateOpt,
+    grid: bool = typer.Option(False, "--grid", help="Month grids with the deadline days marked."),
+    ics: Optional[str] = typer.Option(None, "--ics", metavar="FILE", help="Write an iCalendar file; '-' for stdout."),
+    fmt: Format = FormatOpt,
+) -> int:
+    """Deadlines in a window, by month: a list, month grids, or an .ics calendar."""
+    from bsec_plan import output, queries, report
+
+    day = parse_as_of(as_of)
+    first = parse_as_of(start, "--from") if start else None
+    last = parse_as_of(end, "--to") if end else None
+    model, name = _load(plan)
+    code = queries.state_code(model, state) if state else None
+    first, last = queries.window(model, first, last)
+    rows = queries.deadlines(model, day, first, last, code)
+    if ics:
+        from bsec_plan import ics as ical
+
+        try:
+            ical.write(ical.calendar_bytes(model, rows, day), ics, sys.stdout)
+        except OSError as err:
+            raise UsageError(f"--ics: cannot write {ics}: {err.strerror or err}") from None
+        if ics != "-":
+            print(f"{ics}: {len(rows)} events", file=sys.stderr)
+        return 0
+    head = report.header(name, day, "calendar", state=code, **{"from": first.isoformat(), "to": last.isoformat()})
+    if fmt is Format.json:
+        output.write_json({**head, "occurrences": [report.row_json(r) for r in rows]})
+    elif fmt is Format.csv:
+        output.write_csv(report.calendar_table(model, rows, first, last))
+    elif grid:
+        output.write_grids(report.grid_months(model, rows), f"Plan file: {name}")
+    else:
+        output.write_tables([f"Plan file: {name}", *report.calendar_months(model, rows, first, last)])
     return 0
 
 

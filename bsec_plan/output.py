@@ -19,7 +19,7 @@ class Table:
     columns: list[str]
     rows: list[list[str]] = field(default_factory=list)
     styles: list[str | None] = field(default_factory=list)  # per row, for rich: e.g. "red"
-    wrap: str | None = None  # the column that may wrap (long text); the others never do
+    wrap: tuple[str, ...] = ()  # the columns that may wrap (long text); the others never do
     empty: str = "none"  # what to say when there are no rows
 
 
@@ -70,8 +70,12 @@ def _write_rich(tables: list[Table | str], stream: TextIO) -> None:
             console.print(Text(item))
             continue
         table = RichTable(title=item.title or None, title_justify="left", title_style="bold")
-        for col in item.columns:
-            table.add_column(col, overflow="fold", no_wrap=col != item.wrap, ratio=1 if col == item.wrap else None)
+        for i, col in enumerate(item.columns):
+            if col in item.wrap:
+                table.add_column(col, overflow="fold", ratio=1)
+            else:  # short values (ids, dates, counts) keep their full width
+                width = max([len(col), *(len(row[i]) for row in item.rows)])
+                table.add_column(col, no_wrap=True, min_width=width)
         for i, row in enumerate(item.rows):
             table.add_row(*row, style=item.styles[i] if i < len(item.styles) else None)
         if item.rows:
@@ -92,3 +96,38 @@ def write_json(document: dict, stream: TextIO = None) -> None:
     stream = stream or sys.stdout
     json.dump(document, stream, indent=2, ensure_ascii=False, default=str)
     stream.write("\n")
+
+
+def write_grids(months, heading: str, stream: TextIO = None) -> None:
+    """Month grids, each followed by its listing; marked days coloured by state on a terminal."""
+    from bsec_plan.grid import month_lines
+
+    stream = stream or sys.stdout
+    if not months:
+        stream.write(f"{heading}\nNo deadlines in this window.\n")
+        return
+    if not is_terminal(stream):
+        blocks = [heading]
+        for year, month, marks, listing in months:
+            blocks.append("\n".join(month_lines(year, month, set(marks)) + [""] + listing))
+        stream.write("\n\n".join(blocks) + "\n")
+        return
+    import re
+
+    from rich.console import Console
+    from rich.text import Text
+
+    colours = {"overdue": "bold red", "due soon": "bold yellow", "done": "green", "done late": "green", "upcoming": "bold cyan"}
+    console = Console(file=stream, highlight=False)
+    console.print(heading)
+    for year, month, marks, listing in months:
+        console.print()
+        for line in month_lines(year, month, set(marks)):
+            text = Text(line)
+            for match in re.finditer(r"\[\s?(\d+)\]", line):
+                text.stylize(colours.get(marks.get(int(match.group(1))), "bold"), match.start(), match.end())
+            console.print(text)
+        console.print()
+        for entry in listing:
+            state = next((s for s in colours if f"  {s}  " in entry), None)
+            console.print(Text(entry, style=colours.get(state, "")))

@@ -14,7 +14,8 @@ DUE_SOON_DAYS = 30
 
 
 class UnknownId(LookupError):
-    """An action id or state code the plan does not declare; the message lists the valid ones."""
+    """A request the plan cannot answer (an unknown action id or state code, a reversed window);
+    the message says what would be valid."""
 
 
 @dataclass(frozen=True)
@@ -213,6 +214,29 @@ def overdue(plan: Plan, as_of: dt.date, state: str | None = None) -> list[Row]:
     if state:
         rows = [r for r in rows if concerns(plan, r, state, as_of)]
     return sorted(rows, key=lambda r: (r.due, r.action))
+
+
+def window(plan: Plan, start: dt.date | None, end: dt.date | None) -> tuple[dt.date, dt.date]:
+    """The calendar window; by default from the plan's start to its last deadline (so `2011` counts)."""
+    last = max((o.due for o in plan_occurrences(plan) if o.due), default=plan.end)
+    start, end = start or plan.start, end or max(last, plan.end)
+    if start > end:
+        raise UnknownId(f"the window is reversed: --from {start} is after --to {end}")
+    return start, end
+
+
+def deadlines(plan: Plan, as_of: dt.date, start: dt.date, end: dt.date, state: str | None = None) -> list[Row]:
+    """Dated occurrences due within start..end, by due date; ongoing and undated ones are not deadlines."""
+    rows = [r for r in evaluate(plan, as_of) if r.due and start <= r.due <= end]
+    if state:
+        rows = [r for r in rows if concerns(plan, r, state, as_of)]
+    return sorted(rows, key=lambda r: (r.due, r.action))
+
+
+def title(plan: Plan, action_id_: str) -> str:
+    """A short title for calendars: the action's `short`, else its text without the final period."""
+    action = plan.actions[action_id_]
+    return action.short or action.text.rstrip(".")
 
 
 @dataclass

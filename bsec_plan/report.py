@@ -44,7 +44,7 @@ def overdue_table(rows: list[q.Row], as_of: dt.date) -> Table:
     table = Table(
         f"Overdue on {as_of}",
         ["Action", "Occurrence", "Due", "Days overdue", "Responsible", "Text"],
-        wrap="Text",
+        wrap=("Responsible", "Text"),
         empty="nothing is overdue",
     )
     for r in rows:
@@ -104,7 +104,7 @@ def lack_text(lack: q.Lack) -> str:
 
 def missing_table(plan: Plan, lacks: list[q.Lack], what: str, as_of: dt.date) -> Table:
     title = "liaison officer" if what == "liaison-officer" else "ratification"
-    table = Table(f"States missing a {title} on {as_of}", ["State", "Name", "Missing", "Lack", "Source"], empty="none missing")
+    table = Table(f"States missing a {title} on {as_of}", ["State", "Name", "Missing", "Lack", "Source"], wrap=("Source",), empty="none missing")
     for lack in lacks:
         missing = "liaison officer" if lack.what == "liaison-officer" else plan.instrument_by_id[lack.what].short
         table.rows.append([lack.code, lack.name, missing, lack_text(lack), lack.source or ""])
@@ -129,7 +129,7 @@ def status_blocks(plan: Plan, plan_file: str, s: q.Status, state: str | None) ->
     counts = Table("Occurrences by direction", ["Direction", *[st.capitalize() for st in q.STATES]])
     for direction, by_state in s.counts.items():
         counts.rows.append([direction, *(str(by_state[st]) if by_state[st] else "·" for st in q.STATES)])
-    next_table = Table("Next deadlines", ["Action", "Occurrence", "Due", "State", "Responsible"], empty="no deadline ahead")
+    next_table = Table("Next deadlines", ["Action", "Occurrence", "Due", "State", "Responsible"], wrap=("Responsible",), empty="no deadline ahead")
     for r in s.next:
         next_table.rows.append([r.action, r.label or "", _iso(r.due), r.state, responsible_text(r)])
         next_table.styles.append(STATE_STYLE.get(r.state))
@@ -193,11 +193,11 @@ def show_blocks(plan: Plan, plan_file: str, action_id: str, rows: list[q.Row], a
     for note in action.notes:
         lines.append(f"Note: {note}")
     lines.append(f"Plan file: {plan_file}; as of {as_of}")
-    occurrences = Table("Occurrences", ["Occurrence", "Due", "State", "Responsible"])
+    occurrences = Table("Occurrences", ["Occurrence", "Due", "State", "Responsible"], wrap=("Responsible",))
     for r in rows:
         occurrences.rows.append([r.label or "—", _iso(r.due) or "—", r.state, responsible_text(r)])
         occurrences.styles.append(STATE_STYLE.get(r.state))
-    records = Table("Progress records", ["Occurrence", "Date", "Status", "Summary", "Source"], wrap="Summary", empty="none recorded")
+    records = Table("Progress records", ["Occurrence", "Date", "Status", "Summary", "Source"], wrap=("Summary", "Source"), empty="none recorded")
     for p in plan.progress:
         if p.action == action_id and p.date <= as_of:
             records.rows.append([p.occurrence or "—", p.date.isoformat(), p.status, p.summary, p.source])
@@ -225,3 +225,50 @@ def show_json(plan: Plan, action_id: str, rows: list[q.Row], as_of: dt.date) -> 
         "occurrences": [row_json(r) for r in rows],
         "progress": [p.model_dump(mode="json") for p in plan.progress if p.action == action_id and p.date <= as_of],
     }
+
+
+# -- calendar -----------------------------------------------------------------------------------
+
+CALENDAR_COLUMNS = ["Due", "Action", "Occurrence", "State", "Responsible", "Title"]
+
+
+def _calendar_row(plan: Plan, r: q.Row) -> list[str]:
+    return [_iso(r.due), r.action, r.label or "", r.state, responsible_text(r), q.title(plan, r.action)]
+
+
+def calendar_table(plan: Plan, rows: list[q.Row], start: dt.date, end: dt.date) -> Table:
+    table = Table(f"Deadlines {start} – {end}", CALENDAR_COLUMNS, wrap=("Responsible", "Title"), empty="no deadlines in this window")
+    for r in rows:
+        table.rows.append(_calendar_row(plan, r))
+        table.styles.append(STATE_STYLE.get(r.state))
+    return table
+
+
+def calendar_months(plan: Plan, rows: list[q.Row], start: dt.date, end: dt.date) -> list:
+    """One table per month that holds a deadline."""
+    if not rows:
+        return [f"No deadlines between {start} and {end}."]
+    tables: dict[tuple[int, int], Table] = {}
+    for r in rows:
+        month = (r.due.year, r.due.month)
+        if month not in tables:
+            tables[month] = Table(r.due.strftime("%B %Y"), CALENDAR_COLUMNS, wrap=("Responsible", "Title"))
+        tables[month].rows.append(_calendar_row(plan, r))
+        tables[month].styles.append(STATE_STYLE.get(r.state))
+    return [f"Deadlines {start} – {end}: {len(rows)}", *tables.values()]
+
+
+def grid_months(plan: Plan, rows: list[q.Row]) -> list[tuple[int, int, dict[int, str], list[str]]]:
+    """(year, month, {day: state}, listing lines) for each month that holds a deadline."""
+    months: dict[tuple[int, int], tuple[dict[int, str], list[str]]] = {}
+    for r in rows:
+        marks, listing = months.setdefault((r.due.year, r.due.month), ({}, []))
+        # a day with several occurrences shows the most urgent state
+        if r.due.day not in marks or _urgency(r.state) < _urgency(marks[r.due.day]):
+            marks[r.due.day] = r.state
+        listing.append(f"{r.due.day:>2}  {r.action} {r.label}  {r.state}  {q.title(plan, r.action)}")
+    return [(y, m, marks, listing) for (y, m), (marks, listing) in sorted(months.items())]
+
+
+def _urgency(state: str) -> int:
+    return q.STATES.index(state) if state != "overdue" else -1

@@ -1,0 +1,113 @@
+"""`bsec-plan calendar`: the list, the grids and the .ics export."""
+
+import csv
+import datetime as dt
+import io
+import json
+
+from icalendar import Calendar
+
+from bsec_plan import queries as q
+from conftest import day, run_cli
+
+ALL_NINE = [
+    ("A.2", "2009-H1", "2009-06-30"),
+    ("A.2", "2009-H2", "2009-12-31"),
+    ("A.3", "2009", "2010-02-28"),
+    ("A.2", "2010-H1", "2010-06-30"),
+    ("A.2", "2010-H2", "2010-12-31"),
+    ("A.3", "2010", "2011-02-28"),
+    ("A.2", "2011-H1", "2011-06-30"),
+    ("B.2", "2011", "2011-12-31"),
+    ("E", "2011", "2011-12-31"),
+]
+
+
+def test_default_window_reaches_the_last_deadline(plan):
+    assert q.window(plan, None, None) == (day("2009-05-01"), day("2011-12-31"))
+
+
+def test_default_calendar_has_the_nine_occurrences():
+    doc = json.loads(run_cli("calendar", "--as-of", "2010-06-01", "--format", "json").stdout)
+    assert [(o["action"], o["occurrence"], o["due"]) for o in doc["occurrences"]] == ALL_NINE
+    assert (doc["from"], doc["to"], doc["as_of"]) == ("2009-05-01", "2011-12-31", "2010-06-01")
+
+
+def test_window_of_2010():
+    out = run_cli("calendar", "--from", "2010-01-01", "--to", "2010-12-31", "--as-of", "2010-06-01", "--format", "csv").stdout
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows[0] == ["Due", "Action", "Occurrence", "State", "Responsible", "Title"]
+    assert [(r[0], r[1], r[3]) for r in rows[1:]] == [
+        ("2010-02-28", "A.3", "overdue"),
+        ("2010-06-30", "A.2", "due soon"),
+        ("2010-12-31", "A.2", "upcoming"),
+    ]
+
+
+def test_list_is_grouped_by_month():
+    out = run_cli("calendar", "--as-of", "2010-06-01").stdout
+    headings = [line for line in out.splitlines() if line.endswith(("2009", "2010", "2011")) and " " in line and line[0].isalpha()]
+    assert headings == ["June 2009", "December 2009", "February 2010", "June 2010", "December 2010", "February 2011", "June 2011", "December 2011"]
+
+
+def test_grid_for_february_2010_marks_the_28th():
+    out = run_cli("calendar", "--grid", "--from", "2010-02-01", "--to", "2010-02-28", "--as-of", "2010-06-01").stdout
+    lines = out.splitlines()
+    assert lines[2].strip() == "February 2010"
+    assert lines[3] == " Mo  Tu  We  Th  Fr  Sa  Su"
+    assert lines[4] == "  1   2   3   4   5   6   7"  # 2010-02-01 was a Monday
+    assert lines[7] == " 22  23  24  25  26  27 [28]"
+    assert "28  A.3 2009  overdue  Annual Assessment of the trends of transnational crime" in lines
+
+
+def test_state_filter(plan):
+    rows = q.deadlines(plan, day("2010-06-01"), *q.window(plan, None, None), state="RU")
+    assert [(r.action, r.label) for r in rows] == [("A.3", "2009"), ("A.3", "2010"), ("E", "2011")]
+
+
+def _events(data: bytes):
+    return [c for c in Calendar.from_ical(data).walk() if c.name == "VEVENT"]
+
+
+def test_ics_to_stdout_parses_with_nine_all_day_events():
+    result = run_cli("calendar", "--ics", "-", "--as-of", "2010-06-01")
+    data = result.stdout.encode()
+    assert result.returncode == 0
+    events = _events(data)
+    assert len(events) == 9
+    for event, (action, label, due) in zip(events, ALL_NINE):
+        start, end = event.decoded("dtstart"), event.decoded("dtend")
+        assert type(start) is dt.date and start.isoformat() == due
+        assert end - start == dt.timedelta(days=1)
+        assert str(event["summary"]).startswith(f"{action} {label}: ")
+    assert "DTSTART;VALUE=DATE:20100228" in result.stdout
+    assert "Romania – Romanian Intelligence Service" in str(events[7]["description"])
+
+
+def test_ics_file_is_crlf_folded_and_uids_are_stable(tmp_path):
+    first, second = tmp_path / "a.ics", tmp_path / "b.ics"
+    assert run_cli("calendar", "--ics", str(first)).returncode == 0
+    assert run_cli("calendar", "--ics", str(second)).returncode == 0
+    raw = first.read_bytes()
+    assert raw.count(b"\r\n") == raw.count(b"\n")
+    assert max(len(line) for line in raw.split(b"\r\n")) <= 75
+    assert b"Each semester\\, organizing back-to-back" in raw.replace(b"\r\n ", b"")  # escaped, unfolded
+    uids = [str(e["uid"]) for e in _events(raw)]
+    assert uids == [str(e["uid"]) for e in _events(second.read_bytes())]
+    assert len(set(uids)) == 9
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.ics", "b.ics"]  # no temporary file left behind
+
+
+def test_ics_into_a_missing_folder_is_a_clear_error(tmp_path):
+    result = run_cli("calendar", "--ics", str(tmp_path / "no" / "cal.ics"))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"bsec-plan: error: --ics: cannot write {tmp_path / 'no' / 'cal.ics'}")
+    assert "Traceback" not in result.stderr
+
+
+def test_reversed_and_malformed_windows_exit_2():
+    result = run_cli("calendar", "--from", "2011-01-01", "--to", "2010-01-01")
+    assert (result.returncode, result.stderr) == (2, "bsec-plan: error: the window is reversed: --from 2011-01-01 is after --to 2010-01-01\n")
+    result = run_cli("calendar", "--to", "2010/12/31")
+    assert result.returncode == 2
+    assert result.stderr.startswith("bsec-plan: error: --to: '2010/12/31' is not an ISO date")

@@ -28,6 +28,12 @@ def _strings(node):
 
 
 def _seed_sentences():
+    if not SEED.is_file():  # fail the test, not the collection, where ../shared is missing
+        return [f"(the seed is missing: {SEED})"]
+    return list(_sentences())
+
+
+def _sentences():
     lines = [l.strip() for l in SEED.read_text(encoding="utf-8").splitlines()]
     body = [l for l in lines if l and l not in HEADINGS and l.strip("-").strip()]
     title_end = next(i for i, l in enumerate(body) if l.endswith(")"))
@@ -39,7 +45,7 @@ def _seed_sentences():
         yield line.rstrip(";")
 
 
-@pytest.mark.parametrize("sentence", list(_seed_sentences()))
+@pytest.mark.parametrize("sentence", _seed_sentences())
 def test_every_seed_sentence_stands_in_the_plan(sentence):
     texts = [" ".join(s.split()) for s in _strings(load(PLAN.read_text(encoding="utf-8")))]
     assert any(sentence in t for t in texts), sentence

@@ -3,47 +3,75 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 from bsec_plan import planfile
 from bsec_plan.problems import PlanError, Problem
 
 
-def run(path: str | None, fmt: str = "text") -> int:
-    """Exit 0 for a valid file, 1 for any problem with it (missing, unreadable, invalid)."""
-    target = planfile.resolve(path)
-    try:
-        plan = planfile.load(target)
-    except PlanError as err:
-        report(err.problems, fmt)
-        return 1
-    summary = (
-        f"{target}: valid: {len(plan.directions)} directions, {len(plan.actions)} actions, "
-        f"{len(plan.states)} states, {len(plan.ratifications)} ratification records, "
-        f"{len(plan.progress)} progress records"
-    )
+def run(paths: list[str], fmt: str = "text") -> int:
+    """Exit 0 when every file is valid, 1 for any problem with any (missing, unreadable, invalid)."""
+    targets = [planfile.resolve(p) for p in paths] if paths else [planfile.resolve(None)]
+    problems: list[Problem] = []
+    summaries: list[str] = []
+    for target in targets:
+        try:
+            plan = planfile.load(target)
+        except PlanError as err:
+            problems.extend(err.problems)
+            continue
+        summaries.append(
+            f"{target}: valid: {len(plan.directions)} directions, {len(plan.actions)} actions, "
+            f"{len(plan.states)} states, {len(plan.ratifications)} ratification records, "
+            f"{len(plan.progress)} progress records"
+        )
     if fmt == "json":
-        json.dump({"file": str(target), "valid": True, "problems": []}, sys.stdout)
+        document = {
+            "files": [str(t) for t in targets],
+            "valid": not problems,
+            "problems": [{"file": p.file, "line": p.line, "column": p.col, "message": p.message} for p in problems],
+        }
+        json.dump(document, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
-    else:
-        print(summary)
+        return 1 if problems else 0
+    if problems:
+        report(problems, fmt)
+        return 1
+    print("\n".join(summaries))
     return 0
 
 
 def report(problems: list[Problem], fmt: str) -> None:
-    if fmt == "json":
-        json.dump(
-            {
-                "file": problems[0].file if problems else None,
-                "valid": False,
-                "problems": [{"file": p.file, "line": p.line, "column": p.col, "message": p.message} for p in problems],
-            },
-            sys.stdout,
-            indent=2,
-            ensure_ascii=False,
-        )
-        sys.stdout.write("\n")
-        return
+    if fmt == "github":
+        # annotations on stdout, where the runner reads workflow commands; the plain lines stay in the log
+        for p in problems:
+            print(annotation(p))
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary:  # annotations are capped per step; the summary lists every problem
+            with open(summary, "a", encoding="utf-8") as f:
+                f.write(step_summary(problems))
     for p in problems:
         print(p, file=sys.stderr)
     print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found", file=sys.stderr)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(p: Problem) -> str:
+    """A GitHub Actions workflow command that marks the problem at its line in the pull request."""
+    props = f"file={_escape_property(p.file)},line={p.line},col={p.col},title={_escape_property('bsec-plan check')}"
+    return f"::error {props}::{_escape_data(p.message)}"
+
+
+def step_summary(problems: list[Problem]) -> str:
+    cell = lambda text: text.replace("|", "\\|")  # noqa: E731
+    lines = [f"### bsec-plan check: {len(problems)} problem{'s' if len(problems) != 1 else ''}", "", "| File | Line | Column | Problem |", "|---|---|---|---|"]
+    lines += [f"| {cell(p.file)} | {p.line} | {p.col} | {cell(p.message)} |" for p in problems]
+    return "\n".join(lines) + "\n\n"

@@ -36,6 +36,12 @@ class CheckFormat(str, Enum):
     json = "json"
 
 
+class DiffFormat(str, Enum):
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+
+
 class Missing(str, Enum):
     ratification = "ratification"
     liaison_officer = "liaison-officer"
@@ -98,13 +104,13 @@ def _root(
 
 @app.command()
 def check(
-    path: Optional[str] = typer.Argument(None, help="Plan file (default: as for the queries)."),
+    paths: Optional[list[str]] = typer.Argument(None, metavar="[PATH]...", help="Plan files (default: as for the queries)."),
     fmt: CheckFormat = typer.Option(CheckFormat.text, "--format", help="text, github (Actions annotations too) or json."),
 ) -> int:
     """Validate a plan file: every problem at once, as FILE:LINE:COL: error: MESSAGE."""
     from bsec_plan import checkcmd
 
-    return checkcmd.run(path, fmt.value)
+    return checkcmd.run(paths or [], fmt.value)
 
 
 @app.command()
@@ -258,6 +264,46 @@ def calendar(
     else:
         output.write_tables([f"Plan file: {name}", *report.calendar_months(model, rows, first, last)])
     return 0
+
+
+@app.command()
+def diff(
+    old: Optional[str] = typer.Argument(None, help="Plan file or git revision (default: HEAD)."),
+    new: Optional[str] = typer.Argument(None, help="Plan file or git revision (default: the working plan file)."),
+    plan: Optional[str] = PlanOpt,
+    as_of: str = AsOfOpt,
+    fmt: DiffFormat = typer.Option(DiffFormat.table, "--format", help="table, markdown (for a pull-request comment) or json."),
+    exit_code: bool = ExitCodeOpt,
+) -> int:
+    """What a change to the plan means: actions, parties, deadlines, records, changed states."""
+    from bsec_plan import diff as plandiff
+    from bsec_plan import output, planfile, report
+    from bsec_plan.revisions import RevisionError, read_at
+
+    day = parse_as_of(as_of)
+    working = planfile.resolve(plan)
+
+    def side(spec: Optional[str]):
+        if spec is None:
+            return planfile.load(working), str(working)
+        if Path(spec).is_file():
+            return planfile.load(Path(spec)), spec
+        try:
+            data, name = read_at(spec, working)
+        except RevisionError as err:
+            raise UsageError(str(err)) from None
+        return planfile.parse(planfile.decode(data, name), name), name
+
+    old_plan, old_name = side(old or "HEAD")
+    new_plan, new_name = side(new)
+    result = plandiff.compare(old_plan, new_plan, day)
+    if fmt is DiffFormat.json:
+        output.write_json({**report.header(f"{old_name} → {new_name}", day, "diff", old=old_name, new=new_name), **report.diff_json(result)})
+    elif fmt is DiffFormat.markdown:
+        sys.stdout.write(report.diff_markdown(result, old_name, new_name))
+    else:
+        output.write_tables(report.diff_blocks(result, old_name, new_name))
+    return 1 if exit_code and result else 0
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -44,6 +44,16 @@ def read_text(path: Path) -> str:
         raise PlanError([Problem(name, 1, 1, f"cannot read: {err.strerror or err}")]) from None
     if len(data) > MAX_BYTES:
         raise PlanError([Problem(name, 1, 1, f"the file is larger than {MAX_BYTES // 2**20} MiB; a plan file is refused above that size")])
+    return decode(data, name)
+
+
+def load(path: Path):
+    """Read and validate the plan at `path`. Raise PlanError with every problem, located."""
+    return parse(read_text(path), str(path))
+
+
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 text of a plan file's bytes; a located PlanError where they are not UTF-8."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -52,12 +62,10 @@ def read_text(path: Path) -> str:
         raise PlanError([Problem(name, line, col, f"byte 0x{data[err.start]:02x} is not UTF-8; save the file as UTF-8")]) from None
 
 
-def load(path: Path):
-    """Read and validate the plan at `path`. Raise PlanError with every problem, located."""
+def parse(text: str, name: str):
+    """Validate plan text; `name` is what the messages call it (a path, or REV:PATH)."""
     from bsec_plan import yamlpos
 
-    name = str(path)
-    text = read_text(path)
     try:
         root = yamlpos.load(text)
     except yamlpos.YamlProblem as err:

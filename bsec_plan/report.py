@@ -272,3 +272,46 @@ def grid_months(plan: Plan, rows: list[q.Row]) -> list[tuple[int, int, dict[int,
 
 def _urgency(state: str) -> int:
     return q.STATES.index(state) if state != "overdue" else -1
+
+
+# -- diff ---------------------------------------------------------------------------------------
+
+
+def transition_text(t) -> str:
+    label = f"{t.action} {t.occurrence}" if t.occurrence else t.action
+    return f"{label}: {t.old or 'absent'} → {t.new or 'absent'}"
+
+
+def diff_blocks(d, old_name: str, new_name: str) -> list:
+    if not d:
+        return [f"Nothing to review: {old_name} and {new_name} mean the same plan."]
+    changes = Table(f"Changes from {old_name} to {new_name}", ["Change", "Subject", "Before", "After"], wrap=("Before", "After"))
+    for c in d.changes:
+        changes.rows.append([c.kind, c.subject, c.old or "—", c.new or "—"])
+    moved = Table(f"Occurrences whose state changes, as of {d.as_of}", ["Occurrence", "Before", "After"], empty="none")
+    for t in d.transitions:
+        moved.rows.append([f"{t.action} {t.occurrence}" if t.occurrence else t.action, t.old or "absent", t.new or "absent"])
+    return [changes, moved]
+
+
+def diff_markdown(d, old_name: str, new_name: str) -> str:
+    def cell(text: str | None) -> str:
+        return (text or "—").replace("|", "\\|").replace("\n", " ")
+
+    if not d:
+        return f"**bsec-plan diff**: nothing to review between `{old_name}` and `{new_name}`.\n"
+    lines = [f"### Plan changes: `{old_name}` → `{new_name}`", ""]
+    if d.changes:
+        lines += ["| Change | Subject | Before | After |", "|---|---|---|---|"]
+        lines += [f"| {c.kind} | {cell(c.subject)} | {cell(c.old)} | {cell(c.new)} |" for c in d.changes]
+        lines.append("")
+    lines.append(f"**Occurrences whose state changes, as of {d.as_of}:**" if d.transitions else f"No occurrence changes state as of {d.as_of}.")
+    lines += [f"- {transition_text(t)}" for t in d.transitions]
+    return "\n".join(lines) + "\n"
+
+
+def diff_json(d) -> dict:
+    return {
+        "changes": [{"kind": c.kind, "subject": c.subject, "old": c.old, "new": c.new} for c in d.changes],
+        "transitions": [{"action": t.action, "occurrence": t.occurrence, "old": t.old, "new": t.new} for t in d.transitions],
+    }

@@ -1,6 +1,5 @@
 """Broken plan files, each named after how it is broken: one located line per problem."""
 
-import time
 from pathlib import Path
 
 import pytest
@@ -52,14 +51,12 @@ def test_broken_file_is_refused_at_the_right_place(name):
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_check_rejects_broken_file_with_exit_1_and_no_traceback(name):
-    started = time.monotonic()
     result = run_cli("check", f"tests/broken/{name}")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stdout == ""
     line, col, _ = EXPECTED[name]
     assert result.stderr.splitlines()[0].startswith(f"tests/broken/{name}:{line}:{col}: error: ")
-    assert time.monotonic() - started < 10  # generous: the process start dominates; see benchmarks/
 
 
 def test_alias_bomb_reports_each_alias_and_expands_nothing():

@@ -1,0 +1,157 @@
+"""What a change to the plan means: actions, parties, deadlines, records, and the occurrences
+whose state changes because of it. Pure: two plans and an as-of date in, changes out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from bsec_plan import queries as q
+from bsec_plan.models import Plan
+from bsec_plan.schedule import occurrences
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str  # e.g. "action reworded", "deadline moved", "progress record added"
+    subject: str  # e.g. "A.2", "RO protocol-2002", "A.2 2009-H2"
+    old: str | None
+    new: str | None
+
+
+@dataclass(frozen=True)
+class Transition:
+    action: str
+    occurrence: str | None
+    old: str | None  # None: the occurrence did not exist before
+    new: str | None  # None: it no longer exists
+
+
+@dataclass
+class Diff:
+    as_of: dt.date
+    changes: list[Change] = field(default_factory=list)
+    transitions: list[Transition] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.changes or self.transitions)
+
+
+def _dues(plan: Plan, action_id: str) -> str:
+    dated = [f"{o.due}" if o.label == str(o.due) else f"{o.due} ({o.label})" for o in occurrences(plan.actions[action_id], plan.start, plan.end) if o.due]
+    return ", ".join(dated) or "nothing in the period"
+
+
+def _due_text(plan: Plan, action_id: str) -> str:
+    d = plan.actions[action_id].deadline
+    if d is None:
+        return "no deadline"
+    if d.kind == "permanent":
+        return "permanent"
+    return f"{d.kind}, due {_dues(plan, action_id)}"
+
+
+def _fields(record) -> dict:
+    return {k: v for k, v in record.model_dump(mode="json").items() if v not in (None, [], {})}
+
+
+def _record_text(record) -> str:
+    return ", ".join(f"{k}: {v}" for k, v in _fields(record).items())
+
+
+def _changed_fields(old, new) -> tuple[str, str]:
+    a, b = _fields(old), _fields(new)
+    keys = [k for k in type(new).model_fields if a.get(k) != b.get(k)]
+    return (", ".join(f"{k}: {a.get(k, '—')}" for k in keys), ", ".join(f"{k}: {b.get(k, '—')}" for k in keys))
+
+
+def _keyed(records, key) -> dict:
+    """Records by identity; a repeated identity gets a #n suffix so nothing is lost."""
+    keyed: dict = {}
+    for record in records:
+        k = key(record)
+        n = 1
+        while (k if n == 1 else f"{k} #{n}") in keyed:
+            n += 1
+        keyed[k if n == 1 else f"{k} #{n}"] = record
+    return keyed
+
+
+RECORDS = [
+    # (section, what a record is called, identity)
+    ("states", "Member State", lambda r: r.code),
+    ("instruments", "instrument", lambda r: r.id),
+    ("parties", "party", lambda r: r.id),
+    ("ratifications", "ratification", lambda r: f"{r.state} {r.instrument}"),
+    ("liaison_officers", "liaison officer", lambda r: r.state),
+    ("eu_membership", "EU membership", lambda r: r.state),
+    ("chairmanships", "chairmanship", lambda r: r.state),
+    ("progress", "progress record", lambda r: f"{r.action} {r.occurrence or ''}".strip() + f" {r.date}"),
+]
+
+
+def compare(old: Plan, new: Plan, as_of: dt.date) -> Diff:
+    diff = Diff(as_of)
+    changes = diff.changes
+    for name in ("title", "period", "purpose"):
+        a, b = getattr(old, name), getattr(new, name)
+        if a != b:
+            changes.append(Change(f"{name} changed", name, _text(a), _text(b)))
+    old_dirs = {d.id: d for d in old.directions}
+    for d in new.directions:
+        if d.id in old_dirs and old_dirs[d.id].title != d.title:
+            changes.append(Change("direction retitled", d.id, old_dirs[d.id].title, d.title))
+
+    for ident in old.actions.keys() - new.actions.keys():
+        changes.append(Change("action removed", ident, old.actions[ident].text, None))
+    for ident, action in new.actions.items():
+        before = old.actions.get(ident)
+        if before is None:
+            changes.append(Change("action added", ident, None, action.text))
+            continue
+        if before.text != action.text:
+            changes.append(Change("action reworded", ident, before.text, action.text))
+        if before.responsible != action.responsible:
+            changes.append(Change("responsible changed", ident, _responsible(before), _responsible(action)))
+        a, b = before.deadline, action.deadline
+        if (a and a.wording) != (b and b.wording):
+            changes.append(Change("deadline reworded", ident, a.wording if a else "none", b.wording if b else "none"))
+        if _due_text(old, ident) != _due_text(new, ident):
+            changes.append(Change("deadline moved", ident, _due_text(old, ident), _due_text(new, ident)))
+        if before.notes != action.notes:
+            changes.append(Change("notes changed", ident, " / ".join(before.notes) or "none", " / ".join(action.notes) or "none"))
+        if (before.addresses, before.instruments, before.short) != (action.addresses, action.instruments, action.short):
+            changes.append(Change("action details changed", ident, *_changed_fields(before, action)))
+
+    for section, what, key in RECORDS:
+        a, b = _keyed(getattr(old, section), key), _keyed(getattr(new, section), key)
+        for k in a.keys() - b.keys():
+            changes.append(Change(f"{what} removed", k, _record_text(a[k]), None))
+        for k, record in b.items():
+            if k not in a:
+                changes.append(Change(f"{what} added", k, None, _record_text(record)))
+            elif a[k] != record:
+                changes.append(Change(f"{what} changed", k, *_changed_fields(a[k], record)))
+
+    changes.sort(key=lambda c: (_ORDER.get(c.kind.split()[0], 9), c.subject, c.kind))
+    diff.transitions = _transitions(old, new, as_of)
+    return diff
+
+
+_ORDER = {"title": 0, "period": 0, "purpose": 0, "direction": 1, "action": 2, "responsible": 2, "deadline": 2, "notes": 2}
+
+
+def _text(value) -> str:
+    return value if isinstance(value, str) else _record_text(value)
+
+
+def _responsible(action) -> str:
+    r = action.responsible
+    return f"{r.wording} [{', '.join(r.parties)}]" if r else "none"
+
+
+def _transitions(old: Plan, new: Plan, as_of: dt.date) -> list[Transition]:
+    before = {(r.action, r.label): r.state for r in q.evaluate(old, as_of)}
+    after = {(r.action, r.label): r.state for r in q.evaluate(new, as_of)}
+    keys = list(after) + [k for k in before if k not in after]
+    return [Transition(a, label, before.get((a, label)), after.get((a, label))) for a, label in keys if before.get((a, label)) != after.get((a, label))]

@@ -115,8 +115,8 @@ def check(
 
 @app.command()
 def schema() -> int:
-    """Print the JSON Schema of the plan file, generated from the models."""
-    from bsec_plan.models import schema_json
+    """Print the JSON Schema of the plan file, generated from the domain classes."""
+    from bsec_plan.validation import schema_json
 
     sys.stdout.write(schema_json())
     return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bsec_plan.models import Plan
+from bsec_plan.domain import Plan
 from bsec_plan.schedule import occurrences
 
 Path = tuple  # a location in the document: keys and list indices, as in pydantic's `loc`

@@ -7,7 +7,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from bsec_plan import queries as q
-from bsec_plan.models import Plan
+from bsec_plan.domain import Plan
+from bsec_plan.report import as_json
 from bsec_plan.schedule import occurrences
 
 
@@ -52,7 +53,7 @@ def _due_text(plan: Plan, action_id: str) -> str:
 
 
 def _fields(record) -> dict:
-    return {k: v for k, v in record.model_dump(mode="json").items() if v not in (None, [], {})}
+    return {k: v for k, v in as_json(record).items() if v not in (None, [], {})}
 
 
 def _record_text(record) -> str:
@@ -61,7 +62,7 @@ def _record_text(record) -> str:
 
 def _changed_fields(old, new) -> tuple[str, str]:
     a, b = _fields(old), _fields(new)
-    keys = [k for k in type(new).model_fields if a.get(k) != b.get(k)]
+    keys = [k for k in new.__dataclass_fields__ if a.get(k) != b.get(k)]
     return (", ".join(f"{k}: {a.get(k, '—')}" for k in keys), ", ".join(f"{k}: {b.get(k, '—')}" for k in keys))
 
 

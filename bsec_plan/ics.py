@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bsec_plan import __version__
 from bsec_plan import queries as q
-from bsec_plan.models import Plan
+from bsec_plan.domain import Plan
 
 
 def uid(plan: Plan, row: q.Row) -> str:

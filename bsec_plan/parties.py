@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from bsec_plan.models import Plan
+from bsec_plan.domain import Plan
 
 
 @dataclass(frozen=True)

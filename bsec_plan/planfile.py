@@ -77,10 +77,10 @@ def parse(text: str, name: str):
 
     from pydantic import ValidationError
 
-    from bsec_plan.models import Plan
+    from bsec_plan import validation
 
     try:
-        plan = Plan.model_validate(root)
+        plan = validation.validate(root)
     except ValidationError as err:
         raise PlanError([_pydantic_problem(name, root, e) for e in err.errors(include_url=False)]) from None
 
@@ -95,15 +95,19 @@ def parse(text: str, name: str):
 def _pydantic_problem(name: str, root, error: dict) -> Problem:
     loc, kind, msg = tuple(error["loc"]), error["type"], error["msg"]
     value = error.get("input")
-    if kind == "extra_forbidden":
+    if kind.startswith("value_error"):  # a check of one record, in __post_init__
+        msg = msg.removeprefix("Value error, ")
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         msg = f"unknown key '{loc[-1]}'"
         close = difflib.get_close_matches(str(loc[-1]), _fields_at(loc[:-1]), n=1)
         msg += f"; did you mean '{close[0]}'?" if close else f"; allowed: {', '.join(_fields_at(loc[:-1]))}"
         return Problem(name, *_locate(root, loc, key=True), f"{_dotted(root, loc[:-1]) or '(top level)'}: {msg}")
-    if kind == "missing":
+    if kind in ("missing", "missing_argument"):
         msg = f"missing key '{loc[-1]}'"
         return Problem(name, *_locate(root, loc[:-1]), f"{_dotted(root, loc[:-1]) or '(top level)'}: {msg}")
-    if kind in ("literal_error", "string_pattern_mismatch") and isinstance(value, str):
+    if kind == "dataclass_type":
+        msg = "expected a mapping of keys and values"
+    if kind in ("literal_error", "string_pattern_mismatch", "dataclass_type") and isinstance(value, str):
         msg = f"{msg}; found '{value}'"
     elif kind.endswith("_type") and not isinstance(value, str):
         found = {dict: "a mapping", list: "a list", type(None): "an empty value"}
@@ -145,29 +149,26 @@ def _dotted(root, loc: tuple) -> str:
 
 
 def _fields_at(loc: tuple) -> list[str]:
-    from pydantic import BaseModel
+    """The keys allowed at `loc`, for suggesting the one a typo meant."""
+    from bsec_plan.domain import Plan
 
-    from bsec_plan.models import Plan
-
-    model = Plan
+    record = Plan
     for part in loc:
         if isinstance(part, int):
             continue
-        field = model.model_fields.get(part)
-        inner = _model_in(field.annotation) if field else None
+        hints = typing.get_type_hints(record, include_extras=False)
+        inner = _record_in(hints.get(part))
         if inner is None:
             return []
-        model = inner
-    return list(model.model_fields)
+        record = inner
+    return list(record.__dataclass_fields__)
 
 
-def _model_in(annotation):
-    from pydantic import BaseModel
-
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+def _record_in(annotation):
+    if isinstance(annotation, type) and hasattr(annotation, "__dataclass_fields__"):
         return annotation
     for arg in typing.get_args(annotation):
-        found = _model_in(arg)
+        found = _record_in(arg)
         if found is not None:
             return found
     return None

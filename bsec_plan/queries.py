@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from bsec_plan import parties
-from bsec_plan.models import Plan, Progress
+from bsec_plan.domain import Plan, Progress
 from bsec_plan.schedule import Occurrence, plan_occurrences
 
 STATES = ("done", "done late", "overdue", "due soon", "upcoming", "ongoing", "no deadline")

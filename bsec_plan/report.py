@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from bsec_plan import queries as q
-from bsec_plan.models import Plan
+from bsec_plan.domain import Plan
 from bsec_plan.output import Table
 
 STATE_STYLE = {"overdue": "red", "due soon": "yellow", "done": "green", "done late": "green", "upcoming": None}
@@ -31,6 +31,21 @@ def row_json(row: q.Row) -> dict:
         "responsible": [{"party": r.ref, "label": r.label, "states": list(r.states)} for r in row.responsible],
         "text": row.text,
     }
+
+
+def as_json(record) -> dict:
+    """A domain record as JSON-ready fields: dates in ISO form, partial dates as written."""
+    return {k: _plain(v) for k, v in vars(record).items() if not k.startswith("_") and k in record.__dataclass_fields__}
+
+
+def _plain(value):
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if hasattr(value, "__dataclass_fields__") and not isinstance(value, type):
+        return as_json(value) if not hasattr(value, "first_day") else str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
 
 
 def header(plan_file: str, as_of: dt.date, command: str, **filters) -> dict:
@@ -223,7 +238,7 @@ def show_json(plan: Plan, action_id: str, rows: list[q.Row], as_of: dt.date) -> 
             "notes": list(action.notes),
         },
         "occurrences": [row_json(r) for r in rows],
-        "progress": [p.model_dump(mode="json") for p in plan.progress if p.action == action_id and p.date <= as_of],
+        "progress": [as_json(p) for p in plan.progress if p.action == action_id and p.date <= as_of],
     }
 
 

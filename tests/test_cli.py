@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from bsec_plan.models import schema_json
+from bsec_plan.validation import schema_json
 from conftest import ROOT, run_cli
 
 

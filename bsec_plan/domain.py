@@ -1,0 +1,409 @@
+"""The plan's structure: plain dataclasses that the queries use and pydantic validates.
+
+No pydantic here, so that a query on a plan already validated starts fast. Each field's
+docstring becomes its description in the JSON Schema; `__post_init__` checks what one record
+alone can tell (a fixed deadline has a due date...), cross-references live in crossref.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Annotated, Literal, Optional
+
+from bsec_plan.dates import PartialDate, parse_day
+
+
+class Constrained:
+    """Pydantic metadata for text: non-empty, optionally matching a pattern; pydantic_core is
+    imported only when a validator is built."""
+
+    def __init__(self, pattern: str | None = None, example: str | None = None):
+        self.pattern, self.example = pattern, example
+
+    def __get_pydantic_core_schema__(self, source, handler):
+        from pydantic_core import core_schema
+
+        return core_schema.str_schema(min_length=1, pattern=self.pattern)
+
+    def __get_pydantic_json_schema__(self, schema, handler):
+        result = handler(schema)
+        if self.example:
+            result["examples"] = [self.example]
+        return result
+
+
+class Parsed:
+    """Pydantic metadata for dates written as text, parsed by our own strict parsers."""
+
+    def __init__(self, parse, pattern: str, examples: list[str]):
+        self.parse, self.pattern, self.examples = parse, pattern, examples
+
+    def __get_pydantic_core_schema__(self, source, handler):
+        from pydantic_core import PydanticCustomError, core_schema
+
+        parse = self.parse
+
+        def validate(value):
+            if isinstance(value, (dt.date, PartialDate)):
+                return value
+            if not isinstance(value, str):
+                raise PydanticCustomError("date_type", "expected a date written as text, e.g. 2010-06-01")
+            try:
+                return parse(value)
+            except ValueError as err:
+                raise PydanticCustomError("date_value", str(err)) from None
+
+        return core_schema.no_info_plain_validator_function(validate, serialization=core_schema.to_string_ser_schema())
+
+    def __get_pydantic_json_schema__(self, schema, handler):
+        return {"type": "string", "pattern": self.pattern, "examples": self.examples}
+
+
+Text = Annotated[str, Constrained()]
+Ref = Annotated[str, Constrained()]
+StateCode = Annotated[str, Constrained(r"^[A-Z]{2}$", "RO")]
+Slug = Annotated[str, Constrained(r"^[a-z0-9]+(-[a-z0-9]+)*$", "protocol-2002")]
+ActionId = Annotated[str, Constrained(r"^[A-Z](\.[1-9][0-9]*)?$", "A.2")]
+DirectionId = Annotated[str, Constrained(r"^[A-Z]$", "A")]
+Day = Annotated[dt.date, Parsed(parse_day, r"^\d{4}-\d{2}-\d{2}$", ["2010-06-01"])]
+Partial = Annotated[PartialDate, Parsed(PartialDate.parse, r"^\d{4}(-\d{2}(-\d{2})?)?$", ["2011", "2010-06", "2010-06-01"])]
+
+DeadlineKind = Literal["fixed", "each-semester", "each-february-after-year", "permanent"]
+PartyKind = Literal["role", "chairmanship", "all-member-states", "eu-member-states", "agency"]
+InstrumentKind = Literal["agreement", "protocol", "memorandum", "action-plan"]
+RATIFIABLE = ("agreement", "protocol")
+
+def record(cls):
+    """A frozen dataclass that pydantic validates strictly: unknown keys are errors, and each
+    field's docstring is its description in the JSON Schema."""
+    cls.__pydantic_config__ = {"extra": "forbid", "use_attribute_docstrings": True}
+    return dataclass(frozen=True)(cls)
+
+
+def _needs_source(status: str, source: str | None) -> None:
+    if status != "unknown" and source is None:
+        raise ValueError(f"a {status} record needs a `source`")
+
+
+@record
+class Period:
+    """The period the plan covers."""
+
+    start: Partial
+    """First month of the plan, e.g. 2009-05; it starts on the first day."""
+    end: Partial
+    """Last month of the plan, e.g. 2011-06; it ends on the last day."""
+
+
+@record
+class Purpose:
+    """The plan's opening paragraph."""
+
+    text: Text
+    """The paragraph in the plan's wording."""
+    instrument: Ref
+    """Id of the instrument the plan serves."""
+
+
+@record
+class Responsible:
+    """Who answers for an action."""
+
+    wording: Text
+    """The plan's own words for the responsible parties."""
+    parties: list[Ref]
+    """Ids of declared parties, or state codes; at least one."""
+
+    def __post_init__(self):
+        if not self.parties:
+            raise ValueError("name at least one party")
+
+
+@record
+class Deadline:
+    """When an action is due."""
+
+    wording: Text
+    """The plan's own words for the deadline."""
+    kind: DeadlineKind
+    """fixed: due at the end of `due`; each-semester: due 06-30 and 12-31 of each year of the period;
+    each-february-after-year: each year's work due at the end of the next February;
+    permanent: ongoing, never overdue."""
+    due: Optional[Partial] = None
+    """For kind fixed: YYYY, YYYY-MM or YYYY-MM-DD; due at its end."""
+
+    def __post_init__(self):
+        if self.kind == "fixed" and self.due is None:
+            raise ValueError("a fixed deadline needs `due` (YYYY, YYYY-MM or YYYY-MM-DD)")
+        if self.kind != "fixed" and self.due is not None:
+            raise ValueError(f"only a fixed deadline has `due`; this one is {self.kind}")
+
+
+@record
+class Addresses:
+    """The states an action is addressed to."""
+
+    not_ratified: Ref
+    """Id of an instrument: the action addresses the states that have not ratified it."""
+
+
+@record
+class Action:
+    """One item of the plan."""
+
+    id: ActionId
+    """The plan's numbering: A.1, B.2, D, E."""
+    text: Text
+    """The item in the plan's exact wording."""
+    short: Optional[Text] = None
+    """A short title for calendars and narrow tables."""
+    instruments: list[Ref] = field(default_factory=list)
+    """Ids of the instruments the action concerns."""
+    responsible: Optional[Responsible] = None
+    """Omitted where the plan names nobody."""
+    deadline: Optional[Deadline] = None
+    """Omitted where the plan gives no deadline."""
+    addresses: Optional[Addresses] = None
+    """For an invitation: the states it is addressed to."""
+    notes: list[Text] = field(default_factory=list)
+    """Notes the plan attaches to the action."""
+
+
+@record
+class Direction:
+    """A main direction for action (A–E)."""
+
+    id: DirectionId
+    """Letter of the direction."""
+    title: Text
+    """The direction's title in the plan's wording."""
+    actions: list[Action]
+    """The numbered items; D and E are a single action with the direction's letter."""
+    implements: Optional[Ref] = None
+    """Id of the instrument whose provisions the direction implements."""
+
+    def __post_init__(self):
+        if not self.actions:
+            raise ValueError("a direction needs at least one action")
+
+
+@record
+class State:
+    """A BSEC Member State during the plan period."""
+
+    code: StateCode
+    """ISO 3166-1 alpha-2 code, e.g. RO; other entries name the state by it."""
+    name: Text
+    """The state's name in English."""
+    member_since: Optional[Partial] = None
+    """When it became a Member State."""
+    source: Optional[Text] = None
+    """Where the membership is recorded."""
+
+
+@record
+class Instrument:
+    """An agreement, protocol, memorandum or action plan the plan refers to."""
+
+    id: Slug
+    """Lower-case id other entries use, e.g. protocol-2002."""
+    kind: InstrumentKind
+    """Agreements and protocols are ratified by states; the others are not."""
+    title: Text
+    """The instrument's full title."""
+    short: Text
+    """A short name for table headings."""
+    done_at: Optional[Text] = None
+    """Where it was signed or done."""
+    done_on: Optional[Day] = None
+    """When it was signed or done."""
+    note: Optional[Text] = None
+    """What is known or missing about it."""
+    source: Optional[Text] = None
+    """Where the facts about it were found."""
+
+    @property
+    def ratifiable(self) -> bool:
+        return self.kind in RATIFIABLE
+
+
+@record
+class Party:
+    """A responsible party: a role, a group of states, or an agency of one state."""
+
+    id: Slug
+    """Lower-case id that `responsible.parties` uses."""
+    kind: PartyKind
+    """role: a role held by a state (`holder`, if known); chairmanship: the Chairmanship-in-Office,
+    resolved from `chairmanships` on the date; all-member-states; eu-member-states: resolved from
+    `eu_membership` on the date; agency: an agency of `state`."""
+    name: Text
+    """The party's name as tables show it."""
+    state: Optional[StateCode] = None
+    """For kind agency: the state of the agency."""
+    holder: Optional[StateCode] = None
+    """For kind role: the state holding it, if known; omitted if not found."""
+    note: Optional[Text] = None
+    """What is known or missing about it."""
+    source: Optional[Text] = None
+    """Where the holder was found."""
+
+    def __post_init__(self):
+        if self.kind == "agency" and self.state is None:
+            raise ValueError("an agency needs `state`")
+        if self.kind != "agency" and self.state is not None:
+            raise ValueError("only an agency has `state`")
+        if self.kind != "role" and self.holder is not None:
+            raise ValueError("only a role has `holder`")
+
+
+@record
+class Ratification:
+    """Whether a state has expressed its consent to be bound by an instrument."""
+
+    state: StateCode
+    """Code of the state."""
+    instrument: Ref
+    """Id of an agreement or protocol."""
+    status: Literal["ratified", "not-ratified", "unknown"]
+    """ratified and not-ratified need a source; a missing record means unknown."""
+    date: Optional[Day] = None
+    """When it took effect, if found; the note says what the date is. Omitted if not found."""
+    note: Optional[Text] = None
+    """The act, its publication, or what was not found."""
+    source: Optional[Text] = None
+    """Where the record was found; required unless status is unknown."""
+
+    def __post_init__(self):
+        _needs_source(self.status, self.source)
+
+
+@record
+class LiaisonOfficer:
+    """Whether a state has appointed its officer in the BSEC Network of Liaison Officers."""
+
+    state: StateCode
+    """Code of the state."""
+    status: Literal["appointed", "not-appointed", "unknown"]
+    """appointed and not-appointed need a source."""
+    date: Optional[Day] = None
+    """When it was appointed, if found."""
+    note: Optional[Text] = None
+    """What is known or missing about it."""
+    source: Optional[Text] = None
+    """Where the record was found; required unless status is unknown."""
+
+    def __post_init__(self):
+        _needs_source(self.status, self.source)
+
+
+@record
+class EuMembership:
+    """A Member State's membership of the European Union."""
+
+    state: StateCode
+    """Code of the state."""
+    since: Day
+    """Date of accession to the European Union."""
+    source: Text
+    """Where the fact was found: an address or a publication."""
+
+
+@record
+class Chairmanship:
+    """A term of the Chairmanship-in-Office of BSEC."""
+
+    state: StateCode
+    """Code of the state holding the chairmanship."""
+    end: Partial
+    """Last day, month or year of the term."""
+    source: Text
+    """Where the term was found."""
+    start: Optional[Partial] = None
+    """Omitted if not found: the term then starts the day after the previous one ends."""
+    note: Optional[Text] = None
+    """What is approximate or not found."""
+
+
+@record
+class Progress:
+    """A record of work done on one occurrence of an action."""
+
+    action: Ref
+    """Id of the action, e.g. A.2."""
+    date: Day
+    """When the work was done."""
+    status: Literal["done", "in-progress"]
+    """done closes the occurrence."""
+    summary: Text
+    """What was done, in a sentence."""
+    source: Text
+    """Where the work is recorded."""
+    occurrence: Optional[Text] = None
+    """Label of the occurrence (2009-H2, 2010, 2011); omitted for an action without a deadline."""
+
+
+@record
+class Plan:
+    """The Plan of Action of the BSEC Working Group on Cooperation in Combating Crime."""
+
+    title: Text
+    """The plan's title in its own wording."""
+    period: Period
+    """The months the plan covers."""
+    purpose: Purpose
+    """The plan's opening paragraph."""
+    directions: list[Direction]
+    """The main directions for action, A–E, with their actions."""
+    states: list[State]
+    """The Member States during the plan period."""
+    instruments: list[Instrument] = field(default_factory=list)
+    """Agreements, protocols and plans the actions refer to."""
+    parties: list[Party] = field(default_factory=list)
+    """Roles, groups of states and agencies that actions name as responsible."""
+    ratifications: list[Ratification] = field(default_factory=list)
+    """Records found; any other state and instrument is unknown."""
+    liaison_officers: list[LiaisonOfficer] = field(default_factory=list)
+    """Appointments to the BSEC Network of Liaison Officers."""
+    eu_membership: list[EuMembership] = field(default_factory=list)
+    """Member States that are members of the European Union, and since when."""
+    chairmanships: list[Chairmanship] = field(default_factory=list)
+    """The rotation of the Chairmanship-in-Office, in order."""
+    progress: list[Progress] = field(default_factory=list)
+    """What was done on which occurrence, with its source."""
+
+    def __post_init__(self):
+        if not self.directions:
+            raise ValueError("the plan needs at least one direction")
+        if not self.states:
+            raise ValueError("the plan needs at least one Member State")
+
+    @cached_property
+    def actions(self) -> dict[str, Action]:
+        return {a.id: a for d in self.directions for a in d.actions}
+
+    @cached_property
+    def direction_of(self) -> dict[str, Direction]:
+        return {a.id: d for d in self.directions for a in d.actions}
+
+    @cached_property
+    def state_by_code(self) -> dict[str, State]:
+        return {s.code: s for s in self.states}
+
+    @cached_property
+    def instrument_by_id(self) -> dict[str, Instrument]:
+        return {i.id: i for i in self.instruments}
+
+    @cached_property
+    def party_by_id(self) -> dict[str, Party]:
+        return {p.id: p for p in self.parties}
+
+    @property
+    def start(self) -> dt.date:
+        return self.period.start.first_day
+
+    @property
+    def end(self) -> dt.date:
+        return self.period.end.last_day

@@ -1,0 +1,34 @@
+"""Pydantic validation of a loaded YAML tree into the domain classes, and the JSON Schema."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+from pydantic import TypeAdapter
+
+from bsec_plan import domain
+
+
+@cache
+def _adapter() -> TypeAdapter:
+    return TypeAdapter(domain.Plan)
+
+
+def validate(tree) -> domain.Plan:
+    """The plan, or pydantic's ValidationError with every structural problem."""
+    return _adapter().validate_python(tree)
+
+
+def schema() -> dict:
+    result = _adapter().json_schema()
+    for definition in [result, *result.get("$defs", {}).values()]:
+        for name, spec in definition.get("properties", {}).items():
+            # pydantic leaves the title off fields that refer to another record; editors show it
+            spec.setdefault("title", name.replace("_", " ").capitalize())
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **result, "title": "BSEC plan of action"}
+
+
+def schema_json() -> str:
+    """The JSON Schema of the plan file, as `bsec-plan schema` prints and the repository keeps it."""
+    return json.dumps(schema(), indent=2, ensure_ascii=False) + "\n"

@@ -13,6 +13,7 @@ from typing import Optional
 import typer
 
 from bsec_plan import __version__
+from bsec_plan.problems import PlanError, UsageError
 
 app = typer.Typer(
     name="bsec-plan",
@@ -45,10 +46,6 @@ class DiffFormat(str, Enum):
 class Missing(str, Enum):
     ratification = "ratification"
     liaison_officer = "liaison-officer"
-
-
-class UsageError(Exception):
-    """Bad usage: a bad date, an unknown id, a format a command does not offer. Exit 2."""
 
 
 PlanOpt = typer.Option(None, "--plan", metavar="PATH", help="Plan file (default: $BSEC_PLAN, ./data/plan.yaml, the bundled plan).")
@@ -292,7 +289,7 @@ def diff(
             data, name = read_at(spec, working)
         except RevisionError as err:
             raise UsageError(str(err)) from None
-        return planfile.parse(planfile.decode(data, name), name), name
+        return planfile.load_bytes(data, name), name
 
     old_plan, old_name = side(old or "HEAD")
     new_plan, new_name = side(new)
@@ -306,16 +303,13 @@ def diff(
     return 1 if exit_code and result else 0
 
 
-def main(argv: list[str] | None = None) -> int:
+def run(args: list[str]) -> int:
     """Run the CLI; the exit code follows the README: 0 ran, 1 findings, 2 could not run, 130 interrupted."""
-    from bsec_plan.problems import PlanError
-    from bsec_plan.queries import UnknownId
-
     if hasattr(signal, "SIGPIPE"):  # `bsec-plan overdue | head -1` ends quietly, as other tools do
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     try:
-        result = app(args=argv, prog_name="bsec-plan", standalone_mode=False)
-    except (UsageError, UnknownId) as err:
+        result = app(args=args, prog_name="bsec-plan", standalone_mode=False)
+    except UsageError as err:
         print(f"bsec-plan: error: {err}", file=sys.stderr)
         return 2
     except PlanError as err:

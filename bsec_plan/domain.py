@@ -76,10 +76,11 @@ InstrumentKind = Literal["agreement", "protocol", "memorandum", "action-plan"]
 RATIFIABLE = ("agreement", "protocol")
 
 def record(cls):
-    """A frozen dataclass that pydantic validates strictly: unknown keys are errors, and each
-    field's docstring is its description in the JSON Schema."""
+    """A dataclass that pydantic validates strictly: unknown keys are errors, and each field's
+    docstring is its description in the JSON Schema. Records are read-only by convention; they
+    are not frozen because frozen dataclasses take twice as long to define, at every start."""
     cls.__pydantic_config__ = {"extra": "forbid", "use_attribute_docstrings": True}
-    return dataclass(frozen=True)(cls)
+    return dataclass(cls)
 
 
 def _needs_source(status: str, source: str | None) -> None:

@@ -5,8 +5,6 @@ rich is imported only when a table goes to a terminal, so piped and scripted run
 
 from __future__ import annotations
 
-import csv
-import json
 import os
 import sys
 from dataclasses import dataclass, field
@@ -87,12 +85,16 @@ def _write_rich(tables: list[Table | str], stream: TextIO) -> None:
 
 
 def write_csv(table: Table, stream: TextIO = None) -> None:
+    import csv
+
     writer = csv.writer(stream or sys.stdout, lineterminator="\n")
     writer.writerow(table.columns)
     writer.writerows(table.rows)
 
 
 def write_json(document: dict, stream: TextIO = None) -> None:
+    import json
+
     stream = stream or sys.stdout
     json.dump(document, stream, indent=2, ensure_ascii=False, default=str)
     stream.write("\n")

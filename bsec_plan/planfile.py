@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import typing
 from pathlib import Path
@@ -29,7 +28,7 @@ def resolve(explicit: str | None) -> Path:
     return local if local.is_file() else bundled_plan()
 
 
-def read_text(path: Path) -> str:
+def read_bytes(path: Path) -> bytes:
     name = str(path)
     try:
         if path.is_dir():
@@ -44,12 +43,23 @@ def read_text(path: Path) -> str:
         raise PlanError([Problem(name, 1, 1, f"cannot read: {err.strerror or err}")]) from None
     if len(data) > MAX_BYTES:
         raise PlanError([Problem(name, 1, 1, f"the file is larger than {MAX_BYTES // 2**20} MiB; a plan file is refused above that size")])
-    return decode(data, name)
+    return data
 
 
 def load(path: Path):
     """Read and validate the plan at `path`. Raise PlanError with every problem, located."""
-    return parse(read_text(path), str(path))
+    return load_bytes(read_bytes(path), str(path))
+
+
+def load_bytes(data: bytes, name: str):
+    """The plan in `data`, from the cache when these exact bytes were validated before."""
+    from bsec_plan import cache
+
+    plan = cache.get(data)
+    if plan is None:
+        plan = parse(decode(data, name), name)
+        cache.put(data, plan)
+    return plan
 
 
 def decode(data: bytes, name: str) -> str:
@@ -98,6 +108,8 @@ def _pydantic_problem(name: str, root, error: dict) -> Problem:
     if kind.startswith("value_error"):  # a check of one record, in __post_init__
         msg = msg.removeprefix("Value error, ")
     if kind in ("extra_forbidden", "unexpected_keyword_argument"):
+        import difflib
+
         msg = f"unknown key '{loc[-1]}'"
         close = difflib.get_close_matches(str(loc[-1]), _fields_at(loc[:-1]), n=1)
         msg += f"; did you mean '{close[0]}'?" if close else f"; allowed: {', '.join(_fields_at(loc[:-1]))}"

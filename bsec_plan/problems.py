@@ -1,4 +1,4 @@
-"""A located problem in a plan file, and the error that carries a list of them."""
+"""The errors a user can fix: located problems in a plan file, and bad requests."""
 
 from __future__ import annotations
 
@@ -22,3 +22,8 @@ class PlanError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems)
         super().__init__("\n".join(map(str, self.problems)))
+
+
+class UsageError(Exception):
+    """A request that cannot be answered: a bad date, an unknown id or state, a reversed window.
+    The message says what would be valid. Exit 2."""

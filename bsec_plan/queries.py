@@ -7,18 +7,14 @@ from dataclasses import dataclass, field
 
 from bsec_plan import parties
 from bsec_plan.domain import Plan, Progress
+from bsec_plan.problems import UsageError
 from bsec_plan.schedule import Occurrence, plan_occurrences
 
 STATES = ("done", "done late", "overdue", "due soon", "upcoming", "ongoing", "no deadline")
 DUE_SOON_DAYS = 30
 
 
-class UnknownId(LookupError):
-    """A request the plan cannot answer (an unknown action id or state code, a reversed window);
-    the message says what would be valid."""
-
-
-@dataclass(frozen=True)
+@dataclass
 class Row:
     """One occurrence of an action as it stood on the as-of date."""
 
@@ -34,11 +30,11 @@ class Row:
 
 
 def action_id(plan: Plan, text: str) -> str:
-    """`a2`, `A2`, `a.2` -> `A.2`; UnknownId otherwise."""
+    """`a2`, `A2`, `a.2` -> `A.2`; UsageError otherwise."""
     compact = text.strip().upper().replace(".", "")
     wanted = compact[:1] + ("." + compact[1:] if len(compact) > 1 else "")
     if wanted not in plan.actions:
-        raise UnknownId(f"no action '{text}'; the actions are {', '.join(plan.actions)}")
+        raise UsageError(f"no action '{text}'; the actions are {', '.join(plan.actions)}")
     return wanted
 
 
@@ -46,14 +42,14 @@ def state_code(plan: Plan, text: str) -> str:
     code = text.strip().upper()
     if code not in plan.state_by_code:
         listed = ", ".join(f"{s.code} ({s.name})" for s in plan.states)
-        raise UnknownId(f"no Member State '{text}'; the states are {listed}")
+        raise UsageError(f"no Member State '{text}'; the states are {listed}")
     return code
 
 
 def instrument_id(plan: Plan, text: str, ratifiable: bool = True) -> str:
     choices = [i.id for i in plan.instruments if i.ratifiable or not ratifiable]
     if text not in choices:
-        raise UnknownId(f"no instrument '{text}' to ratify; the instruments are {', '.join(choices)}")
+        raise UsageError(f"no instrument '{text}' to ratify; the instruments are {', '.join(choices)}")
     return text
 
 
@@ -108,7 +104,7 @@ def evaluate(plan: Plan, as_of: dt.date, within: int = DUE_SOON_DAYS, occurrence
 # -- Member States: ratifications, liaison officers, EU membership ---------------------------
 
 
-@dataclass(frozen=True)
+@dataclass
 class Standing:
     """What is known on the as-of date: a status (`unknown` when unrecorded) and its record."""
 
@@ -149,7 +145,7 @@ def addressed(plan: Plan, action_id_: str, as_of: dt.date) -> list[str]:
     return [s.code for s in plan.states if ratification(plan, s.code, instrument, as_of).status != "ratified"]
 
 
-@dataclass(frozen=True)
+@dataclass
 class StateRow:
     code: str
     name: str
@@ -173,7 +169,7 @@ def states(plan: Plan, as_of: dt.date, instrument: str | None = None) -> list[St
     ]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Lack:
     """A state lacking a ratification or a liaison officer; `known` False when only unrecorded."""
 
@@ -221,7 +217,7 @@ def window(plan: Plan, start: dt.date | None, end: dt.date | None) -> tuple[dt.d
     last = max((o.due for o in plan_occurrences(plan) if o.due), default=plan.end)
     start, end = start or plan.start, end or max(last, plan.end)
     if start > end:
-        raise UnknownId(f"the window is reversed: --from {start} is after --to {end}")
+        raise UsageError(f"the window is reversed: --from {start} is after --to {end}")
     return start, end
 
 

@@ -1,5 +1,7 @@
 import datetime as dt
+import os
 import subprocess
+import tempfile
 import sys
 from pathlib import Path
 
@@ -11,6 +13,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "data" / "plan.yaml"
 TESTS = Path(__file__).resolve().parent
 SHARED = ROOT.parent / "shared"
+
+# the tests' plan cache stays out of the user's own cache folder
+os.environ["BSEC_PLAN_CACHE"] = tempfile.mkdtemp(prefix="bsec-plan-cache-")
 
 
 @pytest.fixture(scope="session")

@@ -119,9 +119,9 @@ def test_action_ids_are_forgiving(plan, text):
 
 
 def test_unknown_ids_list_the_valid_ones(plan):
-    with pytest.raises(q.UnknownId, match="the actions are A.1, A.2"):
+    with pytest.raises(q.UsageError, match="the actions are A.1, A.2"):
         q.action_id(plan, "F.1")
-    with pytest.raises(q.UnknownId, match=r"RO \(Romania\)"):
+    with pytest.raises(q.UsageError, match=r"RO \(Romania\)"):
         q.state_code(plan, "XK")
 
 

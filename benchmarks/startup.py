@@ -1,0 +1,74 @@
+"""Start-up budget, measured side by side: the installed `bsec-plan` against the time Python takes
+merely to import the libraries it is built on.
+
+    python benchmarks/startup.py [--runs N]
+
+Budgets: `overdue --as-of 2010-06-01` at most the import baseline; `--help` and `--version` at
+most half of it. Run it with the virtual environment's python, where `bsec-plan` is installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BASELINE = "import typer, rich.table, pydantic, yaml, dateutil.rrule"
+
+
+def median_ms(command: list[str], runs: int, env: dict) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=21)
+    args = parser.parse_args()
+    tool = shutil.which("bsec-plan", path=str(Path(sys.executable).parent)) or shutil.which("bsec-plan")
+    if tool is None:
+        print("bsec-plan is not installed next to this python", file=sys.stderr)
+        return 2
+    env = dict(os.environ)
+    subprocess.run([tool, "overdue", "--as-of", "2010-06-01"], stdout=subprocess.DEVNULL, env=env)  # warm the plan cache
+    # interleave the measurements so that a busy moment hurts all of them alike
+    rows = {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        f"python -c '{BASELINE}'": [sys.executable, "-c", BASELINE],
+        "bsec-plan overdue --as-of 2010-06-01": [tool, "overdue", "--as-of", "2010-06-01"],
+        "bsec-plan --help": [tool, "--help"],
+        "bsec-plan --version": [tool, "--version"],
+    }
+    samples = {name: [] for name in rows}
+    for _ in range(args.runs):
+        for name, command in rows.items():
+            samples[name].append(median_ms(command, 1, env))
+    result = {name: statistics.median(values) for name, values in samples.items()}
+    baseline = result[f"python -c '{BASELINE}'"]
+    budgets = {
+        "bsec-plan overdue --as-of 2010-06-01": baseline,
+        "bsec-plan --help": baseline / 2,
+        "bsec-plan --version": baseline / 2,
+    }
+    print(f"| command | median of {args.runs} runs | budget | met |")
+    print("|---|---:|---:|---|")
+    failed = False
+    for name, ms in result.items():
+        budget = budgets.get(name)
+        met = "" if budget is None else ("yes" if ms <= budget else "NO")
+        failed |= met == "NO"
+        print(f"| `{name}` | {ms:.0f} ms | {'' if budget is None else f'{budget:.0f} ms'} | {met} |")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,67 @@
+"""The plan cache: used only for the exact bytes it was made from, never beside the plan."""
+
+from pathlib import Path
+
+import pytest
+
+from bsec_plan import cache, planfile
+from conftest import TESTS, run_cli
+
+
+@pytest.fixture()
+def cache_dir(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("BSEC_PLAN_CACHE", str(folder))
+    return folder
+
+
+def _copy(tmp_path: Path) -> Path:
+    path = tmp_path / "work" / "plan.yaml"
+    path.parent.mkdir()
+    path.write_bytes((TESTS / "plans" / "minimal.yaml").read_bytes())
+    return path
+
+
+def test_second_load_comes_from_the_cache_and_an_edit_is_seen(tmp_path, cache_dir):
+    path = _copy(tmp_path)
+    first = planfile.load(path)
+    assert len(list(cache_dir.iterdir())) == 1
+    assert planfile.load(path) == first
+    path.write_text(path.read_text().replace("Organize the meetings.", "Organise the meetings."))
+    assert planfile.load(path).actions["A.2"].text == "Organise the meetings."
+    assert sorted(p.name for p in path.parent.iterdir()) == ["plan.yaml"]  # nothing written beside the plan
+
+
+def test_an_invalid_edit_is_never_hidden_by_the_cache(tmp_path, cache_dir):
+    path = _copy(tmp_path)
+    planfile.load(path)
+    path.write_text(path.read_text().replace("kind: each-semester", "kind: weekly"))
+    with pytest.raises(planfile.PlanError):
+        planfile.load(path)
+
+
+def test_a_corrupt_or_foreign_entry_is_ignored(tmp_path, cache_dir):
+    path = _copy(tmp_path)
+    planfile.load(path)
+    (entry,) = cache_dir.iterdir()
+    entry.write_bytes(b"not a pickle")
+    assert planfile.load(path).actions["A.2"].text == "Organize the meetings."
+
+
+def test_cache_can_be_turned_off(tmp_path, monkeypatch):
+    monkeypatch.setenv("BSEC_PLAN_CACHE", "")
+    assert cache.directory() is None
+    assert planfile.load(_copy(tmp_path)).title == "A small plan"
+
+
+def test_default_folder_is_the_users_cache(monkeypatch, tmp_path):
+    monkeypatch.delenv("BSEC_PLAN_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache.directory() == tmp_path / "bsec-plan"
+
+
+def test_help_is_the_same_from_the_cache():
+    first, second = run_cli("--help"), run_cli("--help")
+    assert first.returncode == second.returncode == 0
+    assert first.stdout == second.stdout
+    assert "overdue" in first.stdout and "calendar" in first.stdout

@@ -75,11 +75,15 @@ PartyKind = Literal["role", "chairmanship", "all-member-states", "eu-member-stat
 InstrumentKind = Literal["agreement", "protocol", "memorandum", "action-plan"]
 RATIFIABLE = ("agreement", "protocol")
 
+RECORDS: list[type] = []
+
+
 def record(cls):
-    """A dataclass that pydantic validates strictly: unknown keys are errors, and each field's
+    """A dataclass that pydantic validates strictly: unknown keys are errors. Each field's
     docstring is its description in the JSON Schema. Records are read-only by convention; they
     are not frozen because frozen dataclasses take twice as long to define, at every start."""
-    cls.__pydantic_config__ = {"extra": "forbid", "use_attribute_docstrings": True}
+    cls.__pydantic_config__ = {"extra": "forbid"}
+    RECORDS.append(cls)
     return dataclass(cls)
 
 
@@ -400,6 +404,21 @@ class Plan:
     @cached_property
     def party_by_id(self) -> dict[str, Party]:
         return {p.id: p for p in self.parties}
+
+    @cached_property
+    def ratification_of(self) -> dict[tuple[str, str], Ratification]:
+        """The first record for each (state, instrument)."""
+        index: dict[tuple[str, str], Ratification] = {}
+        for r in self.ratifications:
+            index.setdefault((r.state, r.instrument), r)
+        return index
+
+    @cached_property
+    def liaison_officer_of(self) -> dict[str, LiaisonOfficer]:
+        index: dict[str, LiaisonOfficer] = {}
+        for r in self.liaison_officers:
+            index.setdefault(r.state, r)
+        return index
 
     @property
     def start(self) -> dt.date:

@@ -93,10 +93,12 @@ def write_csv(table: Table, stream: TextIO = None) -> None:
 
 
 def write_json(document: dict, stream: TextIO = None) -> None:
+    """Indented on a terminal; one compact line when piped, where the C encoder is many times faster."""
     import json
 
     stream = stream or sys.stdout
-    json.dump(document, stream, indent=2, ensure_ascii=False, default=str)
+    indent = 2 if is_terminal(stream) else None
+    stream.write(json.dumps(document, indent=indent, ensure_ascii=False, default=str))
     stream.write("\n")
 
 

@@ -51,10 +51,3 @@ def resolve(plan: Plan, ref: str, day: dt.date) -> Resolved:
         return Resolved(ref, members, f"{party.name} ({', '.join(members) or 'none'})")
     holder = chair_on(plan, day) if party.kind == "chairmanship" else party.holder
     return Resolved(ref, (holder,) if holder else (), f"{party.name} ({holder or 'holder not found'})")
-
-
-def responsible(plan: Plan, action_id: str, day: dt.date) -> list[Resolved]:
-    action = plan.actions[action_id]
-    if action.responsible is None:
-        return []
-    return [resolve(plan, ref, day) for ref in action.responsible.parties]

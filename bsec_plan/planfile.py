@@ -74,32 +74,35 @@ def decode(data: bytes, name: str) -> str:
 
 def parse(text: str, name: str):
     """Validate plan text; `name` is what the messages call it (a path, or REV:PATH)."""
-    from bsec_plan import yamlpos
+    from pydantic import ValidationError
 
+    from bsec_plan import crossref, validation, yamlpos
+
+    # A plan is usually valid: read it without positions first (faster), and read it again
+    # with positions only to locate problems.
     try:
-        root = yamlpos.load(text)
+        root = yamlpos.load(text, positions=False)
     except yamlpos.YamlProblem as err:
         raise PlanError([Problem(name, line, col, msg) for (line, col), msg in err.problems]) from None
+    errors: list = []  # pydantic's, for the structure
+    problems: list = []  # crossref's, for the references
+    if isinstance(root, yamlpos.Mapping):
+        try:
+            plan = validation.validate(root)
+        except ValidationError as err:
+            errors = err.errors(include_url=False)
+        else:
+            problems = crossref.check(plan)
+            if not problems:
+                return plan
+    root = yamlpos.load(text)
     if not isinstance(root, yamlpos.Mapping):
         found = "a list" if isinstance(root, list) else "a single value"
         at = getattr(root, "at", (1, 1))
         raise PlanError([Problem(name, *at, f"the plan must be a mapping with keys such as title, period and directions; found {found}")])
-
-    from pydantic import ValidationError
-
-    from bsec_plan import validation
-
-    try:
-        plan = validation.validate(root)
-    except ValidationError as err:
-        raise PlanError([_pydantic_problem(name, root, e) for e in err.errors(include_url=False)]) from None
-
-    from bsec_plan import crossref
-
-    problems = crossref.check(plan)
-    if problems:
-        raise PlanError([Problem(name, *_locate(root, path_), f"{_dotted(root, path_)}: {msg}") for path_, msg in problems])
-    return plan
+    located = [_pydantic_problem(name, root, e) for e in errors]
+    located += [Problem(name, *_locate(root, path_), f"{_dotted(root, path_)}: {msg}") for path_, msg in problems]
+    raise PlanError(located)
 
 
 def _pydantic_problem(name: str, root, error: dict) -> Problem:

@@ -69,6 +69,7 @@ def evaluate(plan: Plan, as_of: dt.date, within: int = DUE_SOON_DAYS, occurrence
     """Every occurrence of the plan, in plan order, with its state on `as_of`."""
     closing = _closing_records(plan, as_of)
     directions = plan.direction_of
+    resolved: dict[tuple[str, dt.date], parties.Resolved] = {}  # most occurrences share a few due dates
     rows = []
     for occ in occurrences if occurrences is not None else plan_occurrences(plan):
         action = plan.actions[occ.action]
@@ -93,12 +94,24 @@ def evaluate(plan: Plan, as_of: dt.date, within: int = DUE_SOON_DAYS, occurrence
                 due=occ.due,
                 state=state,
                 days_overdue=days,
-                responsible=parties.responsible(plan, occ.action, occ.due or as_of),
+                responsible=_responsible(plan, action, occ.due or as_of, resolved),
                 text=action.text,
                 done_on=record.date if record else None,
             )
         )
     return rows
+
+
+def _responsible(plan: Plan, action, day: dt.date, memo: dict) -> list[parties.Resolved]:
+    if action.responsible is None:
+        return []
+    out = []
+    for ref in action.responsible.parties:
+        key = (ref, day)
+        if key not in memo:
+            memo[key] = parties.resolve(plan, ref, day)
+        out.append(memo[key])
+    return out
 
 
 # -- Member States: ratifications, liaison officers, EU membership ---------------------------
@@ -119,21 +132,17 @@ UNKNOWN = Standing("unknown")
 
 def ratification(plan: Plan, state: str, instrument: str, as_of: dt.date) -> Standing:
     """Records dated after `as_of` are not known yet; undated records are known at any date."""
-    for record in plan.ratifications:
-        if record.state == state and record.instrument == instrument:
-            if record.date and record.date > as_of:
-                return UNKNOWN
-            return Standing(record.status, record.date, record.note, record.source)
-    return UNKNOWN
+    record = plan.ratification_of.get((state, instrument))
+    if record is None or (record.date and record.date > as_of):
+        return UNKNOWN
+    return Standing(record.status, record.date, record.note, record.source)
 
 
 def liaison_officer(plan: Plan, state: str, as_of: dt.date) -> Standing:
-    for record in plan.liaison_officers:
-        if record.state == state:
-            if record.date and record.date > as_of:
-                return UNKNOWN
-            return Standing(record.status, record.date, record.note, record.source)
-    return UNKNOWN
+    record = plan.liaison_officer_of.get(state)
+    if record is None or (record.date and record.date > as_of):
+        return UNKNOWN
+    return Standing(record.status, record.date, record.note, record.source)
 
 
 def addressed(plan: Plan, action_id_: str, as_of: dt.date) -> list[str]:

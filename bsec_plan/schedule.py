@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
 
 from bsec_plan.domain import Action, Plan
 
@@ -24,17 +25,22 @@ def occurrences(action: Action, start: dt.date, end: dt.date) -> list[Occurrence
         return [Occurrence(action.id, None, None)]
     if deadline.kind == "fixed":
         return [Occurrence(action.id, str(deadline.due), deadline.due.last_day)]
+    return [Occurrence(action.id, label, due) for label, due in recurring(deadline.kind, start, end)]
 
+
+@cache  # every action with the same kind of deadline falls due on the same days
+def recurring(kind: str, start: dt.date, end: dt.date) -> tuple[tuple[str, dt.date], ...]:
+    """(label, due date) of each occurrence of a recurring deadline due within start..end."""
     from dateutil.rrule import MONTHLY, YEARLY, rrule
 
     begin = dt.datetime.combine(start, dt.time())
     until = dt.datetime.combine(end, dt.time())
-    if deadline.kind == "each-semester":
+    if kind == "each-semester":
         rule = rrule(MONTHLY, bymonth=(6, 12), bymonthday=-1, dtstart=begin, until=until)
-        return [Occurrence(action.id, f"{d.year}-H{1 if d.month == 6 else 2}", d.date()) for d in rule]
+        return tuple((f"{d.year}-H{1 if d.month == 6 else 2}", d.date()) for d in rule)
     # each-february-after-year: the work on a year is due at the end of the next February
     rule = rrule(YEARLY, bymonth=2, bymonthday=-1, dtstart=begin, until=until)
-    return [Occurrence(action.id, str(d.year - 1), d.date()) for d in rule]
+    return tuple((str(d.year - 1), d.date()) for d in rule)
 
 
 def plan_occurrences(plan: Plan) -> list[Occurrence]:

@@ -21,7 +21,16 @@ def validate(tree) -> domain.Plan:
 
 
 def schema() -> dict:
-    result = _adapter().json_schema()
+    # Field descriptions come from the attribute docstrings; reading them parses the source, so
+    # they are turned on only here and not for every validation.
+    saved = {cls: cls.__pydantic_config__ for cls in domain.RECORDS}
+    try:
+        for cls in domain.RECORDS:
+            cls.__pydantic_config__ = {**saved[cls], "use_attribute_docstrings": True}
+        result = TypeAdapter(domain.Plan).json_schema()
+    finally:
+        for cls, config in saved.items():
+            cls.__pydantic_config__ = config
     for definition in [result, *result.get("$defs", {}).values()]:
         for name, spec in definition.get("properties", {}).items():
             # pydantic leaves the title off fields that refer to another record; editors show it

@@ -24,7 +24,8 @@ Mark = tuple[int, int]  # 1-based line and column
 
 
 class Mapping(dict):
-    """A YAML mapping; `keys_at[k]` and `values_at[k]` are where key and value start."""
+    """A YAML mapping; `keys_at[k]` and `values_at[k]` are where key and value start (when read
+    with positions)."""
 
     __slots__ = ("at", "keys_at", "values_at")
 
@@ -57,106 +58,147 @@ def _syntax_message(err: yaml.MarkedYAMLError, text: str) -> str:
     return f"YAML syntax: {context}{problem}"
 
 
-def load(text: str):
-    """Return the document's root node. Raise YamlProblem with every problem found."""
+def load(text: str, positions: bool = True):
+    """Return the document's root node. Raise YamlProblem with every problem found.
+
+    With positions=False the nodes carry no positions: a third faster, for a file that is
+    expected to be valid. Any YAML problem then makes it start again with positions, so that
+    the problems are located all the same.
+    """
+    if not positions:
+        try:
+            return _build(text, track=False)
+        except _Retry:
+            pass
+    return _build(text, track=True)
+
+
+def _build(text: str, track: bool):
     problems: list[tuple[Mark, str]] = []
     root = None
     documents = 0
-    stack: list = []  # open containers
-    pending: list = []  # for each open mapping: the key waiting for its value, or None
-    key_marks: list = []
+    # Open containers, innermost last. For a mapping, `keys` holds the key waiting for its
+    # value (None while the next scalar is a key). Kept in plain lists and inlined below: this
+    # loop runs once per YAML node, and function calls here dominate the cost of a large plan.
+    stack: list = []
+    keys: list = []
+    key_at: list = []
+    at = None
+    ScalarEvent, AliasEvent = yaml.ScalarEvent, yaml.AliasEvent
+    MappingStartEvent, SequenceStartEvent = yaml.MappingStartEvent, yaml.SequenceStartEvent
+    MappingEndEvent, SequenceEndEvent = yaml.MappingEndEvent, yaml.SequenceEndEvent
 
-    def attach(node, at: Mark) -> None:
-        nonlocal root
-        if not stack:
-            root = node
-            return
-        parent = stack[-1]
-        if isinstance(parent, Sequence):
-            parent.append(node)
-            parent.items_at.append(at)
-            return
-        key = pending[-1]
-        if key is _NO_KEY:  # this node is a key
-            if not isinstance(node, str):
-                problems.append((at, "a mapping key must be a plain string"))
-                pending[-1] = _BAD_KEY
-            else:
-                pending[-1] = node
-                key_marks[-1] = at
-            return
-        if key is not _BAD_KEY:
-            if key in parent:
-                first = parent.keys_at[key]
-                problems.append((key_marks[-1], f"duplicate key '{key}' (first defined at line {first[0]})"))
-            else:
-                parent[key] = node
-                parent.keys_at[key] = key_marks[-1]
-                parent.values_at[key] = at
-        pending[-1] = _NO_KEY
-
-    def check_tag(event, at: Mark) -> bool:
-        tag = event.tag
-        if tag is None or tag in _STR_TAGS:
-            return True
-        problems.append((at, f"YAML tags such as '{tag}' are not allowed; write the value as plain text"))
-        return False
+    def problem(event, message: str) -> None:
+        if not track:
+            raise _Retry
+        problems.append((_mark(event.start_mark), message))
 
     try:
         for event in yaml.parse(text, Loader=_Loader):
-            cls = type(event)
-            if cls is yaml.ScalarEvent:
-                at = _mark(event.start_mark)
-                check_tag(event, at)
-                value = event.value
-                if event.implicit[0] and value in _NULLS:  # plain, untagged
-                    value = None
-                attach(value, at)
-            elif cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
-                at = _mark(event.start_mark)
-                check_tag(event, at)
+            cls = event.__class__
+            if cls is ScalarEvent:
+                node = event.value
+                if event.tag is not None and event.tag not in _STR_TAGS:
+                    problem(event, _tag_message(event.tag))
+                elif event.implicit[0] and node in _NULLS:  # plain, untagged
+                    node = None
+            elif cls is MappingStartEvent or cls is SequenceStartEvent:
+                if event.tag is not None and event.tag not in _STR_TAGS:
+                    problem(event, _tag_message(event.tag))
                 if len(stack) >= MAX_DEPTH:
-                    problems.append((at, f"nesting deeper than {MAX_DEPTH} levels is not allowed"))
+                    problem(event, f"nesting deeper than {MAX_DEPTH} levels is not allowed")
                     raise _Stop
-                if cls is yaml.MappingStartEvent:
+                if cls is MappingStartEvent:
                     node = Mapping()
-                    node.keys_at, node.values_at = {}, {}
+                    if track:
+                        node.keys_at, node.values_at = {}, {}
                 else:
                     node = Sequence()
-                    node.items_at = []
-                node.at = at
-                attach(node, at)
-                stack.append(node)
-                pending.append(_NO_KEY)
-                key_marks.append(None)
-            elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
+                    if track:
+                        node.items_at = []
+            elif cls is MappingEndEvent or cls is SequenceEndEvent:
                 stack.pop()
-                pending.pop()
-                key_marks.pop()
-            elif cls is yaml.AliasEvent:
-                at = _mark(event.start_mark)
-                problems.append((at, f"aliases (*{event.anchor}) are not allowed; write the value out"))
-                attach(None, at)
-            elif cls is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    problems.append((_mark(event.start_mark), "only one YAML document is allowed"))
-                    raise _Stop
+                keys.pop()
+                key_at.pop()
+                continue
+            elif cls is AliasEvent:
+                problem(event, f"aliases (*{event.anchor}) are not allowed; write the value out")
+                node = None
+            else:
+                if cls is yaml.DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
+                        problem(event, "only one YAML document is allowed")
+                        raise _Stop
+                continue
+            if track:
+                mark = event.start_mark
+                at = (mark.line + 1, mark.column + 1)
+                if cls is MappingStartEvent or cls is SequenceStartEvent:
+                    node.at = at
+
+            # attach the node to its parent
+            if not stack:
+                root = node
+            else:
+                parent = stack[-1]
+                if parent.__class__ is Sequence:
+                    parent.append(node)
+                    if track:
+                        parent.items_at.append(at)
+                else:
+                    key = keys[-1]
+                    if key is None:  # this node is a key
+                        if node.__class__ is not str:
+                            problem(event, "a mapping key must be a plain string")
+                            keys[-1] = _BAD_KEY
+                        else:
+                            keys[-1] = node
+                            key_at[-1] = at
+                    else:
+                        if key is not _BAD_KEY:
+                            if key in parent:
+                                if not track:
+                                    raise _Retry
+                                first = parent.keys_at[key]
+                                problems.append((key_at[-1], f"duplicate key '{key}' (first defined at line {first[0]})"))
+                            else:
+                                parent[key] = node
+                                if track:
+                                    parent.keys_at[key] = key_at[-1]
+                                    parent.values_at[key] = at
+                        keys[-1] = None
+            if cls is MappingStartEvent or cls is SequenceStartEvent:
+                stack.append(node)
+                keys.append(None)
+                key_at.append(None)
     except yaml.MarkedYAMLError as err:
+        if not track:
+            raise _Retry from None
         mark = err.problem_mark or err.context_mark
         problems.append((_mark(mark) if mark else (1, 1), _syntax_message(err, text)))
     except yaml.reader.ReaderError as err:
+        if not track:
+            raise _Retry from None
         line, col = _position_of(text, err.position)
         problems.append(((line, col), f"character U+{_codepoint(err.character):04X} is not allowed in YAML"))
     except yaml.YAMLError as err:  # pragma: no cover - any other parser failure, unlocated
+        if not track:
+            raise _Retry from None
         problems.append(((1, 1), f"YAML: {err}"))
     except _Stop:
         pass
     if documents == 0 and not problems:
+        if not track:
+            raise _Retry
         problems.append(((1, 1), "the file is empty; expected the plan as a YAML mapping"))
     if problems:
         raise YamlProblem(problems)
     return root
+
+
+def _tag_message(tag: str) -> str:
+    return f"YAML tags such as '{tag}' are not allowed; write the value as plain text"
 
 
 def _position_of(text: str, index: int) -> Mark:
@@ -169,8 +211,11 @@ def _codepoint(character) -> int:
 
 
 class _Stop(Exception):
-    pass
+    """Stop reading: what follows cannot be trusted."""
 
 
-_NO_KEY = object()
-_BAD_KEY = object()
+class _Retry(Exception):
+    """A problem met while reading without positions: read again with them to locate it."""
+
+
+_BAD_KEY = object()  # a key that was refused; its value is skipped

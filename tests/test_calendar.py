@@ -111,3 +111,38 @@ def test_reversed_and_malformed_windows_exit_2():
     result = run_cli("calendar", "--to", "2010/12/31")
     assert result.returncode == 2
     assert result.stderr.startswith("bsec-plan: error: --to: '2010/12/31' is not an ISO date")
+
+
+def test_folding_matches_icalendar_and_keeps_utf8_whole():
+    from icalendar.parser.string import _foldline
+
+    from bsec_plan.ics import fold
+
+    for line in [
+        "DESCRIPTION:" + "x" * 200,
+        "SUMMARY:" + "Romania – Romanian Intelligence Service, " * 5,
+        "DESCRIPTION:" + "a" * 61 + "\\, b" * 30,
+        "X:" + "ä" * 100,
+        "SHORT:line",
+    ]:
+        assert fold(line) == _foldline(line)
+        assert all(len(part.encode()) <= 75 for part in fold(line).split("\r\n"))
+
+
+def test_events_match_what_icalendar_itself_would_write(plan):
+    """Every property of every event decodes to the value icalendar's own API would hold."""
+    from icalendar import Event
+
+    from bsec_plan import ics
+
+    as_of = day("2010-06-01")
+    rows = q.deadlines(plan, as_of, *q.window(plan, None, None))
+    events = _events(ics.calendar_bytes(plan, rows, as_of))
+    for event, row in zip(events, rows):
+        expected = Event()
+        expected.add("dtstart", row.due)
+        expected.add("summary", f"{row.action} {row.label}: {q.title(plan, row.action)}")
+        assert event.decoded("dtstart") == expected.decoded("dtstart")
+        assert str(event["summary"]) == str(expected["summary"])
+        assert "Responsible: " in str(event["description"])
+        assert event["categories"].cats == [f"Direction {row.direction}"]

@@ -18,37 +18,42 @@ from bsec_plan import queries as q
 from bsec_plan.domain import Plan
 
 LIMIT = 75  # octets per line, without the CRLF (RFC 5545, 3.1)
-
-
-def uid(plan: Plan, row: q.Row) -> str:
-    """Stable across runs and edits elsewhere in the file, so a re-import updates the event."""
-    plan_key = hashlib.sha1(plan.title.encode("utf-8")).hexdigest()[:12]
-    return f"{row.action}-{row.label}.{plan_key}@bsec-plan"
+ESCAPED_NEWLINE = "\\n"  # a line break inside a TEXT value
 
 
 def fold(line: str) -> str:
-    """Fold a content line to lines of at most 75 octets, never inside a UTF-8 sequence and,
-    as icalendar does, never right after a backslash that starts an escape."""
-    if len(line) < LIMIT and line.isascii():
+    """Fold a content line into lines of at most 75 octets, as icalendar does: never inside a
+    UTF-8 sequence, never right after a backslash or caret that starts an escape."""
+    if len(line) < LIMIT // 4 or (len(line) < LIMIT and line.isascii()):
         return line
-    parts, current, size = [], [], 0
-    for char in line:
-        width = 1 if char.isascii() else len(char.encode("utf-8"))
-        if current and size + width >= LIMIT:
-            carry = [current.pop()] if len(current) > 1 and current[-1] in "\\^" else []
-            parts.append("".join(current))
-            current, size = carry, sum(len(c.encode("utf-8")) for c in carry)
-        current.append(char)
-        size += width
-    parts.append("".join(current))
-    return "\r\n ".join(parts)
+    raw = line.encode("utf-8")
+    parts, start = [], 0
+    while len(raw) - start >= LIMIT:
+        end = start + LIMIT - 1
+        while raw[end] & 0xC0 == 0x80:  # a continuation byte: cut before its character
+            end -= 1
+        if raw[end - 1] in b"\\^":
+            end -= 1
+        parts.append(raw[start:end])
+        start = end
+    parts.append(raw[start:])
+    return b"\r\n ".join(parts).decode("utf-8")
 
 
 def calendar_bytes(plan: Plan, rows: list[q.Row], as_of: dt.date) -> bytes:
-    from icalendar import vCategory, vDate, vDatetime, vText
+    from functools import cache
 
+    from icalendar import vDate, vDatetime, vText
+
+    @cache  # the same texts (actions, parties, states) recur across occurrences
     def text(value: str) -> str:
         return vText(value).to_ical().decode("utf-8")
+
+    @cache
+    def date(day: dt.date) -> str:
+        return vDate(day).to_ical().decode()
+
+    plan_key = hashlib.sha1(plan.title.encode("utf-8")).hexdigest()[:12]
 
     # DTSTAMP is the as-of date, not the clock, so the same question gives the same file
     stamp = vDatetime(dt.datetime.combine(as_of, dt.time(), tzinfo=dt.timezone.utc)).to_ical().decode()
@@ -61,21 +66,24 @@ def calendar_bytes(plan: Plan, rows: list[q.Row], as_of: dt.date) -> bytes:
     ]
     for row in rows:
         action = plan.actions[row.action]
+        # escaping works character by character, so the lines can be escaped one by one
         description = [action.text, ""]
         if action.responsible:
             description.append(f"Responsible: {'; '.join(r.label for r in row.responsible)}")
         if action.deadline:
             description.append(f"Deadline: {action.deadline.wording}")
         description.append(f"State on {as_of}: {row.state}")
+        escaped_description = ESCAPED_NEWLINE.join(text(part) for part in description)
         lines += [
             "BEGIN:VEVENT",
-            f"UID:{text(uid(plan, row))}",
+            # stable across runs and edits elsewhere in the file: a re-import updates the event
+            f"UID:{text(row.action)}-{text(row.label)}.{plan_key}@bsec-plan",
             f"DTSTAMP:{stamp}",
-            f"DTSTART;VALUE=DATE:{vDate(row.due).to_ical().decode()}",
-            f"DTEND;VALUE=DATE:{vDate(row.due + dt.timedelta(days=1)).to_ical().decode()}",
-            f"SUMMARY:{text(f'{row.action} {row.label}: {q.title(plan, row.action)}')}",
-            f"DESCRIPTION:{text(chr(10).join(description))}",
-            f"CATEGORIES:{vCategory([f'Direction {row.direction}']).to_ical().decode('utf-8')}",
+            f"DTSTART;VALUE=DATE:{date(row.due)}",
+            f"DTEND;VALUE=DATE:{date(row.due + dt.timedelta(days=1))}",
+            f"SUMMARY:{text(row.action)} {text(row.label)}: {text(q.title(plan, row.action))}",
+            f"DESCRIPTION:{escaped_description}",
+            f"CATEGORIES:{text('Direction ' + row.direction)}",
             "TRANSP:TRANSPARENT",
             "END:VEVENT",
         ]

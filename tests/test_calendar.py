@@ -146,3 +146,18 @@ def test_events_match_what_icalendar_itself_would_write(plan):
         assert str(event["summary"]) == str(expected["summary"])
         assert "Responsible: " in str(event["description"])
         assert event["categories"].cats == [f"Direction {row.direction}"]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab\\^,;:– ä")), max_size=400))
+def test_folding_agrees_with_icalendar_on_any_line(body):
+    from icalendar.parser.string import _foldline
+
+    from bsec_plan.ics import fold
+
+    line = "DESCRIPTION:" + body
+    assert fold(line) == _foldline(line)

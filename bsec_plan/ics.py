@@ -60,35 +60,35 @@ def calendar_bytes(plan: Plan, rows: list[q.Row], as_of: dt.date) -> bytes:
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
-        f"PRODID:{text(f'-//bsec-plan//bsec-plan {__version__}//EN')}",
+        fold(f"PRODID:{text(f'-//bsec-plan//bsec-plan {__version__}//EN')}"),
         "CALSCALE:GREGORIAN",
-        f"X-WR-CALNAME:{text('BSEC Plan of Action 2009–2011: deadlines')}",
+        fold(f"X-WR-CALNAME:{text('BSEC Plan of Action 2009–2011: deadlines')}"),
     ]
     for row in rows:
         action = plan.actions[row.action]
-        # escaping works character by character, so the lines can be escaped one by one
-        description = [action.text, ""]
+        # escaping works character by character, so the description is escaped line by line
+        description = [text(action.text), ""]
         if action.responsible:
-            description.append(f"Responsible: {'; '.join(r.label for r in row.responsible)}")
+            description.append(text(f"Responsible: {'; '.join(r.label for r in row.responsible)}"))
         if action.deadline:
-            description.append(f"Deadline: {action.deadline.wording}")
-        description.append(f"State on {as_of}: {row.state}")
-        escaped_description = ESCAPED_NEWLINE.join(text(part) for part in description)
+            description.append(text(f"Deadline: {action.deadline.wording}"))
+        description.append(text(f"State on {as_of}: {row.state}"))
+        action_id, label = text(row.action), text(row.label)
         lines += [
             "BEGIN:VEVENT",
             # stable across runs and edits elsewhere in the file: a re-import updates the event
-            f"UID:{text(row.action)}-{text(row.label)}.{plan_key}@bsec-plan",
+            fold(f"UID:{action_id}-{label}.{plan_key}@bsec-plan"),
             f"DTSTAMP:{stamp}",
             f"DTSTART;VALUE=DATE:{date(row.due)}",
             f"DTEND;VALUE=DATE:{date(row.due + dt.timedelta(days=1))}",
-            f"SUMMARY:{text(row.action)} {text(row.label)}: {text(q.title(plan, row.action))}",
-            f"DESCRIPTION:{escaped_description}",
-            f"CATEGORIES:{text('Direction ' + row.direction)}",
+            fold(f"SUMMARY:{action_id} {label}: {text(q.title(plan, row.action))}"),
+            fold("DESCRIPTION:" + ESCAPED_NEWLINE.join(description)),
+            fold(f"CATEGORIES:{text('Direction ' + row.direction)}"),
             "TRANSP:TRANSPARENT",
             "END:VEVENT",
         ]
     lines.append("END:VCALENDAR")
-    return ("\r\n".join(fold(line) for line in lines) + "\r\n").encode("utf-8")
+    return ("\r\n".join(lines) + "\r\n").encode("utf-8")
 
 
 def write(data: bytes, target: str, stdout) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from bsec_plan import parties
 from bsec_plan.domain import Plan, Progress
 from bsec_plan.problems import UsageError
-from bsec_plan.schedule import Occurrence, plan_occurrences
+from bsec_plan.schedule import Occurrence, plan_occurrences, recurring
 
 STATES = ("done", "done late", "overdue", "due soon", "upcoming", "ongoing", "no deadline")
 DUE_SOON_DAYS = 30
@@ -223,11 +223,25 @@ def overdue(plan: Plan, as_of: dt.date, state: str | None = None) -> list[Row]:
 
 def window(plan: Plan, start: dt.date | None, end: dt.date | None) -> tuple[dt.date, dt.date]:
     """The calendar window; by default from the plan's start to its last deadline (so `2011` counts)."""
-    last = max((o.due for o in plan_occurrences(plan) if o.due), default=plan.end)
+    last = last_deadline(plan) or plan.end
     start, end = start or plan.start, end or max(last, plan.end)
     if start > end:
         raise UsageError(f"the window is reversed: --from {start} is after --to {end}")
     return start, end
+
+
+def last_deadline(plan: Plan) -> dt.date | None:
+    """The latest due date of any occurrence, without listing the occurrences."""
+    dues = []
+    for action in plan.actions.values():
+        deadline = action.deadline
+        if deadline is None or deadline.kind == "permanent":
+            continue
+        if deadline.kind == "fixed":
+            dues.append(deadline.due.last_day)
+        elif recurring(deadline.kind, plan.start, plan.end):
+            dues.append(recurring(deadline.kind, plan.start, plan.end)[-1][1])
+    return max(dues, default=None)
 
 
 def deadlines(plan: Plan, as_of: dt.date, start: dt.date, end: dt.date, state: str | None = None) -> list[Row]:

@@ -30,3 +30,10 @@ def test_february_of_a_leap_year(plan):
     a3 = plan.actions["A.3"]
     dues = [o.due for o in occurrences(a3, dt.date(2011, 1, 1), dt.date(2013, 12, 31))]
     assert dues == [dt.date(2011, 2, 28), dt.date(2012, 2, 29), dt.date(2013, 2, 28)]
+
+
+def test_last_deadline_is_the_latest_occurrence(plan, minimal):
+    from bsec_plan.queries import last_deadline
+
+    assert last_deadline(plan) == max(o.due for o in plan_occurrences(plan) if o.due) == day("2011-12-31")
+    assert last_deadline(minimal) == day("2011-06-30")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import typing
 from pathlib import Path
 
@@ -155,7 +156,8 @@ def _dotted(root, loc: tuple) -> str:
         if isinstance(part, int):
             item = node[part] if isinstance(node, list) and part < len(node) else None
             ident = item.get("id") or item.get("code") if isinstance(item, dict) else None
-            text += f"[{ident}]" if isinstance(ident, str) else f"[{part}]"
+            readable = isinstance(ident, str) and re.fullmatch(r"[\w.-]{1,40}", ident)
+            text += f"[{ident}]" if readable else f"[{part}]"
             node = item
         else:
             text += f".{part}" if text else str(part)

@@ -13,7 +13,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}: error: {self.message}"
+        # one problem, one line: a value quoted in the message may hold line breaks
+        message = self.message.replace("\r", "\\r").replace("\n", "\\n")
+        return f"{self.file}:{self.line}:{self.col}: error: {message}"
 
 
 class PlanError(Exception):

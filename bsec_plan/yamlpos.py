@@ -193,8 +193,15 @@ def _build(text: str, track: bool):
             raise _Retry
         problems.append(((1, 1), "the file is empty; expected the plan as a YAML mapping"))
     if problems:
-        raise YamlProblem(problems)
+        raise YamlProblem([(_inside(text, at), message) for at, message in problems])
     return root
+
+
+def _inside(text: str, at: Mark) -> Mark:
+    """libyaml may place an end-of-file problem one line past the last: keep it in the file."""
+    lines = text.split("\n")
+    line = min(max(at[0], 1), len(lines))
+    return (line, min(max(at[1], 1), len(lines[line - 1]) + 1))
 
 
 def _tag_message(tag: str) -> str:
@@ -202,6 +209,11 @@ def _tag_message(tag: str) -> str:
 
 
 def _position_of(text: str, index: int) -> Mark:
+    """Line and column of a reader error; libyaml counts UTF-8 bytes, PyYAML's reader characters."""
+    if _Loader.__name__.startswith("C"):
+        raw = text.encode("utf-8")
+        start = raw.rfind(b"\n", 0, index) + 1
+        return (raw.count(b"\n", 0, index) + 1, len(raw[start:index].decode("utf-8", "replace")) + 1)
     line = text.count("\n", 0, index) + 1
     return (line, index - (text.rfind("\n", 0, index) + 1) + 1)
 

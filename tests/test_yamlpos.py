@@ -46,3 +46,9 @@ def test_every_duplicate_and_alias_is_reported_at_once():
     with pytest.raises(YamlProblem) as err:
         load("a: 1\na: 2\nb: &x 1\nc: *x\nd: *x\n")
     assert [at for at, _ in err.value.problems] == [(2, 1), (4, 4), (5, 4)]
+
+
+def test_forbidden_character_after_non_ascii_text_is_located_in_characters():
+    with pytest.raises(YamlProblem) as err:
+        load("a: – é\nb: x\x00\n")
+    assert err.value.problems == [((2, 5), "character U+0000 is not allowed in YAML")]

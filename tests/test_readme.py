@@ -1,0 +1,29 @@
+"""Every example in the README is the tool's real output."""
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+# a fenced block that starts with a command; examples that need a git revision or are cut short
+# with "..." are left out
+EXAMPLES = [
+    (command, expected)
+    for command, expected in re.findall(r"```\n\$ (bsec-plan [^\n]*)\n(.*?)```", README, flags=re.S)
+    if " main" not in command and "\n    ...\n" not in expected + "\n"
+]
+
+
+def test_the_readme_has_examples():
+    assert len(EXAMPLES) >= 8
+
+
+@pytest.mark.parametrize("command, expected", EXAMPLES, ids=[c for c, _ in EXAMPLES])
+def test_readme_example(command, expected):
+    shell = command.replace("bsec-plan", f"{sys.executable} -m bsec_plan", 1)
+    result = subprocess.run(shell, shell=True, capture_output=True, text=True, cwd=ROOT)
+    assert (result.stdout + result.stderr).replace("\r\n", "\n") == expected  # .ics lines end in CRLF

@@ -23,6 +23,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from make_plan import plan_text  # noqa: E402
+from tool import installed_tool  # noqa: E402
 
 COMMANDS = {
     "check": ["check", "{plan}"],
@@ -53,10 +54,7 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    tool = shutil.which("bsec-plan", path=str(Path(sys.executable).parent)) or shutil.which("bsec-plan")
-    if tool is None:
-        print("bsec-plan is not installed next to this python", file=sys.stderr)
-        return 2
+    tool = installed_tool()
     work = Path(tempfile.mkdtemp(prefix="bsec-plan-bench-"))
     results: dict[tuple[str, int], dict] = {}
     try:

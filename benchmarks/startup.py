@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from tool import installed_tool  # noqa: E402
 
 BASELINE = "import typer, rich.table, pydantic, yaml, dateutil.rrule"
 
@@ -34,10 +37,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=21)
     args = parser.parse_args()
-    tool = shutil.which("bsec-plan", path=str(Path(sys.executable).parent)) or shutil.which("bsec-plan")
-    if tool is None:
-        print("bsec-plan is not installed next to this python", file=sys.stderr)
-        return 2
+    tool = installed_tool()
     env = dict(os.environ)
     subprocess.run([tool, "overdue", "--as-of", "2010-06-01"], stdout=subprocess.DEVNULL, env=env)  # warm the plan cache
     # interleave the measurements so that a busy moment hurts all of them alike

@@ -1,0 +1,14 @@
+"""Where the installed `bsec-plan` is: beside the python running the benchmark, else on PATH."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+
+def installed_tool() -> str:
+    tool = shutil.which("bsec-plan", path=str(Path(sys.executable).parent)) or shutil.which("bsec-plan")
+    if tool is None:
+        raise SystemExit("bsec-plan is not installed next to this python; install the project first (see README)")
+    return tool

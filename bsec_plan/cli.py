@@ -316,14 +316,13 @@ def run(args: list[str]) -> int:
         for problem in err.problems:
             print(problem, file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, typer.Abort):
         return 130
-    except typer.Abort:
-        return 130
-    except typer.TyperException as err:  # bad usage: typer shows it the way click does
-        if hasattr(err, "show"):
-            err.show()
-        else:
-            print(f"bsec-plan: error: {err.format_message()}", file=sys.stderr)
+    except Exception as err:
+        # bad usage found by click (no such option, bad value): it knows how to show itself;
+        # its class moved between typer releases, so it is recognised by what it can do
+        if not (callable(getattr(err, "show", None)) and isinstance(getattr(err, "exit_code", None), int)):
+            raise
+        err.show()
         return err.exit_code
     return result if isinstance(result, int) else 0

@@ -84,7 +84,7 @@ def record(cls):
     are not frozen because frozen dataclasses take twice as long to define, at every start."""
     cls.__pydantic_config__ = {"extra": "forbid"}
     RECORDS.append(cls)
-    return dataclass(cls)
+    return dataclass(cls, kw_only=True)  # keyword-only: fields keep the file's natural order
 
 
 def _needs_source(status: str, source: str | None) -> None:
@@ -184,10 +184,10 @@ class Direction:
     """Letter of the direction."""
     title: Text
     """The direction's title in the plan's wording."""
-    actions: list[Action]
-    """The numbered items; D and E are a single action with the direction's letter."""
     implements: Optional[Ref] = None
     """Id of the instrument whose provisions the direction implements."""
+    actions: list[Action]
+    """The numbered items; D and E are a single action with the direction's letter."""
 
     def __post_init__(self):
         if not self.actions:
@@ -322,14 +322,14 @@ class Chairmanship:
 
     state: StateCode
     """Code of the state holding the chairmanship."""
-    end: Partial
-    """Last day, month or year of the term."""
-    source: Text
-    """Where the term was found."""
     start: Optional[Partial] = None
     """Omitted if not found: the term then starts the day after the previous one ends."""
+    end: Partial
+    """Last day, month or year of the term."""
     note: Optional[Text] = None
     """What is approximate or not found."""
+    source: Text
+    """Where the term was found."""
 
 
 @record
@@ -338,6 +338,8 @@ class Progress:
 
     action: Ref
     """Id of the action, e.g. A.2."""
+    occurrence: Optional[Text] = None
+    """Label of the occurrence (2009-H2, 2010, 2011); omitted for an action without a deadline."""
     date: Day
     """When the work was done."""
     status: Literal["done", "in-progress"]
@@ -346,8 +348,6 @@ class Progress:
     """What was done, in a sentence."""
     source: Text
     """Where the work is recorded."""
-    occurrence: Optional[Text] = None
-    """Label of the occurrence (2009-H2, 2010, 2011); omitted for an action without a deadline."""
 
 
 @record

@@ -53,6 +53,7 @@ AsOfOpt = typer.Option("today", "--as-of", metavar="DATE", help="Date to answer 
 StateOpt = typer.Option(None, "--state", metavar="CODE", help="Only what this Member State is responsible for or addressed by.")
 FormatOpt = typer.Option(Format.table, "--format", help="table (rich on a terminal, plain when piped), json or csv.")
 ExitCodeOpt = typer.Option(False, "--exit-code", help="Exit 1 when something is found.")
+WithinOpt = typer.Option(30, "--within", metavar="DAYS", min=0, help="An occurrence due within this many days is 'due soon'.")
 
 
 def parse_as_of(text: str, option: str = "--as-of") -> dt.date:
@@ -120,7 +121,9 @@ def schema() -> int:
 
 
 @app.command()
-def status(plan: Optional[str] = PlanOpt, as_of: str = AsOfOpt, state: Optional[str] = StateOpt, fmt: Format = FormatOpt) -> int:
+def status(
+    plan: Optional[str] = PlanOpt, as_of: str = AsOfOpt, state: Optional[str] = StateOpt, within: int = WithinOpt, fmt: Format = FormatOpt
+) -> int:
     """One screen: progress through the period, counts by direction, overdue, next, gaps."""
     from bsec_plan import output, queries, report
 
@@ -128,7 +131,7 @@ def status(plan: Optional[str] = PlanOpt, as_of: str = AsOfOpt, state: Optional[
     day = parse_as_of(as_of)
     model, name = _load(plan)
     code = queries.state_code(model, state) if state else None
-    result = queries.status(model, day, code)
+    result = queries.status(model, day, code, within=within)
     if fmt is Format.json:
         output.write_json({**report.header(name, day, "status", state=code), **report.status_json(model, result)})
     else:
@@ -199,6 +202,7 @@ def show(
     plan: Optional[str] = PlanOpt,
     as_of: str = AsOfOpt,
     state: Optional[str] = StateOpt,
+    within: int = WithinOpt,
     fmt: Format = FormatOpt,
 ) -> int:
     """One action: direction, text, parties, deadline, occurrences and their states, progress."""
@@ -210,7 +214,7 @@ def show(
     model, name = _load(plan)
     ident = queries.action_id(model, action)
     code = queries.state_code(model, state) if state else None
-    rows = queries.evaluate(model, day, occurrences=occurrences(model.actions[ident], model.start, model.end))
+    rows = queries.evaluate(model, day, within, occurrences(model.actions[ident], model.start, model.end))
     if code:
         rows = [r for r in rows if queries.concerns(model, r, code, day)]
     if fmt is Format.json:
@@ -227,6 +231,7 @@ def calendar(
     start: Optional[str] = typer.Option(None, "--from", metavar="DATE", help="First day (default: the plan's start)."),
     end: Optional[str] = typer.Option(None, "--to", metavar="DATE", help="Last day (default: the last deadline)."),
     state: Optional[str] = StateOpt,
+    within: int = WithinOpt,
     grid: bool = typer.Option(False, "--grid", help="Month grids with the deadline days marked."),
     ics: Optional[str] = typer.Option(None, "--ics", metavar="FILE", help="Write an iCalendar file; '-' for stdout."),
     fmt: Format = FormatOpt,
@@ -240,7 +245,7 @@ def calendar(
     model, name = _load(plan)
     code = queries.state_code(model, state) if state else None
     first, last = queries.window(model, first, last)
-    rows = queries.deadlines(model, day, first, last, code)
+    rows = queries.deadlines(model, day, first, last, code, within)
     if ics:
         from bsec_plan import ics as ical
 

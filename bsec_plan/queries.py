@@ -244,9 +244,11 @@ def last_deadline(plan: Plan) -> dt.date | None:
     return max(dues, default=None)
 
 
-def deadlines(plan: Plan, as_of: dt.date, start: dt.date, end: dt.date, state: str | None = None) -> list[Row]:
+def deadlines(
+    plan: Plan, as_of: dt.date, start: dt.date, end: dt.date, state: str | None = None, within: int = DUE_SOON_DAYS
+) -> list[Row]:
     """Dated occurrences due within start..end, by due date; ongoing and undated ones are not deadlines."""
-    rows = [r for r in evaluate(plan, as_of) if r.due and start <= r.due <= end]
+    rows = [r for r in evaluate(plan, as_of, within) if r.due and start <= r.due <= end]
     if state:
         rows = [r for r in rows if concerns(plan, r, state, as_of)]
     return sorted(rows, key=lambda r: (r.due, r.action))
@@ -269,8 +271,8 @@ class Status:
     no_liaison: list[Lack] = field(default_factory=list)
 
 
-def status(plan: Plan, as_of: dt.date, state: str | None = None, upcoming: int = 5) -> Status:
-    rows = evaluate(plan, as_of)
+def status(plan: Plan, as_of: dt.date, state: str | None = None, upcoming: int = 5, within: int = DUE_SOON_DAYS) -> Status:
+    rows = evaluate(plan, as_of, within)
     if state:
         rows = [r for r in rows if concerns(plan, r, state, as_of)]
     counts = {d.id: {s: 0 for s in STATES} for d in plan.directions}

@@ -212,3 +212,12 @@ def test_closed_pipe_ends_quietly():
     )
     assert proc.stdout == "Plan file: data/plan.yaml\n"
     assert "Traceback" not in proc.stderr
+
+
+def test_within_sets_what_is_due_soon():
+    doc = json.loads(run_cli("show", "A.2", "--as-of", "2010-06-01", "--within", "0", "--format", "json").stdout)
+    assert [o["state"] for o in doc["occurrences"]][2] == "upcoming"
+    doc = json.loads(run_cli("status", "--as-of", "2010-06-01", "--within", "400", "--format", "json").stdout)
+    assert doc["counts"]["A"]["due soon"] == 4
+    result = run_cli("calendar", "--within", "-1")
+    assert result.returncode == 2 and "Invalid value for '--within'" in result.stderr

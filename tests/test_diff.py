@@ -141,3 +141,18 @@ def test_revision_outside_a_repository(tmp_path):
     result = run_cli("diff", "main", cwd=tmp_path)
     assert result.returncode == 2
     assert "is not in a git repository" in result.stderr
+
+
+def test_actions_added_and_removed_and_a_chairmanship_changed():
+    d = _compare(
+        ("      - id: C.2\n", "      - id: C.4\n"),
+        ("  - state: RU\n    start: 2011-07-01", "  - state: RU\n    start: 2011-08-01"),
+    )
+    assert {(c.kind, c.subject) for c in d.changes} == {
+        ("action added", "C.4"),
+        ("action removed", "C.2"),
+        ("chairmanship changed", "RU"),
+    }
+    chair = next(c for c in d.changes if c.kind == "chairmanship changed")
+    assert (chair.old, chair.new) == ("start: 2011-07-01", "start: 2011-08-01")
+    assert [(t.action, t.new) for t in d.transitions] == [("C.4", "no deadline"), ("C.2", None)]

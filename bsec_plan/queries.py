@@ -248,7 +248,8 @@ def deadlines(
     plan: Plan, as_of: dt.date, start: dt.date, end: dt.date, state: str | None = None, within: int = DUE_SOON_DAYS
 ) -> list[Row]:
     """Dated occurrences due within start..end, by due date; ongoing and undated ones are not deadlines."""
-    rows = [r for r in evaluate(plan, as_of, within) if r.due and start <= r.due <= end]
+    dated = [o for o in plan_occurrences(plan) if o.due and start <= o.due <= end]
+    rows = evaluate(plan, as_of, within, dated)
     if state:
         rows = [r for r in rows if concerns(plan, r, state, as_of)]
     return sorted(rows, key=lambda r: (r.due, r.action))

@@ -45,16 +45,16 @@ def plain(tables: list[Table | str]) -> str:
         if not item.rows:
             out.append(f"  ({item.empty})\n\n")
             continue
-        widths = [len(c) for c in item.columns]
-        for row in item.rows:
-            widths = [max(w, len(v)) for w, v in zip(widths, row)]
+        widths = [max(len(row[i]) for row in [item.columns, *item.rows]) for i in range(len(item.columns))]
         widths[-1] = 0  # the last column is never padded
-        line = lambda cells: "  ".join(v.ljust(w) for v, w in zip(cells, widths)).rstrip() + "\n"  # noqa: E731
-        out.append(line(item.columns))
-        out.append(line(["-" * max(len(c), 1) for c in item.columns]))
-        out.extend(line(row) for row in item.rows)
+        rule = ["-" * len(c) for c in item.columns]
+        out.extend(_aligned(cells, widths) for cells in [item.columns, rule, *item.rows])
         out.append("\n")
     return "".join(out)
+
+
+def _aligned(cells: list[str], widths: list[int]) -> str:
+    return "  ".join(v.ljust(w) for v, w in zip(cells, widths, strict=True)).rstrip() + "\n"
 
 
 def _write_rich(tables: list[Table | str], stream: TextIO) -> None:

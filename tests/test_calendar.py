@@ -75,7 +75,7 @@ def test_ics_to_stdout_parses_with_nine_all_day_events():
     assert result.returncode == 0
     events = _events(data)
     assert len(events) == 9
-    for event, (action, label, due) in zip(events, ALL_NINE):
+    for event, (action, label, due) in zip(events, ALL_NINE, strict=True):
         start, end = event.decoded("dtstart"), event.decoded("dtend")
         assert type(start) is dt.date and start.isoformat() == due
         assert end - start == dt.timedelta(days=1)
@@ -138,7 +138,7 @@ def test_events_match_what_icalendar_itself_would_write(plan):
     as_of = day("2010-06-01")
     rows = q.deadlines(plan, as_of, *q.window(plan, None, None))
     events = _events(ics.calendar_bytes(plan, rows, as_of))
-    for event, row in zip(events, rows):
+    for event, row in zip(events, rows, strict=True):
         expected = Event()
         expected.add("dtstart", row.due)
         expected.add("summary", f"{row.action} {row.label}: {q.title(plan, row.action)}")

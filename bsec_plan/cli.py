@@ -177,19 +177,13 @@ def states(
     head = report.header(name, day, "states", missing=missing.value if missing else None, instrument=ident)
     if missing is None:
         rows = queries.states(model, day, ident)
-        table = report.states_table(model, rows, day)
-        found = False
-        if fmt is Format.json:
-            output.write_json({**head, "states": report.states_json(rows)})
-            return 0
+        table, document, found = report.states_table(model, rows, day), {"states": report.states_json(rows)}, False
     else:
         lacks = queries.missing(model, day, missing.value, ident)
-        table = report.missing_table(model, lacks, missing.value, day)
-        found = bool(lacks)
-        if fmt is Format.json:
-            output.write_json({**head, "missing": report.missing_json(lacks)})
-            return 1 if exit_code and found else 0
-    if fmt is Format.csv:
+        table, document, found = report.missing_table(model, lacks, missing.value, day), {"missing": report.missing_json(lacks)}, bool(lacks)
+    if fmt is Format.json:
+        output.write_json({**head, **document})
+    elif fmt is Format.csv:
         output.write_csv(table)
     else:
         output.write_tables([f"Plan file: {name}", table])
@@ -239,6 +233,8 @@ def calendar(
     """Deadlines in a window, by month: a list, month grids, or an .ics calendar."""
     from bsec_plan import output, queries, report
 
+    if (ics or grid) and fmt is not Format.table or (ics and grid):
+        raise UsageError("--ics, --grid and --format json|csv are different outputs; choose one")
     day = parse_as_of(as_of)
     first = parse_as_of(start, "--from") if start else None
     last = parse_as_of(end, "--to") if end else None

@@ -149,22 +149,13 @@ def status_blocks(plan: Plan, plan_file: str, s: q.Status, state: str | None) ->
         next_table.rows.append([r.action, r.label or "", _iso(r.due), r.state, responsible_text(r)])
         next_table.styles.append(STATE_STYLE.get(r.state))
     gaps = Table("Missing ratifications and liaison officers", ["Missing", "Known lack", "Unrecorded"], empty="none")
-    for instrument, lacks in s.unratified.items():
-        gaps.rows.append(
-            [
-                plan.instrument_by_id[instrument].short,
-                " ".join(l.code for l in lacks if l.known) or "—",
-                " ".join(l.code for l in lacks if not l.known) or "—",
-            ]
-        )
+    groups = [(plan.instrument_by_id[i].short, lacks) for i, lacks in s.unratified.items()]
     if s.no_liaison:
-        gaps.rows.append(
-            [
-                "Liaison officer",
-                " ".join(l.code for l in s.no_liaison if l.known) or "—",
-                " ".join(l.code for l in s.no_liaison if not l.known) or "—",
-            ]
-        )
+        groups.append(("Liaison officer", s.no_liaison))
+    for label, lacks in groups:
+        known = " ".join(l.code for l in lacks if l.known) or "—"
+        unrecorded = " ".join(l.code for l in lacks if not l.known) or "—"
+        gaps.rows.append([label, known, unrecorded])
     return [intro, counts, overdue_table(s.overdue, s.as_of), next_table, gaps]
 
 

@@ -161,3 +161,10 @@ def test_folding_agrees_with_icalendar_on_any_line(body):
 
     line = "DESCRIPTION:" + body
     assert fold(line) == _foldline(line)
+
+
+def test_conflicting_outputs_are_refused():
+    for args in (["--ics", "-", "--grid"], ["--grid", "--format", "json"], ["--ics", "-", "--format", "csv"]):
+        result = run_cli("calendar", *args)
+        assert (result.returncode, result.stdout) == (2, "")
+        assert result.stderr == "bsec-plan: error: --ics, --grid and --format json|csv are different outputs; choose one\n"

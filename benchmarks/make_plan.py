@@ -34,32 +34,58 @@ def plan_text(actions: int, states: int = 120, instruments: int = 40) -> str:
     for letter in string.ascii_uppercase:
         if made >= actions:
             break
-        out += [f"  - id: {letter}", f"    title: Direction {letter}", "    implements: inst-0", "    actions:"]
+        out += [
+            f"  - id: {letter}",
+            f"    title: Direction {letter}",
+            "    implements: inst-0",
+            "    actions:",
+        ]
         for i in range(1, min(per_direction, actions - made) + 1):
             ident = f"{letter}.{i}"
             kind = KINDS[made % len(KINDS)]
-            out += [f"      - id: {ident}", f"        text: Synthetic action {ident}, in the plan's own words."]
+            out += [
+                f"      - id: {ident}",
+                f"        text: Synthetic action {ident}, in the plan's own words.",
+            ]
             if made % 7 == 0:
                 out.append(f"        addresses: {{not_ratified: inst-{made % instruments}}}")
-            parties = ["coordinator", "chair", "all", "eu", f"agency-{codes[made % states].lower()}", codes[(made * 7) % states]]
+            parties = [
+                "coordinator",
+                "chair",
+                "all",
+                "eu",
+                f"agency-{codes[made % states].lower()}",
+                codes[(made * 7) % states],
+            ]
             out += [
                 "        responsible:",
                 "          wording: Synthetic responsible parties",
                 f"          parties: [{parties[made % 6]}, {parties[(made + 1) % 6]}]",
             ]
             if kind:
-                out += ["        deadline:", f"          wording: Synthetic deadline {kind}", f"          kind: {kind}"]
+                out += [
+                    "        deadline:",
+                    f"          wording: Synthetic deadline {kind}",
+                    f"          kind: {kind}",
+                ]
                 if kind == "fixed":
                     out.append(f'          due: "{2009 + made % 3}-{1 + made % 12:02d}"')
             if kind == "each-semester" and made % 2 == 0:
-                progress.append(f'  - {{action: {ident}, occurrence: 2009-H2, date: 2009-12-{1 + made % 28:02d}, status: done, summary: Met., source: a report}}')
+                progress.append(
+                    f"  - {{action: {ident}, occurrence: 2009-H2, date: 2009-12-{1 + made % 28:02d}, status: done, summary: Met., source: a report}}"
+                )
             if kind == "each-february-after-year" and made % 3 == 0:
-                progress.append(f'  - {{action: {ident}, occurrence: "2009", date: 2010-03-{1 + made % 28:02d}, status: done, summary: Late., source: a report}}')
+                progress.append(
+                    f'  - {{action: {ident}, occurrence: "2009", date: 2010-03-{1 + made % 28:02d}, status: done, summary: Late., source: a report}}'
+                )
             out.append("        notes: [A note.]" if made % 5 == 0 else "")
             made += 1
     out = [line for line in out if line]
     out.append("states:")
-    out += [f"  - {{code: {c}, name: State {c}, member_since: 1992-06-25, source: a register}}" for c in codes]
+    out += [
+        f"  - {{code: {c}, name: State {c}, member_since: 1992-06-25, source: a register}}"
+        for c in codes
+    ]
     out.append("instruments:")
     out += [
         f"  - {{id: inst-{i}, kind: {'protocol' if i % 4 else 'agreement'}, title: Instrument {i}, short: I{i}, done_on: 2000-01-01}}"
@@ -72,16 +98,24 @@ def plan_text(actions: int, states: int = 120, instruments: int = 40) -> str:
         "  - {id: all, kind: all-member-states, name: All Member States}",
         "  - {id: eu, kind: eu-member-states, name: EU Member States}",
     ]
-    out += [f"  - {{id: agency-{c.lower()}, kind: agency, state: {c}, name: Agency of {c}}}" for c in codes]
+    out += [
+        f"  - {{id: agency-{c.lower()}, kind: agency, state: {c}, name: Agency of {c}}}"
+        for c in codes
+    ]
     out.append("ratifications:")
     for n, c in enumerate(codes):
         for i in range(instruments):
             if (n + i) % 3 == 0:
-                out.append(f"  - {{state: {c}, instrument: inst-{i}, status: ratified, date: 200{(n + i) % 10}-06-01, source: a gazette}}")
+                out.append(
+                    f"  - {{state: {c}, instrument: inst-{i}, status: ratified, date: 200{(n + i) % 10}-06-01, source: a gazette}}"
+                )
             elif (n + i) % 3 == 1:
                 out.append(f"  - {{state: {c}, instrument: inst-{i}, status: unknown}}")
     out.append("liaison_officers:")
-    out += [f"  - {{state: {c}, status: {'appointed' if n % 4 else 'not-appointed'}, source: a note}}" for n, c in enumerate(codes)]
+    out += [
+        f"  - {{state: {c}, status: {'appointed' if n % 4 else 'not-appointed'}, source: a note}}"
+        for n, c in enumerate(codes)
+    ]
     out.append("eu_membership:")
     out += [f"  - {{state: {c}, since: 2007-01-01, source: europa.eu}}" for c in codes[::5]]
     out.append("chairmanships:")

@@ -27,7 +27,15 @@ from tool import installed_tool  # noqa: E402
 
 COMMANDS = {
     "check": ["check", "{plan}"],
-    "overdue --format json": ["overdue", "--plan", "{plan}", "--as-of", "2010-06-01", "--format", "json"],
+    "overdue --format json": [
+        "overdue",
+        "--plan",
+        "{plan}",
+        "--as-of",
+        "2010-06-01",
+        "--format",
+        "json",
+    ],
     "states": ["states", "--plan", "{plan}", "--as-of", "2010-06-01"],
     "calendar --ics -": ["calendar", "--plan", "{plan}", "--as-of", "2010-06-01", "--ics", "-"],
 }
@@ -42,7 +50,10 @@ def run_once(command: list[str], env: dict) -> tuple[float, float, int]:
     with tempfile.NamedTemporaryFile("r") as report:
         start = time.perf_counter()
         done = subprocess.run(
-            ["/usr/bin/time", "-f", "%M", "-o", report.name, *command], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
+            ["/usr/bin/time", "-f", "%M", "-o", report.name, *command],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=env,
         )
         elapsed = time.perf_counter() - start
         kib = int(report.read().strip().splitlines()[-1])
@@ -98,7 +109,9 @@ def main() -> int:
         for name in COMMANDS:
             small, big = results[(name, 1000)], results[(name, 10000)]
             within = big["cold"] <= BUDGET_SECONDS and big["rss"] <= BUDGET_MIB
-            print(f"| `{name}` | {'yes' if within else 'NO'} ({big['cold']:.2f} s, {big['rss']:.0f} MiB) | {big['cold'] / small['cold']:.1f}× |")
+            print(
+                f"| `{name}` | {'yes' if within else 'NO'} ({big['cold']:.2f} s, {big['rss']:.0f} MiB) | {big['cold'] / small['cold']:.1f}× |"
+            )
     print()
     print(robustness(tool))
     return 0 if all(r["ok"] for r in results.values()) else 1
@@ -113,7 +126,9 @@ def robustness(tool: str) -> str:
         text += f"a{n}: &a{n} [" + ", ".join([f"*a{n - 1}" if n > 1 else "*a"] * 10) + "]\n"
     files["alias bomb (10^30 nodes if expanded)"] = lambda: text
     files["flow nested 100,000 deep"] = lambda: "a: " + "[" * 100_000 + "]" * 100_000 + "\n"
-    files["block nested 2,000 deep"] = lambda: "".join(" " * i + f"k{i}:\n" for i in range(2000)) + " " * 2000 + "v\n"
+    files["block nested 2,000 deep"] = lambda: (
+        "".join(" " * i + f"k{i}:\n" for i in range(2000)) + " " * 2000 + "v\n"
+    )
     files["valid plan of 50 MB (170,000 actions)"] = lambda: plan_text(170_000)
     lines = ["| file | size | time | peak memory | exit |", "|---|---:|---:|---:|---:|"]
     try:
@@ -122,7 +137,9 @@ def robustness(tool: str) -> str:
             path.write_text(content(), encoding="utf-8")
             env = {**os.environ, "BSEC_PLAN_CACHE": ""}
             seconds, mib, code = run_once([tool, "check", str(path)], env)
-            lines.append(f"| {name} | {path.stat().st_size / 2**20:.1f} MiB | {seconds:.2f} s | {mib:.0f} MiB | {code} |")
+            lines.append(
+                f"| {name} | {path.stat().st_size / 2**20:.1f} MiB | {seconds:.2f} s | {mib:.0f} MiB | {code} |"
+            )
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return "\n".join(lines)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from tool import installed_tool  # noqa: E402
+from tool import installed_tool
 
 BASELINE = "import typer, rich.table, pydantic, yaml, dateutil.rrule"
 
@@ -28,7 +28,9 @@ def median_ms(command: list[str], runs: int, env: dict) -> float:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
+        subprocess.run(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False
+        )
         times.append((time.perf_counter() - start) * 1000)
     return statistics.median(times)
 
@@ -39,7 +41,9 @@ def main() -> int:
     args = parser.parse_args()
     tool = installed_tool()
     env = dict(os.environ)
-    subprocess.run([tool, "overdue", "--as-of", "2010-06-01"], stdout=subprocess.DEVNULL, env=env)  # warm the plan cache
+    subprocess.run(
+        [tool, "overdue", "--as-of", "2010-06-01"], stdout=subprocess.DEVNULL, env=env
+    )  # warm the plan cache
     # interleave the measurements so that a busy moment hurts all of them alike
     rows = {
         "python -c pass": [sys.executable, "-c", "pass"],
@@ -66,7 +70,9 @@ def main() -> int:
         budget = budgets.get(name)
         met = "" if budget is None else ("yes" if ms <= budget else "NO")
         failed |= met == "NO"
-        print(f"| `{name}` | {ms:.0f} ms | {'' if budget is None else f'{budget:.0f} ms'} | {met} |")
+        print(
+            f"| `{name}` | {ms:.0f} ms | {'' if budget is None else f'{budget:.0f} ms'} | {met} |"
+        )
     return 1 if failed else 0
 
 

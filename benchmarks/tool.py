@@ -8,7 +8,11 @@ from pathlib import Path
 
 
 def installed_tool() -> str:
-    tool = shutil.which("bsec-plan", path=str(Path(sys.executable).parent)) or shutil.which("bsec-plan")
+    tool = shutil.which("bsec-plan", path=str(Path(sys.executable).parent)) or shutil.which(
+        "bsec-plan"
+    )
     if tool is None:
-        raise SystemExit("bsec-plan is not installed next to this python; install the project first (see README)")
+        raise SystemExit(
+            "bsec-plan is not installed next to this python; install the project first (see README)"
+        )
     return tool

@@ -56,7 +56,9 @@ def help_key(args: list[str]) -> bytes:
         width = 0
     spec = importlib.util.find_spec("typer")
     typer_stat = os.stat(spec.origin).st_mtime_ns if spec and spec.origin else 0
-    return "\0".join(["help", *args, str(width), os.environ.get("COLUMNS", ""), str(typer_stat)]).encode()
+    return "\0".join(
+        ["help", *args, str(width), os.environ.get("COLUMNS", ""), str(typer_stat)]
+    ).encode()
 
 
 def get(data: bytes):

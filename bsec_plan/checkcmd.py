@@ -30,7 +30,10 @@ def run(paths: list[str], fmt: str = "text") -> int:
         document = {
             "files": [str(t) for t in targets],
             "valid": not problems,
-            "problems": [{"file": p.file, "line": p.line, "column": p.col, "message": p.message} for p in problems],
+            "problems": [
+                {"file": p.file, "line": p.line, "column": p.col, "message": p.message}
+                for p in problems
+            ],
         }
         json.dump(document, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
@@ -72,6 +75,11 @@ def annotation(p: Problem) -> str:
 
 def step_summary(problems: list[Problem]) -> str:
     cell = lambda text: text.replace("|", "\\|")  # noqa: E731
-    lines = [f"### bsec-plan check: {len(problems)} problem{'s' if len(problems) != 1 else ''}", "", "| File | Line | Column | Problem |", "|---|---|---|---|"]
+    lines = [
+        f"### bsec-plan check: {len(problems)} problem{'s' if len(problems) != 1 else ''}",
+        "",
+        "| File | Line | Column | Problem |",
+        "|---|---|---|---|",
+    ]
     lines += [f"| {cell(p.file)} | {p.line} | {p.col} | {cell(p.message)} |" for p in problems]
     return "\n".join(lines) + "\n\n"

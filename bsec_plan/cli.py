@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import signal
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -48,12 +48,32 @@ class Missing(str, Enum):
     liaison_officer = "liaison-officer"
 
 
-PlanOpt = typer.Option(None, "--plan", metavar="PATH", help="Plan file (default: $BSEC_PLAN, ./data/plan.yaml, the bundled plan).")
-AsOfOpt = typer.Option("today", "--as-of", metavar="DATE", help="Date to answer for: YYYY-MM-DD or 'today'.")
-StateOpt = typer.Option(None, "--state", metavar="CODE", help="Only what this Member State is responsible for or addressed by.")
-FormatOpt = typer.Option(Format.table, "--format", help="table (rich on a terminal, plain when piped), json or csv.")
+PlanOpt = typer.Option(
+    None,
+    "--plan",
+    metavar="PATH",
+    help="Plan file (default: $BSEC_PLAN, ./data/plan.yaml, the bundled plan).",
+)
+AsOfOpt = typer.Option(
+    "today", "--as-of", metavar="DATE", help="Date to answer for: YYYY-MM-DD or 'today'."
+)
+StateOpt = typer.Option(
+    None,
+    "--state",
+    metavar="CODE",
+    help="Only what this Member State is responsible for or addressed by.",
+)
+FormatOpt = typer.Option(
+    Format.table, "--format", help="table (rich on a terminal, plain when piped), json or csv."
+)
 ExitCodeOpt = typer.Option(False, "--exit-code", help="Exit 1 when something is found.")
-WithinOpt = typer.Option(30, "--within", metavar="DAYS", min=0, help="An occurrence due within this many days is 'due soon'.")
+WithinOpt = typer.Option(
+    30,
+    "--within",
+    metavar="DAYS",
+    min=0,
+    help="An occurrence due within this many days is 'due soon'.",
+)
 
 
 def parse_as_of(text: str, option: str = "--as-of") -> dt.date:
@@ -70,16 +90,16 @@ def parse_as_of(text: str, option: str = "--as-of") -> dt.date:
         a, b, year = match.groups()
         forms = []
         for day, month in ((a, b), (b, a)):
-            try:
+            with contextlib.suppress(ValueError):
                 forms.append(dt.date(int(year), int(month), int(day)).isoformat())
-            except ValueError:
-                pass
         if forms:
-            message = f"'{text}' is ambiguous; write the ISO form: {' or '.join(dict.fromkeys(forms))}"
+            message = (
+                f"'{text}' is ambiguous; write the ISO form: {' or '.join(dict.fromkeys(forms))}"
+            )
     raise UsageError(f"{option}: {message}")
 
 
-def _load(plan_opt: Optional[str]):
+def _load(plan_opt: str | None):
     from bsec_plan import planfile
 
     path = planfile.resolve(plan_opt)
@@ -93,7 +113,9 @@ def _no_csv(fmt: Format, command: str) -> None:
 
 @app.callback(invoke_without_command=True)
 def _root(
-    version: bool = typer.Option(False, "--version", help="Print the version and exit.", is_eager=True),
+    version: bool = typer.Option(
+        False, "--version", help="Print the version and exit.", is_eager=True
+    ),
 ) -> None:
     if version:
         print(f"bsec-plan {__version__}")
@@ -102,8 +124,12 @@ def _root(
 
 @app.command()
 def check(
-    paths: Optional[list[str]] = typer.Argument(None, metavar="[PATH]...", help="Plan files (default: as for the queries)."),
-    fmt: CheckFormat = typer.Option(CheckFormat.text, "--format", help="text, github (Actions annotations too) or json."),
+    paths: list[str] | None = typer.Argument(
+        None, metavar="[PATH]...", help="Plan files (default: as for the queries)."
+    ),
+    fmt: CheckFormat = typer.Option(
+        CheckFormat.text, "--format", help="text, github (Actions annotations too) or json."
+    ),
 ) -> int:
     """Validate a plan file: every problem at once, as FILE:LINE:COL: error: MESSAGE."""
     from bsec_plan import checkcmd
@@ -122,7 +148,11 @@ def schema() -> int:
 
 @app.command()
 def status(
-    plan: Optional[str] = PlanOpt, as_of: str = AsOfOpt, state: Optional[str] = StateOpt, within: int = WithinOpt, fmt: Format = FormatOpt
+    plan: str | None = PlanOpt,
+    as_of: str = AsOfOpt,
+    state: str | None = StateOpt,
+    within: int = WithinOpt,
+    fmt: Format = FormatOpt,
 ) -> int:
     """One screen: progress through the period, counts by direction, overdue, next, gaps."""
     from bsec_plan import output, queries, report
@@ -133,7 +163,9 @@ def status(
     code = queries.state_code(model, state) if state else None
     result = queries.status(model, day, code, within=within)
     if fmt is Format.json:
-        output.write_json({**report.header(name, day, "status", state=code), **report.status_json(model, result)})
+        output.write_json(
+            {**report.header(name, day, "status", state=code), **report.status_json(model, result)}
+        )
     else:
         output.write_tables(report.status_blocks(model, name, result, code))
     return 0
@@ -141,7 +173,11 @@ def status(
 
 @app.command()
 def overdue(
-    plan: Optional[str] = PlanOpt, as_of: str = AsOfOpt, state: Optional[str] = StateOpt, fmt: Format = FormatOpt, exit_code: bool = ExitCodeOpt
+    plan: str | None = PlanOpt,
+    as_of: str = AsOfOpt,
+    state: str | None = StateOpt,
+    fmt: Format = FormatOpt,
+    exit_code: bool = ExitCodeOpt,
 ) -> int:
     """Every overdue occurrence, oldest first, with who was responsible when it fell due."""
     from bsec_plan import output, queries, report
@@ -151,7 +187,12 @@ def overdue(
     code = queries.state_code(model, state) if state else None
     rows = queries.overdue(model, day, code)
     if fmt is Format.json:
-        output.write_json({**report.header(name, day, "overdue", state=code), "overdue": [report.row_json(r) for r in rows]})
+        output.write_json(
+            {
+                **report.header(name, day, "overdue", state=code),
+                "overdue": [report.row_json(r) for r in rows],
+            }
+        )
     elif fmt is Format.csv:
         output.write_csv(report.overdue_table(rows, day))
     else:
@@ -161,10 +202,14 @@ def overdue(
 
 @app.command()
 def states(
-    plan: Optional[str] = PlanOpt,
+    plan: str | None = PlanOpt,
     as_of: str = AsOfOpt,
-    missing: Optional[Missing] = typer.Option(None, "--missing", help="Only the states lacking a ratification or a liaison officer."),
-    instrument: Optional[str] = typer.Option(None, "--instrument", metavar="ID", help="Only this instrument, e.g. protocol-2002."),
+    missing: Missing | None = typer.Option(
+        None, "--missing", help="Only the states lacking a ratification or a liaison officer."
+    ),
+    instrument: str | None = typer.Option(
+        None, "--instrument", metavar="ID", help="Only this instrument, e.g. protocol-2002."
+    ),
     fmt: Format = FormatOpt,
     exit_code: bool = ExitCodeOpt,
 ) -> int:
@@ -174,13 +219,23 @@ def states(
     day = parse_as_of(as_of)
     model, name = _load(plan)
     ident = queries.instrument_id(model, instrument) if instrument else None
-    head = report.header(name, day, "states", missing=missing.value if missing else None, instrument=ident)
+    head = report.header(
+        name, day, "states", missing=missing.value if missing else None, instrument=ident
+    )
     if missing is None:
         rows = queries.states(model, day, ident)
-        table, document, found = report.states_table(model, rows, day), {"states": report.states_json(rows)}, False
+        table, document, found = (
+            report.states_table(model, rows, day),
+            {"states": report.states_json(rows)},
+            False,
+        )
     else:
         lacks = queries.missing(model, day, missing.value, ident)
-        table, document, found = report.missing_table(model, lacks, missing.value, day), {"missing": report.missing_json(lacks)}, bool(lacks)
+        table, document, found = (
+            report.missing_table(model, lacks, missing.value, day),
+            {"missing": report.missing_json(lacks)},
+            bool(lacks),
+        )
     if fmt is Format.json:
         output.write_json({**head, **document})
     elif fmt is Format.csv:
@@ -193,9 +248,9 @@ def states(
 @app.command()
 def show(
     action: str = typer.Argument(..., metavar="ID", help="Action id: A.2, a2, E."),
-    plan: Optional[str] = PlanOpt,
+    plan: str | None = PlanOpt,
     as_of: str = AsOfOpt,
-    state: Optional[str] = StateOpt,
+    state: str | None = StateOpt,
     within: int = WithinOpt,
     fmt: Format = FormatOpt,
 ) -> int:
@@ -208,11 +263,18 @@ def show(
     model, name = _load(plan)
     ident = queries.action_id(model, action)
     code = queries.state_code(model, state) if state else None
-    rows = queries.evaluate(model, day, within, occurrences(model.actions[ident], model.start, model.end))
+    rows = queries.evaluate(
+        model, day, within, occurrences(model.actions[ident], model.start, model.end)
+    )
     if code:
         rows = [r for r in rows if queries.concerns(model, r, code, day)]
     if fmt is Format.json:
-        output.write_json({**report.header(name, day, "show", state=code), **report.show_json(model, ident, rows, day)})
+        output.write_json(
+            {
+                **report.header(name, day, "show", state=code),
+                **report.show_json(model, ident, rows, day),
+            }
+        )
     else:
         output.write_tables(report.show_blocks(model, name, ident, rows, day))
     return 0
@@ -220,20 +282,26 @@ def show(
 
 @app.command()
 def calendar(
-    plan: Optional[str] = PlanOpt,
+    plan: str | None = PlanOpt,
     as_of: str = AsOfOpt,
-    start: Optional[str] = typer.Option(None, "--from", metavar="DATE", help="First day (default: the plan's start)."),
-    end: Optional[str] = typer.Option(None, "--to", metavar="DATE", help="Last day (default: the last deadline)."),
-    state: Optional[str] = StateOpt,
+    start: str | None = typer.Option(
+        None, "--from", metavar="DATE", help="First day (default: the plan's start)."
+    ),
+    end: str | None = typer.Option(
+        None, "--to", metavar="DATE", help="Last day (default: the last deadline)."
+    ),
+    state: str | None = StateOpt,
     within: int = WithinOpt,
     grid: bool = typer.Option(False, "--grid", help="Month grids with the deadline days marked."),
-    ics: Optional[str] = typer.Option(None, "--ics", metavar="FILE", help="Write an iCalendar file; '-' for stdout."),
+    ics: str | None = typer.Option(
+        None, "--ics", metavar="FILE", help="Write an iCalendar file; '-' for stdout."
+    ),
     fmt: Format = FormatOpt,
 ) -> int:
     """Deadlines in a window, by month: a list, month grids, or an .ics calendar."""
     from bsec_plan import output, queries, report
 
-    if (ics or grid) and fmt is not Format.table or (ics and grid):
+    if ((ics or grid) and fmt is not Format.table) or (ics and grid):
         raise UsageError("--ics, --grid and --format json|csv are different outputs; choose one")
     day = parse_as_of(as_of)
     first = parse_as_of(start, "--from") if start else None
@@ -252,7 +320,9 @@ def calendar(
         if ics != "-":
             print(f"{ics}: {len(rows)} events", file=sys.stderr)
         return 0
-    head = report.header(name, day, "calendar", state=code, **{"from": first.isoformat(), "to": last.isoformat()})
+    head = report.header(
+        name, day, "calendar", state=code, **{"from": first.isoformat(), "to": last.isoformat()}
+    )
     if fmt is Format.json:
         output.write_json({**head, "occurrences": [report.row_json(r) for r in rows]})
     elif fmt is Format.csv:
@@ -260,17 +330,23 @@ def calendar(
     elif grid:
         output.write_grids(report.grid_months(model, rows), f"Plan file: {name}")
     else:
-        output.write_tables([f"Plan file: {name}", *report.calendar_months(model, rows, first, last)])
+        output.write_tables(
+            [f"Plan file: {name}", *report.calendar_months(model, rows, first, last)]
+        )
     return 0
 
 
 @app.command()
 def diff(
-    old: Optional[str] = typer.Argument(None, help="Plan file or git revision (default: HEAD)."),
-    new: Optional[str] = typer.Argument(None, help="Plan file or git revision (default: the working plan file)."),
-    plan: Optional[str] = PlanOpt,
+    old: str | None = typer.Argument(None, help="Plan file or git revision (default: HEAD)."),
+    new: str | None = typer.Argument(
+        None, help="Plan file or git revision (default: the working plan file)."
+    ),
+    plan: str | None = PlanOpt,
     as_of: str = AsOfOpt,
-    fmt: DiffFormat = typer.Option(DiffFormat.table, "--format", help="table, markdown (for a pull-request comment) or json."),
+    fmt: DiffFormat = typer.Option(
+        DiffFormat.table, "--format", help="table, markdown (for a pull-request comment) or json."
+    ),
     exit_code: bool = ExitCodeOpt,
 ) -> int:
     """What a change to the plan means: actions, parties, deadlines, records, changed states."""
@@ -281,7 +357,7 @@ def diff(
     day = parse_as_of(as_of)
     working = planfile.resolve(plan)
 
-    def side(spec: Optional[str]):
+    def side(spec: str | None):
         if spec is None:
             return planfile.load(working), str(working)
         if Path(spec).is_file():
@@ -296,7 +372,14 @@ def diff(
     new_plan, new_name = side(new)
     result = plandiff.compare(old_plan, new_plan, day)
     if fmt is DiffFormat.json:
-        output.write_json({**report.header(f"{old_name} → {new_name}", day, "diff", old=old_name, new=new_name), **report.diff_json(result)})
+        output.write_json(
+            {
+                **report.header(
+                    f"{old_name} → {new_name}", day, "diff", old=old_name, new=new_name
+                ),
+                **report.diff_json(result),
+            }
+        )
     elif fmt is DiffFormat.markdown:
         sys.stdout.write(report.diff_markdown(result, old_name, new_name))
     else:
@@ -322,7 +405,10 @@ def run(args: list[str]) -> int:
     except Exception as err:
         # bad usage found by click (no such option, bad value): it knows how to show itself;
         # its class moved between typer releases, so it is recognised by what it can do
-        if not (callable(getattr(err, "show", None)) and isinstance(getattr(err, "exit_code", None), int)):
+        if not (
+            callable(getattr(err, "show", None))
+            and isinstance(getattr(err, "exit_code", None), int)
+        ):
             raise
         err.show()
         return err.exit_code

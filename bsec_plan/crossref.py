@@ -32,18 +32,30 @@ def _problems(plan: Plan) -> Iterator[tuple[Path, str]]:
 
     def state(path: Path, code: str | None):
         if code is not None and code not in states:
-            yield path, f"state '{code}' is not declared under `states` (declared: {', '.join(states)})"
+            yield (
+                path,
+                f"state '{code}' is not declared under `states` (declared: {', '.join(states)})",
+            )
 
     def instrument(path: Path, ident: str | None, ratifiable: bool = False):
         if ident is None:
             return
         if ident not in instruments:
-            yield path, f"instrument '{ident}' is not declared under `instruments` (declared: {', '.join(instruments)})"
+            yield (
+                path,
+                f"instrument '{ident}' is not declared under `instruments` (declared: {', '.join(instruments)})",
+            )
         elif ratifiable and not instruments[ident].ratifiable:
-            yield path, f"instrument '{ident}' is a {instruments[ident].kind}, which states do not ratify"
+            yield (
+                path,
+                f"instrument '{ident}' is a {instruments[ident].kind}, which states do not ratify",
+            )
 
     if plan.period.start.first_day > plan.period.end.last_day:
-        yield ("period", "start"), f"the period starts ({plan.period.start}) after it ends ({plan.period.end})"
+        yield (
+            ("period", "start"),
+            f"the period starts ({plan.period.start}) after it ends ({plan.period.end})",
+        )
     yield from _unique(plan.directions, "id", "directions", "direction id")
     yield from _unique(plan.states, "code", "states", "state")
     yield from _unique(plan.instruments, "id", "instruments", "instrument id")
@@ -56,20 +68,30 @@ def _problems(plan: Plan) -> Iterator[tuple[Path, str]]:
         for a, action in enumerate(direction.actions):
             here = ("directions", d, "actions", a)
             if action.id in seen_actions:
-                yield here + ("id",), f"duplicate action id '{action.id}'"
+                yield (*here, "id"), f"duplicate action id '{action.id}'"
             seen_actions[action.id] = here
             if action.id[0] != direction.id:
-                yield here + ("id",), f"action '{action.id}' is listed under direction {direction.id}"
+                yield (
+                    (*here, "id"),
+                    f"action '{action.id}' is listed under direction {direction.id}",
+                )
             for i, ident in enumerate(action.instruments):
-                yield from instrument(here + ("instruments", i), ident)
+                yield from instrument((*here, "instruments", i), ident)
             if action.addresses:
-                yield from instrument(here + ("addresses", "not_ratified"), action.addresses.not_ratified, ratifiable=True)
+                yield from instrument(
+                    (*here, "addresses", "not_ratified"),
+                    action.addresses.not_ratified,
+                    ratifiable=True,
+                )
             if action.responsible:
                 for i, ref in enumerate(action.responsible.parties):
                     if ref not in parties and ref not in states:
-                        yield here + ("responsible", "parties", i), (
-                            f"responsible party '{ref}' is not declared under `parties` or `states` "
-                            f"(parties: {', '.join(parties)})"
+                        yield (
+                            (*here, "responsible", "parties", i),
+                            (
+                                f"responsible party '{ref}' is not declared under `parties` or `states` "
+                                f"(parties: {', '.join(parties)})"
+                            ),
                         )
 
     for i, party in enumerate(plan.parties):
@@ -79,15 +101,21 @@ def _problems(plan: Plan) -> Iterator[tuple[Path, str]]:
     pairs: dict[tuple[str, str], int] = {}
     for i, record in enumerate(plan.ratifications):
         here = ("ratifications", i)
-        yield from state(here + ("state",), record.state)
-        yield from instrument(here + ("instrument",), record.instrument, ratifiable=True)
+        yield from state((*here, "state"), record.state)
+        yield from instrument((*here, "instrument"), record.instrument, ratifiable=True)
         pair = (record.state, record.instrument)
         if pair in pairs:
-            yield here, f"a second record for {record.state} and '{record.instrument}' (also ratifications[{pairs[pair]}])"
+            yield (
+                here,
+                f"a second record for {record.state} and '{record.instrument}' (also ratifications[{pairs[pair]}])",
+            )
         pairs.setdefault(pair, i)
         done_on = instruments.get(record.instrument) and instruments[record.instrument].done_on
         if record.date and done_on and record.date < done_on:
-            yield here + ("date",), f"dated {record.date}, before the instrument was done on {done_on}"
+            yield (
+                (*here, "date"),
+                f"dated {record.date}, before the instrument was done on {done_on}",
+            )
 
     for name, attr in (("liaison_officers", "state"), ("eu_membership", "state")):
         records = getattr(plan, name)
@@ -98,13 +126,19 @@ def _problems(plan: Plan) -> Iterator[tuple[Path, str]]:
     for i, term in enumerate(plan.chairmanships):
         yield from state(("chairmanships", i, "state"), term.state)
         if term.start and term.start.first_day > term.end.last_day:
-            yield ("chairmanships", i, "start"), f"the term starts ({term.start}) after it ends ({term.end})"
+            yield (
+                ("chairmanships", i, "start"),
+                f"the term starts ({term.start}) after it ends ({term.end})",
+            )
 
     for i, record in enumerate(plan.progress):
         here = ("progress", i)
         action = plan.actions.get(record.action)
         if action is None:
-            yield here + ("action",), f"action '{record.action}' does not exist (actions: {', '.join(plan.actions)})"
+            yield (
+                (*here, "action"),
+                f"action '{record.action}' does not exist (actions: {', '.join(plan.actions)})",
+            )
             continue
         labels = [o.label for o in occurrences(action, plan.start, plan.end)]
         if record.occurrence not in labels:
@@ -119,4 +153,4 @@ def _problems(plan: Plan) -> Iterator[tuple[Path, str]]:
                     f"{action.id} has no occurrence '{record.occurrence}' in the plan period; "
                     f"its occurrences are {', '.join(labels)}"
                 )
-            yield here + ("occurrence",), message
+            yield (*here, "occurrence"), message

@@ -39,7 +39,11 @@ class Diff:
 
 
 def _dues(plan: Plan, action_id: str) -> str:
-    dated = [f"{o.due}" if o.label == str(o.due) else f"{o.due} ({o.label})" for o in occurrences(plan.actions[action_id], plan.start, plan.end) if o.due]
+    dated = [
+        f"{o.due}" if o.label == str(o.due) else f"{o.due} ({o.label})"
+        for o in occurrences(plan.actions[action_id], plan.start, plan.end)
+        if o.due
+    ]
     return ", ".join(dated) or "nothing in the period"
 
 
@@ -63,7 +67,10 @@ def _record_text(record) -> str:
 def _changed_fields(old, new) -> tuple[str, str]:
     a, b = _fields(old), _fields(new)
     keys = [k for k in new.__dataclass_fields__ if a.get(k) != b.get(k)]
-    return (", ".join(f"{k}: {a.get(k, '—')}" for k in keys), ", ".join(f"{k}: {b.get(k, '—')}" for k in keys))
+    return (
+        ", ".join(f"{k}: {a.get(k, '—')}" for k in keys),
+        ", ".join(f"{k}: {b.get(k, '—')}" for k in keys),
+    )
 
 
 def _keyed(records, key) -> dict:
@@ -87,7 +94,11 @@ RECORDS = [
     ("liaison_officers", "liaison officer", lambda r: r.state),
     ("eu_membership", "EU membership", lambda r: r.state),
     ("chairmanships", "chairmanship", lambda r: r.state),
-    ("progress", "progress record", lambda r: f"{r.action} {r.occurrence or ''}".strip() + f" {r.date}"),
+    (
+        "progress",
+        "progress record",
+        lambda r: f"{r.action} {r.occurrence or ''}".strip() + f" {r.date}",
+    ),
 ]
 
 
@@ -113,16 +124,40 @@ def compare(old: Plan, new: Plan, as_of: dt.date) -> Diff:
         if before.text != action.text:
             changes.append(Change("action reworded", ident, before.text, action.text))
         if before.responsible != action.responsible:
-            changes.append(Change("responsible changed", ident, _responsible(before), _responsible(action)))
+            changes.append(
+                Change("responsible changed", ident, _responsible(before), _responsible(action))
+            )
         a, b = before.deadline, action.deadline
         if (a and a.wording) != (b and b.wording):
-            changes.append(Change("deadline reworded", ident, a.wording if a else "none", b.wording if b else "none"))
+            changes.append(
+                Change(
+                    "deadline reworded",
+                    ident,
+                    a.wording if a else "none",
+                    b.wording if b else "none",
+                )
+            )
         if _due_text(old, ident) != _due_text(new, ident):
-            changes.append(Change("deadline moved", ident, _due_text(old, ident), _due_text(new, ident)))
+            changes.append(
+                Change("deadline moved", ident, _due_text(old, ident), _due_text(new, ident))
+            )
         if before.notes != action.notes:
-            changes.append(Change("notes changed", ident, " / ".join(before.notes) or "none", " / ".join(action.notes) or "none"))
-        if (before.addresses, before.instruments, before.short) != (action.addresses, action.instruments, action.short):
-            changes.append(Change("action details changed", ident, *_changed_fields(before, action)))
+            changes.append(
+                Change(
+                    "notes changed",
+                    ident,
+                    " / ".join(before.notes) or "none",
+                    " / ".join(action.notes) or "none",
+                )
+            )
+        if (before.addresses, before.instruments, before.short) != (
+            action.addresses,
+            action.instruments,
+            action.short,
+        ):
+            changes.append(
+                Change("action details changed", ident, *_changed_fields(before, action))
+            )
 
     for section, what, key in RECORDS:
         a, b = _keyed(getattr(old, section), key), _keyed(getattr(new, section), key)
@@ -139,7 +174,16 @@ def compare(old: Plan, new: Plan, as_of: dt.date) -> Diff:
     return diff
 
 
-_ORDER = {"title": 0, "period": 0, "purpose": 0, "direction": 1, "action": 2, "responsible": 2, "deadline": 2, "notes": 2}
+_ORDER = {
+    "title": 0,
+    "period": 0,
+    "purpose": 0,
+    "direction": 1,
+    "action": 2,
+    "responsible": 2,
+    "deadline": 2,
+    "notes": 2,
+}
 
 
 def _text(value) -> str:
@@ -155,4 +199,8 @@ def _transitions(old: Plan, new: Plan, as_of: dt.date) -> list[Transition]:
     before = {(r.action, r.label): r.state for r in q.evaluate(old, as_of)}
     after = {(r.action, r.label): r.state for r in q.evaluate(new, as_of)}
     keys = list(after) + [k for k in before if k not in after]
-    return [Transition(a, label, before.get((a, label)), after.get((a, label))) for a, label in keys if before.get((a, label)) != after.get((a, label))]
+    return [
+        Transition(a, label, before.get((a, label)), after.get((a, label)))
+        for a, label in keys
+        if before.get((a, label)) != after.get((a, label))
+    ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Literal
 
 from bsec_plan.dates import PartialDate, parse_day
 
@@ -49,13 +49,17 @@ class Parsed:
             if isinstance(value, (dt.date, PartialDate)):
                 return value
             if not isinstance(value, str):
-                raise PydanticCustomError("date_type", "expected a date written as text, e.g. 2010-06-01")
+                raise PydanticCustomError(
+                    "date_type", "expected a date written as text, e.g. 2010-06-01"
+                )
             try:
                 return parse(value)
             except ValueError as err:
                 raise PydanticCustomError("date_value", str(err)) from None
 
-        return core_schema.no_info_plain_validator_function(validate, serialization=core_schema.to_string_ser_schema())
+        return core_schema.no_info_plain_validator_function(
+            validate, serialization=core_schema.to_string_ser_schema()
+        )
 
     def __get_pydantic_json_schema__(self, schema, handler):
         return {"type": "string", "pattern": self.pattern, "examples": self.examples}
@@ -68,7 +72,10 @@ Slug = Annotated[str, Constrained(r"^[a-z0-9]+(-[a-z0-9]+)*$", "protocol-2002")]
 ActionId = Annotated[str, Constrained(r"^[A-Z](\.[1-9][0-9]*)?$", "A.2")]
 DirectionId = Annotated[str, Constrained(r"^[A-Z]$", "A")]
 Day = Annotated[dt.date, Parsed(parse_day, r"^\d{4}-\d{2}-\d{2}$", ["2010-06-01"])]
-Partial = Annotated[PartialDate, Parsed(PartialDate.parse, r"^\d{4}(-\d{2}(-\d{2})?)?$", ["2011", "2010-06", "2010-06-01"])]
+Partial = Annotated[
+    PartialDate,
+    Parsed(PartialDate.parse, r"^\d{4}(-\d{2}(-\d{2})?)?$", ["2011", "2010-06", "2010-06-01"]),
+]
 
 DeadlineKind = Literal["fixed", "each-semester", "each-february-after-year", "permanent"]
 PartyKind = Literal["role", "chairmanship", "all-member-states", "eu-member-states", "agency"]
@@ -136,7 +143,7 @@ class Deadline:
     """fixed: due at the end of `due`; each-semester: due 06-30 and 12-31 of each year of the period;
     each-february-after-year: each year's work due at the end of the next February;
     permanent: ongoing, never overdue."""
-    due: Optional[Partial] = None
+    due: Partial | None = None
     """For kind fixed: YYYY, YYYY-MM or YYYY-MM-DD; due at its end."""
 
     def __post_init__(self):
@@ -162,15 +169,15 @@ class Action:
     """The plan's numbering: A.1, B.2, D, E."""
     text: Text
     """The item in the plan's exact wording."""
-    short: Optional[Text] = None
+    short: Text | None = None
     """A short title for calendars and narrow tables."""
     instruments: list[Ref] = field(default_factory=list)
     """Ids of the instruments the action concerns."""
-    responsible: Optional[Responsible] = None
+    responsible: Responsible | None = None
     """Omitted where the plan names nobody."""
-    deadline: Optional[Deadline] = None
+    deadline: Deadline | None = None
     """Omitted where the plan gives no deadline."""
-    addresses: Optional[Addresses] = None
+    addresses: Addresses | None = None
     """For an invitation: the states it is addressed to."""
     notes: list[Text] = field(default_factory=list)
     """Notes the plan attaches to the action."""
@@ -184,7 +191,7 @@ class Direction:
     """Letter of the direction."""
     title: Text
     """The direction's title in the plan's wording."""
-    implements: Optional[Ref] = None
+    implements: Ref | None = None
     """Id of the instrument whose provisions the direction implements."""
     actions: list[Action]
     """The numbered items; D and E are a single action with the direction's letter."""
@@ -202,9 +209,9 @@ class State:
     """ISO 3166-1 alpha-2 code, e.g. RO; other entries name the state by it."""
     name: Text
     """The state's name in English."""
-    member_since: Optional[Partial] = None
+    member_since: Partial | None = None
     """When it became a Member State."""
-    source: Optional[Text] = None
+    source: Text | None = None
     """Where the membership is recorded."""
 
 
@@ -220,13 +227,13 @@ class Instrument:
     """The instrument's full title."""
     short: Text
     """A short name for table headings."""
-    done_at: Optional[Text] = None
+    done_at: Text | None = None
     """Where it was signed or done."""
-    done_on: Optional[Day] = None
+    done_on: Day | None = None
     """When it was signed or done."""
-    note: Optional[Text] = None
+    note: Text | None = None
     """What is known or missing about it."""
-    source: Optional[Text] = None
+    source: Text | None = None
     """Where the facts about it were found."""
 
     @property
@@ -246,13 +253,13 @@ class Party:
     `eu_membership` on the date; agency: an agency of `state`."""
     name: Text
     """The party's name as tables show it."""
-    state: Optional[StateCode] = None
+    state: StateCode | None = None
     """For kind agency: the state of the agency."""
-    holder: Optional[StateCode] = None
+    holder: StateCode | None = None
     """For kind role: the state holding it, if known; omitted if not found."""
-    note: Optional[Text] = None
+    note: Text | None = None
     """What is known or missing about it."""
-    source: Optional[Text] = None
+    source: Text | None = None
     """Where the holder was found."""
 
     def __post_init__(self):
@@ -274,11 +281,11 @@ class Ratification:
     """Id of an agreement or protocol."""
     status: Literal["ratified", "not-ratified", "unknown"]
     """ratified and not-ratified need a source; a missing record means unknown."""
-    date: Optional[Day] = None
+    date: Day | None = None
     """When it took effect, if found; the note says what the date is. Omitted if not found."""
-    note: Optional[Text] = None
+    note: Text | None = None
     """The act, its publication, or what was not found."""
-    source: Optional[Text] = None
+    source: Text | None = None
     """Where the record was found; required unless status is unknown."""
 
     def __post_init__(self):
@@ -293,11 +300,11 @@ class LiaisonOfficer:
     """Code of the state."""
     status: Literal["appointed", "not-appointed", "unknown"]
     """appointed and not-appointed need a source."""
-    date: Optional[Day] = None
+    date: Day | None = None
     """When it was appointed, if found."""
-    note: Optional[Text] = None
+    note: Text | None = None
     """What is known or missing about it."""
-    source: Optional[Text] = None
+    source: Text | None = None
     """Where the record was found; required unless status is unknown."""
 
     def __post_init__(self):
@@ -322,11 +329,11 @@ class Chairmanship:
 
     state: StateCode
     """Code of the state holding the chairmanship."""
-    start: Optional[Partial] = None
+    start: Partial | None = None
     """Omitted if not found: the term then starts the day after the previous one ends."""
     end: Partial
     """Last day, month or year of the term."""
-    note: Optional[Text] = None
+    note: Text | None = None
     """What is approximate or not found."""
     source: Text
     """Where the term was found."""
@@ -338,7 +345,7 @@ class Progress:
 
     action: Ref
     """Id of the action, e.g. A.2."""
-    occurrence: Optional[Text] = None
+    occurrence: Text | None = None
     """Label of the occurrence (2009-H2, 2010, 2011); omitted for an action without a deadline."""
     date: Day
     """When the work was done."""

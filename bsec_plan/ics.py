@@ -56,7 +56,9 @@ def calendar_bytes(plan: Plan, rows: list[q.Row], as_of: dt.date) -> bytes:
     plan_key = hashlib.sha1(plan.title.encode("utf-8")).hexdigest()[:12]
 
     # DTSTAMP is the as-of date, not the clock, so the same question gives the same file
-    stamp = vDatetime(dt.datetime.combine(as_of, dt.time(), tzinfo=dt.timezone.utc)).to_ical().decode()
+    stamp = (
+        vDatetime(dt.datetime.combine(as_of, dt.time(), tzinfo=dt.timezone.utc)).to_ical().decode()
+    )
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -98,7 +100,9 @@ def write(data: bytes, target: str, stdout) -> None:
         stdout.flush()
         return
     path = Path(target)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent if str(path.parent) else ".")
+    fd, temp = tempfile.mkstemp(
+        prefix=f".{path.name}.", suffix=".tmp", dir=path.parent if str(path.parent) else "."
+    )
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)

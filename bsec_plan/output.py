@@ -25,7 +25,7 @@ def is_terminal(stream: TextIO) -> bool:
     return stream.isatty() and os.environ.get("TERM") != "dumb"
 
 
-def write_tables(tables: list[Table | str], stream: TextIO = None) -> None:
+def write_tables(tables: list[Table | str], stream: TextIO | None = None) -> None:
     """Text blocks and tables, in order: rich on a terminal, plain text otherwise."""
     stream = stream or sys.stdout
     if is_terminal(stream):
@@ -45,7 +45,9 @@ def plain(tables: list[Table | str]) -> str:
         if not item.rows:
             out.append(f"  ({item.empty})\n\n")
             continue
-        widths = [max(len(row[i]) for row in [item.columns, *item.rows]) for i in range(len(item.columns))]
+        widths = [
+            max(len(row[i]) for row in [item.columns, *item.rows]) for i in range(len(item.columns))
+        ]
         widths[-1] = 0  # the last column is never padded
         rule = ["-" * len(c) for c in item.columns]
         out.extend(_aligned(cells, widths) for cells in [item.columns, rule, *item.rows])
@@ -84,7 +86,7 @@ def _write_rich(tables: list[Table | str], stream: TextIO) -> None:
         console.print()
 
 
-def write_csv(table: Table, stream: TextIO = None) -> None:
+def write_csv(table: Table, stream: TextIO | None = None) -> None:
     import csv
 
     writer = csv.writer(stream or sys.stdout, lineterminator="\n")
@@ -92,7 +94,7 @@ def write_csv(table: Table, stream: TextIO = None) -> None:
     writer.writerows(table.rows)
 
 
-def write_json(document: dict, stream: TextIO = None) -> None:
+def write_json(document: dict, stream: TextIO | None = None) -> None:
     """Indented on a terminal; one compact line when piped, where the C encoder is many times faster."""
     import json
 
@@ -102,7 +104,7 @@ def write_json(document: dict, stream: TextIO = None) -> None:
     stream.write("\n")
 
 
-def write_grids(months, heading: str, stream: TextIO = None) -> None:
+def write_grids(months, heading: str, stream: TextIO | None = None) -> None:
     """Month grids, each followed by its listing; marked days coloured by state on a terminal."""
     from bsec_plan.grid import month_lines
 
@@ -113,7 +115,7 @@ def write_grids(months, heading: str, stream: TextIO = None) -> None:
     if not is_terminal(stream):
         blocks = [heading]
         for year, month, marks, listing in months:
-            blocks.append("\n".join(month_lines(year, month, set(marks)) + [""] + listing))
+            blocks.append("\n".join([*month_lines(year, month, set(marks)), "", *listing]))
         stream.write("\n\n".join(blocks) + "\n")
         return
     import re
@@ -121,7 +123,13 @@ def write_grids(months, heading: str, stream: TextIO = None) -> None:
     from rich.console import Console
     from rich.text import Text
 
-    colours = {"overdue": "bold red", "due soon": "bold yellow", "done": "green", "done late": "green", "upcoming": "bold cyan"}
+    colours = {
+        "overdue": "bold red",
+        "due soon": "bold yellow",
+        "done": "green",
+        "done late": "green",
+        "upcoming": "bold cyan",
+    }
     console = Console(file=stream, highlight=False)
     console.print(heading)
     for year, month, marks, listing in months:
@@ -129,7 +137,9 @@ def write_grids(months, heading: str, stream: TextIO = None) -> None:
         for line in month_lines(year, month, set(marks)):
             text = Text(line)
             for match in re.finditer(r"\[\s?(\d+)\]", line):
-                text.stylize(colours.get(marks.get(int(match.group(1))), "bold"), match.start(), match.end())
+                text.stylize(
+                    colours.get(marks.get(int(match.group(1))), "bold"), match.start(), match.end()
+                )
             console.print(text)
         console.print()
         for entry in listing:

@@ -24,7 +24,11 @@ def chair_on(plan: Plan, day: dt.date) -> str | None:
     """
     previous_end = None
     for term in plan.chairmanships:
-        start = term.start.first_day if term.start else (previous_end + dt.timedelta(days=1) if previous_end else None)
+        start = (
+            term.start.first_day
+            if term.start
+            else (previous_end + dt.timedelta(days=1) if previous_end else None)
+        )
         end = term.end.last_day
         if start is not None and start <= day <= end:
             return term.state
@@ -43,11 +47,15 @@ def resolve(plan: Plan, ref: str, day: dt.date) -> Resolved:
         return Resolved(ref, (ref,), state.name)
     party = plan.party_by_id[ref]
     if party.kind == "agency":
-        return Resolved(ref, (party.state,), f"{plan.state_by_code[party.state].name} – {party.name}")
+        return Resolved(
+            ref, (party.state,), f"{plan.state_by_code[party.state].name} – {party.name}"
+        )
     if party.kind == "all-member-states":
         return Resolved(ref, tuple(plan.state_by_code), party.name)
     if party.kind == "eu-member-states":
         members = eu_members_on(plan, day)
         return Resolved(ref, members, f"{party.name} ({', '.join(members) or 'none'})")
     holder = chair_on(plan, day) if party.kind == "chairmanship" else party.holder
-    return Resolved(ref, (holder,) if holder else (), f"{party.name} ({holder or 'holder not found'})")
+    return Resolved(
+        ref, (holder,) if holder else (), f"{party.name} ({holder or 'holder not found'})"
+    )

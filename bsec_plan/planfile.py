@@ -43,7 +43,16 @@ def read_bytes(path: Path) -> bytes:
     except OSError as err:
         raise PlanError([Problem(name, 1, 1, f"cannot read: {err.strerror or err}")]) from None
     if len(data) > MAX_BYTES:
-        raise PlanError([Problem(name, 1, 1, f"the file is larger than {MAX_BYTES // 2**20} MiB; a plan file is refused above that size")])
+        raise PlanError(
+            [
+                Problem(
+                    name,
+                    1,
+                    1,
+                    f"the file is larger than {MAX_BYTES // 2**20} MiB; a plan file is refused above that size",
+                )
+            ]
+        )
     return data
 
 
@@ -69,8 +78,20 @@ def decode(data: bytes, name: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
-        col = len(data[data.rfind(b"\n", 0, err.start) + 1 : err.start].decode("utf-8", "replace")) + 1
-        raise PlanError([Problem(name, line, col, f"byte 0x{data[err.start]:02x} is not UTF-8; save the file as UTF-8")]) from None
+        col = (
+            len(data[data.rfind(b"\n", 0, err.start) + 1 : err.start].decode("utf-8", "replace"))
+            + 1
+        )
+        raise PlanError(
+            [
+                Problem(
+                    name,
+                    line,
+                    col,
+                    f"byte 0x{data[err.start]:02x} is not UTF-8; save the file as UTF-8",
+                )
+            ]
+        ) from None
 
 
 def parse(text: str, name: str):
@@ -84,7 +105,9 @@ def parse(text: str, name: str):
     try:
         root = yamlpos.load(text, positions=False)
     except yamlpos.YamlProblem as err:
-        raise PlanError([Problem(name, line, col, msg) for (line, col), msg in err.problems]) from None
+        raise PlanError(
+            [Problem(name, line, col, msg) for (line, col), msg in err.problems]
+        ) from None
     errors: list = []  # pydantic's, for the structure
     problems: list = []  # crossref's, for the references
     if isinstance(root, yamlpos.Mapping):
@@ -100,9 +123,20 @@ def parse(text: str, name: str):
     if not isinstance(root, yamlpos.Mapping):
         found = "a list" if isinstance(root, list) else "a single value"
         at = getattr(root, "at", (1, 1))
-        raise PlanError([Problem(name, *at, f"the plan must be a mapping with keys such as title, period and directions; found {found}")])
+        raise PlanError(
+            [
+                Problem(
+                    name,
+                    *at,
+                    f"the plan must be a mapping with keys such as title, period and directions; found {found}",
+                )
+            ]
+        )
     located = [_pydantic_problem(name, root, e) for e in errors]
-    located += [Problem(name, *_locate(root, path_), f"{_dotted(root, path_)}: {msg}") for path_, msg in problems]
+    located += [
+        Problem(name, *_locate(root, path_), f"{_dotted(root, path_)}: {msg}")
+        for path_, msg in problems
+    ]
     raise PlanError(located)
 
 
@@ -116,14 +150,26 @@ def _pydantic_problem(name: str, root, error: dict) -> Problem:
 
         msg = f"unknown key '{loc[-1]}'"
         close = difflib.get_close_matches(str(loc[-1]), _fields_at(loc[:-1]), n=1)
-        msg += f"; did you mean '{close[0]}'?" if close else f"; allowed: {', '.join(_fields_at(loc[:-1]))}"
-        return Problem(name, *_locate(root, loc, key=True), f"{_dotted(root, loc[:-1]) or '(top level)'}: {msg}")
+        msg += (
+            f"; did you mean '{close[0]}'?"
+            if close
+            else f"; allowed: {', '.join(_fields_at(loc[:-1]))}"
+        )
+        return Problem(
+            name,
+            *_locate(root, loc, key=True),
+            f"{_dotted(root, loc[:-1]) or '(top level)'}: {msg}",
+        )
     if kind in ("missing", "missing_argument"):
         msg = f"missing key '{loc[-1]}'"
-        return Problem(name, *_locate(root, loc[:-1]), f"{_dotted(root, loc[:-1]) or '(top level)'}: {msg}")
+        return Problem(
+            name, *_locate(root, loc[:-1]), f"{_dotted(root, loc[:-1]) or '(top level)'}: {msg}"
+        )
     if kind == "dataclass_type":
         msg = "expected a mapping of keys and values"
-    if kind in ("literal_error", "string_pattern_mismatch", "dataclass_type") and isinstance(value, str):
+    if kind in ("literal_error", "string_pattern_mismatch", "dataclass_type") and isinstance(
+        value, str
+    ):
         msg = f"{msg}; found '{value}'"
     elif kind.endswith("_type") and not isinstance(value, str):
         found = {dict: "a mapping", list: "a list", type(None): "an empty value"}

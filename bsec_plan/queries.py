@@ -49,7 +49,9 @@ def state_code(plan: Plan, text: str) -> str:
 def instrument_id(plan: Plan, text: str, ratifiable: bool = True) -> str:
     choices = [i.id for i in plan.instruments if i.ratifiable or not ratifiable]
     if text not in choices:
-        raise UsageError(f"no instrument '{text}' to ratify; the instruments are {', '.join(choices)}")
+        raise UsageError(
+            f"no instrument '{text}' to ratify; the instruments are {', '.join(choices)}"
+        )
     return text
 
 
@@ -65,11 +67,18 @@ def _closing_records(plan: Plan, as_of: dt.date) -> dict[tuple[str, str | None],
     return closing
 
 
-def evaluate(plan: Plan, as_of: dt.date, within: int = DUE_SOON_DAYS, occurrences: list[Occurrence] | None = None) -> list[Row]:
+def evaluate(
+    plan: Plan,
+    as_of: dt.date,
+    within: int = DUE_SOON_DAYS,
+    occurrences: list[Occurrence] | None = None,
+) -> list[Row]:
     """Every occurrence of the plan, in plan order, with its state on `as_of`."""
     closing = _closing_records(plan, as_of)
     directions = plan.direction_of
-    resolved: dict[tuple[str, dt.date], parties.Resolved] = {}  # most occurrences share a few due dates
+    resolved: dict[
+        tuple[str, dt.date], parties.Resolved
+    ] = {}  # most occurrences share a few due dates
     rows = []
     for occ in occurrences if occurrences is not None else plan_occurrences(plan):
         action = plan.actions[occ.action]
@@ -151,7 +160,11 @@ def addressed(plan: Plan, action_id_: str, as_of: dt.date) -> list[str]:
     if action.addresses is None:
         return []
     instrument = action.addresses.not_ratified
-    return [s.code for s in plan.states if ratification(plan, s.code, instrument, as_of).status != "ratified"]
+    return [
+        s.code
+        for s in plan.states
+        if ratification(plan, s.code, instrument, as_of).status != "ratified"
+    ]
 
 
 @dataclass
@@ -245,7 +258,12 @@ def last_deadline(plan: Plan) -> dt.date | None:
 
 
 def deadlines(
-    plan: Plan, as_of: dt.date, start: dt.date, end: dt.date, state: str | None = None, within: int = DUE_SOON_DAYS
+    plan: Plan,
+    as_of: dt.date,
+    start: dt.date,
+    end: dt.date,
+    state: str | None = None,
+    within: int = DUE_SOON_DAYS,
 ) -> list[Row]:
     """Dated occurrences due within start..end, by due date; ongoing and undated ones are not deadlines."""
     dated = [o for o in plan_occurrences(plan) if o.due and start <= o.due <= end]
@@ -272,22 +290,32 @@ class Status:
     no_liaison: list[Lack] = field(default_factory=list)
 
 
-def status(plan: Plan, as_of: dt.date, state: str | None = None, upcoming: int = 5, within: int = DUE_SOON_DAYS) -> Status:
+def status(
+    plan: Plan,
+    as_of: dt.date,
+    state: str | None = None,
+    upcoming: int = 5,
+    within: int = DUE_SOON_DAYS,
+) -> Status:
     rows = evaluate(plan, as_of, within)
     if state:
         rows = [r for r in rows if concerns(plan, r, state, as_of)]
-    counts = {d.id: {s: 0 for s in STATES} for d in plan.directions}
+    counts = {d.id: dict.fromkeys(STATES, 0) for d in plan.directions}
     for r in rows:
         counts[r.direction][r.state] += 1
     total = (plan.end - plan.start).days + 1
     elapsed = min(max((as_of - plan.start).days + 1, 0), total) / total
-    pending = sorted((r for r in rows if r.state in ("due soon", "upcoming")), key=lambda r: (r.due, r.action))
+    pending = sorted(
+        (r for r in rows if r.state in ("due soon", "upcoming")), key=lambda r: (r.due, r.action)
+    )
     lacks = missing(plan, as_of, "ratification")
     unratified: dict[str, list[Lack]] = {}
     for lack in lacks:
         if state is None or lack.code == state:
             unratified.setdefault(lack.what, []).append(lack)
-    no_liaison = [l for l in missing(plan, as_of, "liaison-officer") if state is None or l.code == state]
+    no_liaison = [
+        ln for ln in missing(plan, as_of, "liaison-officer") if state is None or ln.code == state
+    ]
     return Status(
         as_of=as_of,
         elapsed=elapsed,

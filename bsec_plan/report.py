@@ -8,7 +8,13 @@ from bsec_plan import queries as q
 from bsec_plan.domain import Plan
 from bsec_plan.output import Table
 
-STATE_STYLE = {"overdue": "red", "due soon": "yellow", "done": "green", "done late": "green", "upcoming": None}
+STATE_STYLE = {
+    "overdue": "red",
+    "due soon": "yellow",
+    "done": "green",
+    "done late": "green",
+    "upcoming": None,
+}
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -28,14 +34,20 @@ def row_json(row: q.Row) -> dict:
         "state": row.state,
         "days_overdue": row.days_overdue,
         "done_on": _iso(row.done_on),
-        "responsible": [{"party": r.ref, "label": r.label, "states": list(r.states)} for r in row.responsible],
+        "responsible": [
+            {"party": r.ref, "label": r.label, "states": list(r.states)} for r in row.responsible
+        ],
         "text": row.text,
     }
 
 
 def as_json(record) -> dict:
     """A domain record as JSON-ready fields: dates in ISO form, partial dates as written."""
-    return {k: _plain(v) for k, v in vars(record).items() if not k.startswith("_") and k in record.__dataclass_fields__}
+    return {
+        k: _plain(v)
+        for k, v in vars(record).items()
+        if not k.startswith("_") and k in record.__dataclass_fields__
+    }
 
 
 def _plain(value):
@@ -63,7 +75,9 @@ def overdue_table(rows: list[q.Row], as_of: dt.date) -> Table:
         empty="nothing is overdue",
     )
     for r in rows:
-        table.rows.append([r.action, r.label or "", _iso(r.due), str(r.days_overdue), responsible_text(r), r.text])
+        table.rows.append(
+            [r.action, r.label or "", _iso(r.due), str(r.days_overdue), responsible_text(r), r.text]
+        )
         table.styles.append("red")
     return table
 
@@ -80,7 +94,9 @@ def standing_text(s: q.Standing, good: str) -> str:
 def states_table(plan: Plan, rows: list[q.StateRow], as_of: dt.date) -> Table:
     instruments = list(rows[0].ratifications) if rows else []
     shorts = [plan.instrument_by_id[i].short for i in instruments]
-    table = Table(f"Member States on {as_of}", ["State", "Name", *shorts, "Liaison officer", "EU member"])
+    table = Table(
+        f"Member States on {as_of}", ["State", "Name", *shorts, "Liaison officer", "EU member"]
+    )
     for r in rows:
         table.rows.append(
             [
@@ -113,22 +129,46 @@ def states_json(rows: list[q.StateRow]) -> list[dict]:
 
 def lack_text(lack: q.Lack) -> str:
     if lack.what == "liaison-officer":
-        return "known: recorded as not appointed" if lack.known else "unrecorded: no appointment on record"
-    return "known: recorded as not ratified" if lack.known else "unrecorded: no ratification on record"
+        return (
+            "known: recorded as not appointed"
+            if lack.known
+            else "unrecorded: no appointment on record"
+        )
+    return (
+        "known: recorded as not ratified" if lack.known else "unrecorded: no ratification on record"
+    )
 
 
 def missing_table(plan: Plan, lacks: list[q.Lack], what: str, as_of: dt.date) -> Table:
     title = "liaison officer" if what == "liaison-officer" else "ratification"
-    table = Table(f"States missing a {title} on {as_of}", ["State", "Name", "Missing", "Lack", "Source"], wrap=("Source",), empty="none missing")
+    table = Table(
+        f"States missing a {title} on {as_of}",
+        ["State", "Name", "Missing", "Lack", "Source"],
+        wrap=("Source",),
+        empty="none missing",
+    )
     for lack in lacks:
-        missing = "liaison officer" if lack.what == "liaison-officer" else plan.instrument_by_id[lack.what].short
+        missing = (
+            "liaison officer"
+            if lack.what == "liaison-officer"
+            else plan.instrument_by_id[lack.what].short
+        )
         table.rows.append([lack.code, lack.name, missing, lack_text(lack), lack.source or ""])
         table.styles.append("red" if lack.known else "yellow")
     return table
 
 
 def missing_json(lacks: list[q.Lack]) -> list[dict]:
-    return [{"code": l.code, "name": l.name, "missing": l.what, "known": l.known, "source": l.source} for l in lacks]
+    return [
+        {
+            "code": ln.code,
+            "name": ln.name,
+            "missing": ln.what,
+            "known": ln.known,
+            "source": ln.source,
+        }
+        for ln in lacks
+    ]
 
 
 # -- status -------------------------------------------------------------------------------------
@@ -143,18 +183,29 @@ def status_blocks(plan: Plan, plan_file: str, s: q.Status, state: str | None) ->
     )
     counts = Table("Occurrences by direction", ["Direction", *[st.capitalize() for st in q.STATES]])
     for direction, by_state in s.counts.items():
-        counts.rows.append([direction, *(str(by_state[st]) if by_state[st] else "·" for st in q.STATES)])
-    next_table = Table("Next deadlines", ["Action", "Occurrence", "Due", "State", "Responsible"], wrap=("Responsible",), empty="no deadline ahead")
+        counts.rows.append(
+            [direction, *(str(by_state[st]) if by_state[st] else "·" for st in q.STATES)]
+        )
+    next_table = Table(
+        "Next deadlines",
+        ["Action", "Occurrence", "Due", "State", "Responsible"],
+        wrap=("Responsible",),
+        empty="no deadline ahead",
+    )
     for r in s.next:
         next_table.rows.append([r.action, r.label or "", _iso(r.due), r.state, responsible_text(r)])
         next_table.styles.append(STATE_STYLE.get(r.state))
-    gaps = Table("Missing ratifications and liaison officers", ["Missing", "Known lack", "Unrecorded"], empty="none")
+    gaps = Table(
+        "Missing ratifications and liaison officers",
+        ["Missing", "Known lack", "Unrecorded"],
+        empty="none",
+    )
     groups = [(plan.instrument_by_id[i].short, lacks) for i, lacks in s.unratified.items()]
     if s.no_liaison:
         groups.append(("Liaison officer", s.no_liaison))
     for label, lacks in groups:
-        known = " ".join(l.code for l in lacks if l.known) or "—"
-        unrecorded = " ".join(l.code for l in lacks if not l.known) or "—"
+        known = " ".join(ln.code for ln in lacks if ln.known) or "—"
+        unrecorded = " ".join(ln.code for ln in lacks if not ln.known) or "—"
         gaps.rows.append([label, known, unrecorded])
     return [intro, counts, overdue_table(s.overdue, s.as_of), next_table, gaps]
 
@@ -167,7 +218,7 @@ def status_json(plan: Plan, s: q.Status) -> dict:
         "counts": s.counts,
         "overdue": [row_json(r) for r in s.overdue],
         "next": [row_json(r) for r in s.next],
-        "missing_ratification": {i: missing_json(l) for i, l in s.unratified.items()},
+        "missing_ratification": {i: missing_json(ln) for i, ln in s.unratified.items()},
         "missing_liaison_officer": missing_json(s.no_liaison),
     }
 
@@ -175,7 +226,9 @@ def status_json(plan: Plan, s: q.Status) -> dict:
 # -- show ---------------------------------------------------------------------------------------
 
 
-def show_blocks(plan: Plan, plan_file: str, action_id: str, rows: list[q.Row], as_of: dt.date) -> list:
+def show_blocks(
+    plan: Plan, plan_file: str, action_id: str, rows: list[q.Row], as_of: dt.date
+) -> list:
     action = plan.actions[action_id]
     direction = plan.direction_of[action_id]
     lines = [f"{action.id}  {action.text}", "", f"Direction {direction.id}: {direction.title}"]
@@ -199,14 +252,23 @@ def show_blocks(plan: Plan, plan_file: str, action_id: str, rows: list[q.Row], a
     for note in action.notes:
         lines.append(f"Note: {note}")
     lines.append(f"Plan file: {plan_file}; as of {as_of}")
-    occurrences = Table("Occurrences", ["Occurrence", "Due", "State", "Responsible"], wrap=("Responsible",))
+    occurrences = Table(
+        "Occurrences", ["Occurrence", "Due", "State", "Responsible"], wrap=("Responsible",)
+    )
     for r in rows:
         occurrences.rows.append([r.label or "—", _iso(r.due) or "—", r.state, responsible_text(r)])
         occurrences.styles.append(STATE_STYLE.get(r.state))
-    records = Table("Progress records", ["Occurrence", "Date", "Status", "Summary", "Source"], wrap=("Summary", "Source"), empty="none recorded")
+    records = Table(
+        "Progress records",
+        ["Occurrence", "Date", "Status", "Summary", "Source"],
+        wrap=("Summary", "Source"),
+        empty="none recorded",
+    )
     for p in plan.progress:
         if p.action == action_id and p.date <= as_of:
-            records.rows.append([p.occurrence or "—", p.date.isoformat(), p.status, p.summary, p.source])
+            records.rows.append(
+                [p.occurrence or "—", p.date.isoformat(), p.status, p.summary, p.source]
+            )
     return ["\n".join(lines) + "\n", occurrences, records]
 
 
@@ -220,7 +282,11 @@ def show_json(plan: Plan, action_id: str, rows: list[q.Row], as_of: dt.date) -> 
             "text": action.text,
             "responsible": action.responsible.wording if action.responsible else None,
             "deadline": (
-                {"wording": action.deadline.wording, "kind": action.deadline.kind, "due": str(action.deadline.due) if action.deadline.due else None}
+                {
+                    "wording": action.deadline.wording,
+                    "kind": action.deadline.kind,
+                    "due": str(action.deadline.due) if action.deadline.due else None,
+                }
                 if action.deadline
                 else None
             ),
@@ -229,7 +295,9 @@ def show_json(plan: Plan, action_id: str, rows: list[q.Row], as_of: dt.date) -> 
             "notes": list(action.notes),
         },
         "occurrences": [row_json(r) for r in rows],
-        "progress": [as_json(p) for p in plan.progress if p.action == action_id and p.date <= as_of],
+        "progress": [
+            as_json(p) for p in plan.progress if p.action == action_id and p.date <= as_of
+        ],
     }
 
 
@@ -239,11 +307,23 @@ CALENDAR_COLUMNS = ["Due", "Action", "Occurrence", "State", "Responsible", "Titl
 
 
 def _calendar_row(plan: Plan, r: q.Row) -> list[str]:
-    return [_iso(r.due), r.action, r.label or "", r.state, responsible_text(r), q.title(plan, r.action)]
+    return [
+        _iso(r.due),
+        r.action,
+        r.label or "",
+        r.state,
+        responsible_text(r),
+        q.title(plan, r.action),
+    ]
 
 
 def calendar_table(plan: Plan, rows: list[q.Row], start: dt.date, end: dt.date) -> Table:
-    table = Table(f"Deadlines {start} – {end}", CALENDAR_COLUMNS, wrap=("Responsible", "Title"), empty="no deadlines in this window")
+    table = Table(
+        f"Deadlines {start} – {end}",
+        CALENDAR_COLUMNS,
+        wrap=("Responsible", "Title"),
+        empty="no deadlines in this window",
+    )
     for r in rows:
         table.rows.append(_calendar_row(plan, r))
         table.styles.append(STATE_STYLE.get(r.state))
@@ -258,7 +338,9 @@ def calendar_months(plan: Plan, rows: list[q.Row], start: dt.date, end: dt.date)
     for r in rows:
         month = (r.due.year, r.due.month)
         if month not in tables:
-            tables[month] = Table(r.due.strftime("%B %Y"), CALENDAR_COLUMNS, wrap=("Responsible", "Title"))
+            tables[month] = Table(
+                r.due.strftime("%B %Y"), CALENDAR_COLUMNS, wrap=("Responsible", "Title")
+            )
         tables[month].rows.append(_calendar_row(plan, r))
         tables[month].styles.append(STATE_STYLE.get(r.state))
     return [f"Deadlines {start} – {end}: {len(rows)}", *tables.values()]
@@ -272,7 +354,9 @@ def grid_months(plan: Plan, rows: list[q.Row]) -> list[tuple[int, int, dict[int,
         # a day with several occurrences shows the most urgent state
         if r.due.day not in marks or _urgency(r.state) < _urgency(marks[r.due.day]):
             marks[r.due.day] = r.state
-        listing.append(f"{r.due.day:>2}  {r.action} {r.label}  {r.state}  {q.title(plan, r.action)}")
+        listing.append(
+            f"{r.due.day:>2}  {r.action} {r.label}  {r.state}  {q.title(plan, r.action)}"
+        )
     return [(y, m, marks, listing) for (y, m), (marks, listing) in sorted(months.items())]
 
 
@@ -291,12 +375,26 @@ def transition_text(t) -> str:
 def diff_blocks(d, old_name: str, new_name: str) -> list:
     if not d:
         return [f"Nothing to review: {old_name} and {new_name} mean the same plan."]
-    changes = Table(f"Changes from {old_name} to {new_name}", ["Change", "Subject", "Before", "After"], wrap=("Before", "After"))
+    changes = Table(
+        f"Changes from {old_name} to {new_name}",
+        ["Change", "Subject", "Before", "After"],
+        wrap=("Before", "After"),
+    )
     for c in d.changes:
         changes.rows.append([c.kind, c.subject, c.old or "—", c.new or "—"])
-    moved = Table(f"Occurrences whose state changes, as of {d.as_of}", ["Occurrence", "Before", "After"], empty="none")
+    moved = Table(
+        f"Occurrences whose state changes, as of {d.as_of}",
+        ["Occurrence", "Before", "After"],
+        empty="none",
+    )
     for t in d.transitions:
-        moved.rows.append([f"{t.action} {t.occurrence}" if t.occurrence else t.action, t.old or "absent", t.new or "absent"])
+        moved.rows.append(
+            [
+                f"{t.action} {t.occurrence}" if t.occurrence else t.action,
+                t.old or "absent",
+                t.new or "absent",
+            ]
+        )
     return [changes, moved]
 
 
@@ -309,15 +407,26 @@ def diff_markdown(d, old_name: str, new_name: str) -> str:
     lines = [f"### Plan changes: `{old_name}` → `{new_name}`", ""]
     if d.changes:
         lines += ["| Change | Subject | Before | After |", "|---|---|---|---|"]
-        lines += [f"| {c.kind} | {cell(c.subject)} | {cell(c.old)} | {cell(c.new)} |" for c in d.changes]
+        lines += [
+            f"| {c.kind} | {cell(c.subject)} | {cell(c.old)} | {cell(c.new)} |" for c in d.changes
+        ]
         lines.append("")
-    lines.append(f"**Occurrences whose state changes, as of {d.as_of}:**" if d.transitions else f"No occurrence changes state as of {d.as_of}.")
+    lines.append(
+        f"**Occurrences whose state changes, as of {d.as_of}:**"
+        if d.transitions
+        else f"No occurrence changes state as of {d.as_of}."
+    )
     lines += [f"- {transition_text(t)}" for t in d.transitions]
     return "\n".join(lines) + "\n"
 
 
 def diff_json(d) -> dict:
     return {
-        "changes": [{"kind": c.kind, "subject": c.subject, "old": c.old, "new": c.new} for c in d.changes],
-        "transitions": [{"action": t.action, "occurrence": t.occurrence, "old": t.old, "new": t.new} for t in d.transitions],
+        "changes": [
+            {"kind": c.kind, "subject": c.subject, "old": c.old, "new": c.new} for c in d.changes
+        ],
+        "transitions": [
+            {"action": t.action, "occurrence": t.occurrence, "old": t.old, "new": t.new}
+            for t in d.transitions
+        ],
     }

@@ -16,7 +16,11 @@ def _git(args: list[str], cwd: Path) -> bytes:
     except FileNotFoundError:
         raise RevisionError("git is not installed; name plan files instead of revisions") from None
     if done.returncode != 0:
-        raise RevisionError(done.stderr.decode("utf-8", "replace").strip().splitlines()[-1] if done.stderr else "git failed")
+        raise RevisionError(
+            done.stderr.decode("utf-8", "replace").strip().splitlines()[-1]
+            if done.stderr
+            else "git failed"
+        )
     return done.stdout
 
 
@@ -24,11 +28,15 @@ def read_at(revision: str, path: Path) -> tuple[bytes, str]:
     """The bytes of `path` at `revision`, and the name messages use for them (REV:PATH)."""
     folder = path.resolve().parent
     if not folder.is_dir():
-        raise RevisionError(f"{path}: no such folder, so no git repository to read '{revision}' from")
+        raise RevisionError(
+            f"{path}: no such folder, so no git repository to read '{revision}' from"
+        )
     try:
         top = Path(_git(["rev-parse", "--show-toplevel"], folder).decode().strip())
     except RevisionError:
-        raise RevisionError(f"'{revision}' is neither a file nor a revision: {path} is not in a git repository") from None
+        raise RevisionError(
+            f"'{revision}' is neither a file nor a revision: {path} is not in a git repository"
+        ) from None
     relative = path.resolve().relative_to(top.resolve()).as_posix()
     try:
         _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], top)

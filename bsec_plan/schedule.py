@@ -25,7 +25,9 @@ def occurrences(action: Action, start: dt.date, end: dt.date) -> list[Occurrence
         return [Occurrence(action.id, None, None)]
     if deadline.kind == "fixed":
         return [Occurrence(action.id, str(deadline.due), deadline.due.last_day)]
-    return [Occurrence(action.id, label, due) for label, due in recurring(deadline.kind, start, end)]
+    return [
+        Occurrence(action.id, label, due) for label, due in recurring(deadline.kind, start, end)
+    ]
 
 
 @cache  # every action with the same kind of deadline falls due on the same days

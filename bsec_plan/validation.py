@@ -35,7 +35,11 @@ def schema() -> dict:
         for name, spec in definition.get("properties", {}).items():
             # pydantic leaves the title off fields that refer to another record; editors show it
             spec.setdefault("title", name.replace("_", " ").capitalize())
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **result, "title": "BSEC plan of action"}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        **result,
+        "title": "BSEC plan of action",
+    }
 
 
 def schema_json() -> str:

@@ -161,7 +161,12 @@ def _build(text: str, track: bool):
                                 if not track:
                                     raise _Retry
                                 first = parent.keys_at[key]
-                                problems.append((key_at[-1], f"duplicate key '{key}' (first defined at line {first[0]})"))
+                                problems.append(
+                                    (
+                                        key_at[-1],
+                                        f"duplicate key '{key}' (first defined at line {first[0]})",
+                                    )
+                                )
                             else:
                                 parent[key] = node
                                 if track:
@@ -181,7 +186,9 @@ def _build(text: str, track: bool):
         if not track:
             raise _Retry from None
         line, col = _position_of(text, err.position)
-        problems.append(((line, col), f"character U+{_codepoint(err.character):04X} is not allowed in YAML"))
+        problems.append(
+            ((line, col), f"character U+{_codepoint(err.character):04X} is not allowed in YAML")
+        )
     except yaml.YAMLError as err:  # pragma: no cover - any other parser failure, unlocated
         if not track:
             raise _Retry from None
@@ -213,7 +220,10 @@ def _position_of(text: str, index: int) -> Mark:
     if _Loader.__name__.startswith("C"):
         raw = text.encode("utf-8")
         start = raw.rfind(b"\n", 0, index) + 1
-        return (raw.count(b"\n", 0, index) + 1, len(raw[start:index].decode("utf-8", "replace")) + 1)
+        return (
+            raw.count(b"\n", 0, index) + 1,
+            len(raw[start:index].decode("utf-8", "replace")) + 1,
+        )
     line = text.count("\n", 0, index) + 1
     return (line, index - (text.rfind("\n", 0, index) + 1) + 1)
 

@@ -1,8 +1,8 @@
 import datetime as dt
 import os
 import subprocess
-import tempfile
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,7 +12,6 @@ from bsec_plan import planfile
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "data" / "plan.yaml"
 TESTS = Path(__file__).resolve().parent
-SHARED = ROOT.parent / "shared"
 
 # the tests' plan cache stays out of the user's own cache folder
 os.environ["BSEC_PLAN_CACHE"] = tempfile.mkdtemp(prefix="bsec-plan-cache-")
@@ -32,8 +31,15 @@ def day(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
 
 
-def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+def run_cli(
+    *args: str, cwd: Path | None = None, env: dict | None = None
+) -> subprocess.CompletedProcess:
     """The tool as a user runs it: a separate process, its exit code, stdout and stderr."""
     return subprocess.run(
-        [sys.executable, "-m", "bsec_plan", *args], capture_output=True, text=True, cwd=cwd or ROOT, env=env, timeout=60
+        [sys.executable, "-m", "bsec_plan", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        env=env,
+        timeout=60,
     )

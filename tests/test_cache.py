@@ -3,9 +3,9 @@
 from pathlib import Path
 
 import pytest
+from conftest import TESTS, run_cli
 
 from bsec_plan import cache, planfile
-from conftest import TESTS, run_cli
 
 
 @pytest.fixture()
@@ -29,7 +29,9 @@ def test_second_load_comes_from_the_cache_and_an_edit_is_seen(tmp_path, cache_di
     assert planfile.load(path) == first
     path.write_text(path.read_text().replace("Organize the meetings.", "Organise the meetings."))
     assert planfile.load(path).actions["A.2"].text == "Organise the meetings."
-    assert sorted(p.name for p in path.parent.iterdir()) == ["plan.yaml"]  # nothing written beside the plan
+    assert sorted(p.name for p in path.parent.iterdir()) == [
+        "plan.yaml"
+    ]  # nothing written beside the plan
 
 
 def test_an_invalid_edit_is_never_hidden_by_the_cache(tmp_path, cache_dir):

@@ -5,10 +5,10 @@ import datetime as dt
 import io
 import json
 
+from conftest import day, run_cli
 from icalendar import Calendar
 
 from bsec_plan import queries as q
-from conftest import day, run_cli
 
 ALL_NINE = [
     ("A.2", "2009-H1", "2009-06-30"),
@@ -34,7 +34,17 @@ def test_default_calendar_has_the_nine_occurrences():
 
 
 def test_window_of_2010():
-    out = run_cli("calendar", "--from", "2010-01-01", "--to", "2010-12-31", "--as-of", "2010-06-01", "--format", "csv").stdout
+    out = run_cli(
+        "calendar",
+        "--from",
+        "2010-01-01",
+        "--to",
+        "2010-12-31",
+        "--as-of",
+        "2010-06-01",
+        "--format",
+        "csv",
+    ).stdout
     rows = list(csv.reader(io.StringIO(out)))
     assert rows[0] == ["Due", "Action", "Occurrence", "State", "Responsible", "Title"]
     assert [(r[0], r[1], r[3]) for r in rows[1:]] == [
@@ -46,12 +56,27 @@ def test_window_of_2010():
 
 def test_list_is_grouped_by_month():
     out = run_cli("calendar", "--as-of", "2010-06-01").stdout
-    headings = [line for line in out.splitlines() if line.endswith(("2009", "2010", "2011")) and " " in line and line[0].isalpha()]
-    assert headings == ["June 2009", "December 2009", "February 2010", "June 2010", "December 2010", "February 2011", "June 2011", "December 2011"]
+    headings = [
+        line
+        for line in out.splitlines()
+        if line.endswith(("2009", "2010", "2011")) and " " in line and line[0].isalpha()
+    ]
+    assert headings == [
+        "June 2009",
+        "December 2009",
+        "February 2010",
+        "June 2010",
+        "December 2010",
+        "February 2011",
+        "June 2011",
+        "December 2011",
+    ]
 
 
 def test_grid_for_february_2010_marks_the_28th():
-    out = run_cli("calendar", "--grid", "--from", "2010-02-01", "--to", "2010-02-28", "--as-of", "2010-06-01").stdout
+    out = run_cli(
+        "calendar", "--grid", "--from", "2010-02-01", "--to", "2010-02-28", "--as-of", "2010-06-01"
+    ).stdout
     lines = out.splitlines()
     assert lines[2].strip() == "February 2010"
     assert lines[3] == " Mo  Tu  We  Th  Fr  Sa  Su"
@@ -91,23 +116,33 @@ def test_ics_file_is_crlf_folded_and_uids_are_stable(tmp_path):
     raw = first.read_bytes()
     assert raw.count(b"\r\n") == raw.count(b"\n")
     assert max(len(line) for line in raw.split(b"\r\n")) <= 75
-    assert b"Each semester\\, organizing back-to-back" in raw.replace(b"\r\n ", b"")  # escaped, unfolded
+    assert b"Each semester\\, organizing back-to-back" in raw.replace(
+        b"\r\n ", b""
+    )  # escaped, unfolded
     uids = [str(e["uid"]) for e in _events(raw)]
     assert uids == [str(e["uid"]) for e in _events(second.read_bytes())]
     assert len(set(uids)) == 9
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.ics", "b.ics"]  # no temporary file left behind
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "a.ics",
+        "b.ics",
+    ]  # no temporary file left behind
 
 
 def test_ics_into_a_missing_folder_is_a_clear_error(tmp_path):
     result = run_cli("calendar", "--ics", str(tmp_path / "no" / "cal.ics"))
     assert result.returncode == 2
-    assert result.stderr.startswith(f"bsec-plan: error: --ics: cannot write {tmp_path / 'no' / 'cal.ics'}")
+    assert result.stderr.startswith(
+        f"bsec-plan: error: --ics: cannot write {tmp_path / 'no' / 'cal.ics'}"
+    )
     assert "Traceback" not in result.stderr
 
 
 def test_reversed_and_malformed_windows_exit_2():
     result = run_cli("calendar", "--from", "2011-01-01", "--to", "2010-01-01")
-    assert (result.returncode, result.stderr) == (2, "bsec-plan: error: the window is reversed: --from 2011-01-01 is after --to 2010-01-01\n")
+    assert (result.returncode, result.stderr) == (
+        2,
+        "bsec-plan: error: the window is reversed: --from 2011-01-01 is after --to 2010-01-01\n",
+    )
     result = run_cli("calendar", "--to", "2010/12/31")
     assert result.returncode == 2
     assert result.stderr.startswith("bsec-plan: error: --to: '2010/12/31' is not an ISO date")
@@ -164,7 +199,14 @@ def test_folding_agrees_with_icalendar_on_any_line(body):
 
 
 def test_conflicting_outputs_are_refused():
-    for args in (["--ics", "-", "--grid"], ["--grid", "--format", "json"], ["--ics", "-", "--format", "csv"]):
+    for args in (
+        ["--ics", "-", "--grid"],
+        ["--grid", "--format", "json"],
+        ["--ics", "-", "--format", "csv"],
+    ):
         result = run_cli("calendar", *args)
         assert (result.returncode, result.stdout) == (2, "")
-        assert result.stderr == "bsec-plan: error: --ics, --grid and --format json|csv are different outputs; choose one\n"
+        assert (
+            result.stderr
+            == "bsec-plan: error: --ics, --grid and --format json|csv are different outputs; choose one\n"
+        )

@@ -2,14 +2,18 @@
 
 import json
 
+from conftest import run_cli
+
 from bsec_plan.checkcmd import annotation
 from bsec_plan.problems import Problem
-from conftest import run_cli
 
 
 def test_annotation_escapes_properties_and_message():
     p = Problem("a,b:c.yaml", 3, 7, "50% of\nit, here: x")
-    assert annotation(p) == "::error file=a%2Cb%3Ac.yaml,line=3,col=7,title=bsec-plan check::50%25 of%0Ait, here: x"
+    assert (
+        annotation(p)
+        == "::error file=a%2Cb%3Ac.yaml,line=3,col=7,title=bsec-plan check::50%25 of%0Ait, here: x"
+    )
 
 
 def test_github_format_annotates_and_keeps_plain_lines(tmp_path):
@@ -17,9 +21,13 @@ def test_github_format_annotates_and_keeps_plain_lines(tmp_path):
 
     summary = tmp_path / "summary.md"
     env = {**os.environ, "GITHUB_STEP_SUMMARY": str(summary)}
-    result = run_cli("check", "--format", "github", "tests/broken/undeclared-responsible-party.yaml", env=env)
+    result = run_cli(
+        "check", "--format", "github", "tests/broken/undeclared-responsible-party.yaml", env=env
+    )
     assert result.returncode == 1
-    assert result.stdout.startswith("::error file=tests/broken/undeclared-responsible-party.yaml,line=18,col=21,title=bsec-plan check::")
+    assert result.stdout.startswith(
+        "::error file=tests/broken/undeclared-responsible-party.yaml,line=18,col=21,title=bsec-plan check::"
+    )
     assert result.stderr.startswith("tests/broken/undeclared-responsible-party.yaml:18:21: error: ")
     text = summary.read_text()
     assert "| tests/broken/undeclared-responsible-party.yaml | 18 | 21 |" in text
@@ -29,7 +37,12 @@ def test_json_format():
     doc = json.loads(run_cli("check", "--format", "json", "tests/broken/date-month-13.yaml").stdout)
     assert doc["valid"] is False
     assert doc["problems"] == [
-        {"file": "tests/broken/date-month-13.yaml", "line": 36, "column": 46, "message": "progress[0].date: '2011-13-01' is not a date: month 13 is not in 01-12"}
+        {
+            "file": "tests/broken/date-month-13.yaml",
+            "line": 36,
+            "column": 46,
+            "message": "progress[0].date: '2011-13-01' is not a date: month 13 is not in 01-12",
+        }
     ]
     ok = run_cli("check", "--format", "json")
     assert (ok.returncode, json.loads(ok.stdout)["valid"]) == (0, True)

@@ -5,9 +5,9 @@ import io
 import json
 
 import pytest
+from conftest import ROOT, run_cli
 
 from bsec_plan.validation import schema_json
-from conftest import ROOT, run_cli
 
 
 def test_check_bundled_plan_valid():
@@ -52,7 +52,9 @@ def test_overdue_json():
     doc = json.loads(result.stdout)
     assert doc["as_of"] == "2010-06-01"
     assert doc["plan"] == "data/plan.yaml"
-    assert [(r["action"], r["occurrence"], r["due"], r["days_overdue"]) for r in doc["overdue"]] == [
+    assert [
+        (r["action"], r["occurrence"], r["due"], r["days_overdue"]) for r in doc["overdue"]
+    ] == [
         ("A.2", "2009-H1", "2009-06-30", 336),
         ("A.2", "2009-H2", "2009-12-31", 152),
         ("A.3", "2009", "2010-02-28", 93),
@@ -68,9 +70,18 @@ def test_overdue_plain_table_when_piped():
     result = run_cli("overdue", "--as-of", "2012-01-01")
     lines = result.stdout.splitlines()
     assert lines[0] == "Plan file: data/plan.yaml"
-    rows = [l.split()[:2] for l in lines[4:] if l.strip()]
-    assert rows == [["A.2", "2009-H1"], ["A.2", "2009-H2"], ["A.3", "2009"], ["A.2", "2010-H1"], ["A.2", "2010-H2"],
-                    ["A.3", "2010"], ["A.2", "2011-H1"], ["B.2", "2011"], ["E", "2011"]]
+    rows = [ln.split()[:2] for ln in lines[4:] if ln.strip()]
+    assert rows == [
+        ["A.2", "2009-H1"],
+        ["A.2", "2009-H2"],
+        ["A.3", "2009"],
+        ["A.2", "2010-H1"],
+        ["A.2", "2010-H2"],
+        ["A.3", "2010"],
+        ["A.2", "2011-H1"],
+        ["B.2", "2011"],
+        ["E", "2011"],
+    ]
     assert "\x1b[" not in result.stdout
 
 
@@ -78,7 +89,12 @@ def test_overdue_csv_and_state_filter():
     result = run_cli("overdue", "--as-of", "2012-01-01", "--state", "ro", "--format", "csv")
     rows = list(csv.reader(io.StringIO(result.stdout)))
     assert rows[0] == ["Action", "Occurrence", "Due", "Days overdue", "Responsible", "Text"]
-    assert [r[:2] for r in rows[1:]] == [["A.3", "2009"], ["A.3", "2010"], ["A.2", "2011-H1"], ["B.2", "2011"]]
+    assert [r[:2] for r in rows[1:]] == [
+        ["A.3", "2009"],
+        ["A.3", "2010"],
+        ["A.2", "2011-H1"],
+        ["B.2", "2011"],
+    ]
 
 
 def test_overdue_exit_code():
@@ -120,7 +136,10 @@ def test_bad_option_exits_2_without_traceback():
     assert "No such option: --bogus" in result.stderr
     assert "Traceback" not in result.stderr
     result = run_cli("status", "--format", "csv")
-    assert (result.returncode, result.stderr) == (2, "bsec-plan: error: status has no CSV form; use --format table or --format json\n")
+    assert (result.returncode, result.stderr) == (
+        2,
+        "bsec-plan: error: status has no CSV form; use --format table or --format json\n",
+    )
 
 
 def test_states_matrix_json():
@@ -135,9 +154,9 @@ def test_states_matrix_json():
 
 def test_states_table_rows():
     lines = run_cli("states", "--as-of", "2010-06-01").stdout.splitlines()
-    ro = next(l for l in lines if l.startswith("RO "))
+    ro = next(ln for ln in lines if ln.startswith("RO "))
     assert ro.split()[:4] == ["RO", "Romania", "ratified", "2000-03-08"]
-    rs = next(l for l in lines if l.startswith("RS "))
+    rs = next(ln for ln in lines if ln.startswith("RS "))
     assert "ratified (date not found)" in rs and "not appointed" in rs
 
 
@@ -154,7 +173,17 @@ def test_states_missing_liaison_officer_csv():
 
 def test_states_missing_ratification_of_one_instrument():
     doc = json.loads(
-        run_cli("states", "--missing", "ratification", "--instrument", "protocol-terrorism-2004", "--as-of", "2010-06-01", "--format", "json").stdout
+        run_cli(
+            "states",
+            "--missing",
+            "ratification",
+            "--instrument",
+            "protocol-terrorism-2004",
+            "--as-of",
+            "2010-06-01",
+            "--format",
+            "json",
+        ).stdout
     )
     assert [m["code"] for m in doc["missing"]] == ["AL", "AM", "AZ", "GE", "MD", "RU", "TR"]
     assert {m["known"] for m in doc["missing"]} == {False}
@@ -168,7 +197,11 @@ def test_show_json_addresses_and_occurrences():
     assert doc["action"]["addressed_to"] == ["AL", "AM", "AZ", "GE", "GR", "MD", "RU", "TR", "UA"]
     doc = json.loads(run_cli("show", "A.2", "--as-of", "2010-06-01", "--format", "json").stdout)
     assert [(o["occurrence"], o["state"]) for o in doc["occurrences"]] == [
-        ("2009-H1", "overdue"), ("2009-H2", "overdue"), ("2010-H1", "due soon"), ("2010-H2", "upcoming"), ("2011-H1", "upcoming")
+        ("2009-H1", "overdue"),
+        ("2009-H2", "overdue"),
+        ("2010-H1", "due soon"),
+        ("2010-H2", "upcoming"),
+        ("2011-H1", "upcoming"),
     ]
     assert doc["action"]["deadline"]["wording"].startswith("Each semester")
 
@@ -181,7 +214,10 @@ def test_show_with_state_keeps_the_occurrences_it_answers_for():
 def test_show_text_names_direction_and_note():
     out = run_cli("show", "a2", "--as-of", "2010-06-01").stdout
     assert "Direction A: Continuation of implementation" in out
-    assert "Note: Albania, Azerbaijan and Serbia did not appoint the Liaison Officers in the Network." in out
+    assert (
+        "Note: Albania, Azerbaijan and Serbia did not appoint the Liaison Officers in the Network."
+        in out
+    )
     assert "2009-H2     2009-12-31  overdue" in out
 
 
@@ -196,10 +232,18 @@ def test_status_screen_and_json():
 
 
 def test_status_for_a_state():
-    doc = json.loads(run_cli("status", "--as-of", "2010-06-01", "--state", "RS", "--format", "json").stdout)
+    doc = json.loads(
+        run_cli("status", "--as-of", "2010-06-01", "--state", "RS", "--format", "json").stdout
+    )
     assert doc["state"] == "RS"
     assert doc["missing_liaison_officer"] == [
-        {"code": "RS", "name": "Serbia", "missing": "liaison-officer", "known": True, "source": "Plan of action, note under A.2"}
+        {
+            "code": "RS",
+            "name": "Serbia",
+            "missing": "liaison-officer",
+            "known": True,
+            "source": "Plan of action, note under A.2",
+        }
     ]
 
 
@@ -208,16 +252,24 @@ def test_closed_pipe_ends_quietly():
     import sys
 
     proc = subprocess.run(
-        f"{sys.executable} -m bsec_plan states --as-of 2010-06-01 | head -1", shell=True, capture_output=True, text=True, cwd=ROOT
+        f"{sys.executable} -m bsec_plan states --as-of 2010-06-01 | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
     assert proc.stdout == "Plan file: data/plan.yaml\n"
     assert "Traceback" not in proc.stderr
 
 
 def test_within_sets_what_is_due_soon():
-    doc = json.loads(run_cli("show", "A.2", "--as-of", "2010-06-01", "--within", "0", "--format", "json").stdout)
+    doc = json.loads(
+        run_cli("show", "A.2", "--as-of", "2010-06-01", "--within", "0", "--format", "json").stdout
+    )
     assert [o["state"] for o in doc["occurrences"]][2] == "upcoming"
-    doc = json.loads(run_cli("status", "--as-of", "2010-06-01", "--within", "400", "--format", "json").stdout)
+    doc = json.loads(
+        run_cli("status", "--as-of", "2010-06-01", "--within", "400", "--format", "json").stdout
+    )
     assert doc["counts"]["A"]["due soon"] == 4
     result = run_cli("calendar", "--within", "-1")
     assert result.returncode == 2 and "Invalid value for '--within'" in result.stderr

@@ -7,7 +7,12 @@ from bsec_plan.dates import PartialDate, parse_day
 
 @pytest.mark.parametrize(
     "text, last",
-    [("2011", dt.date(2011, 12, 31)), ("2010-06", dt.date(2010, 6, 30)), ("2012-02", dt.date(2012, 2, 29)), ("2010-06-01", dt.date(2010, 6, 1))],
+    [
+        ("2011", dt.date(2011, 12, 31)),
+        ("2010-06", dt.date(2010, 6, 30)),
+        ("2012-02", dt.date(2012, 2, 29)),
+        ("2010-06-01", dt.date(2010, 6, 1)),
+    ],
 )
 def test_due_at_the_end_of_the_period_named(text, last):
     assert PartialDate.parse(text).last_day == last

@@ -5,10 +5,10 @@ import os
 import subprocess
 
 import pytest
+from conftest import PLAN, day, run_cli
 
 from bsec_plan import diff
 from bsec_plan.planfile import parse
-from conftest import PLAN, day, run_cli
 
 ORIGINAL = PLAN.read_text(encoding="utf-8")
 
@@ -20,8 +20,14 @@ def _edit(text: str, *pairs: tuple[str, str]) -> str:
     return text
 
 
-REWORD = ("Organizing the Meetings of the BSEC Network", "Organising the Meetings of the BSEC Network")
-MOVE = ('kind: fixed\n          due: "2011"\n\n  - id: C', 'kind: fixed\n          due: "2011-06"\n\n  - id: C')
+REWORD = (
+    "Organizing the Meetings of the BSEC Network",
+    "Organising the Meetings of the BSEC Network",
+)
+MOVE = (
+    'kind: fixed\n          due: "2011"\n\n  - id: C',
+    'kind: fixed\n          due: "2011-06"\n\n  - id: C',
+)
 PROGRESS = (
     "progress: []",
     'progress:\n  - {action: A.3, occurrence: "2009", date: 2010-02-15, status: done, summary: Assessment adopted., source: a report}',
@@ -30,8 +36,14 @@ RATIFY = (
     "ratifications:\n",
     "ratifications:\n  - {state: TR, instrument: protocol-2002, status: ratified, date: 2004-05-05, source: a gazette}\n",
 )
-RESPONSIBLE = ("parties: [country-coordinator, member-states]\n        deadline:\n          wording: Each February", "parties: [member-states]\n        deadline:\n          wording: Each February")
-LIAISON = ("{state: AZ, status: not-appointed, source: \"Plan of action, note under A.2\"}", "{state: AZ, status: appointed, date: 2010-03-01, source: a letter}")
+RESPONSIBLE = (
+    "parties: [country-coordinator, member-states]\n        deadline:\n          wording: Each February",
+    "parties: [member-states]\n        deadline:\n          wording: Each February",
+)
+LIAISON = (
+    '{state: AZ, status: not-appointed, source: "Plan of action, note under A.2"}',
+    "{state: AZ, status: appointed, date: 2010-03-01, source: a letter}",
+)
 
 
 def _compare(*pairs, as_of="2010-06-01"):
@@ -62,16 +74,27 @@ def test_moved_deadline_reports_old_and_new_due_dates_and_states():
 
 def test_new_progress_record_closes_an_occurrence():
     d = _compare(PROGRESS)
-    assert [(c.kind, c.subject) for c in d.changes] == [("progress record added", "A.3 2009 2010-02-15")]
-    assert [(t.action, t.occurrence, t.old, t.new) for t in d.transitions] == [("A.3", "2009", "overdue", "done")]
+    assert [(c.kind, c.subject) for c in d.changes] == [
+        ("progress record added", "A.3 2009 2010-02-15")
+    ]
+    assert [(t.action, t.occurrence, t.old, t.new) for t in d.transitions] == [
+        ("A.3", "2009", "overdue", "done")
+    ]
 
 
 def test_records_and_parties():
     d = _compare(RATIFY, RESPONSIBLE, LIAISON)
     kinds = {(c.kind, c.subject) for c in d.changes}
-    assert kinds == {("ratification added", "TR protocol-2002"), ("responsible changed", "A.3"), ("liaison officer changed", "AZ")}
+    assert kinds == {
+        ("ratification added", "TR protocol-2002"),
+        ("responsible changed", "A.3"),
+        ("liaison officer changed", "AZ"),
+    }
     liaison = next(c for c in d.changes if c.kind == "liaison officer changed")
-    assert (liaison.old, liaison.new) == ("status: not-appointed, date: —, source: Plan of action, note under A.2", "status: appointed, date: 2010-03-01, source: a letter")
+    assert (liaison.old, liaison.new) == (
+        "status: not-appointed, date: —, source: Plan of action, note under A.2",
+        "status: appointed, date: 2010-03-01, source: a letter",
+    )
 
 
 def test_formats(tmp_path):
@@ -81,12 +104,27 @@ def test_formats(tmp_path):
     assert table.returncode == 0
     assert "action reworded        A.2" in table.stdout
     assert "A.3 2009     overdue   done" in table.stdout
-    markdown = run_cli("diff", "data/plan.yaml", str(new), "--as-of", "2010-06-01", "--format", "markdown").stdout
-    assert "| deadline moved | B.2 | fixed, due 2011-12-31 (2011) | fixed, due 2011-06-30 (2011-06) |" in markdown
+    markdown = run_cli(
+        "diff", "data/plan.yaml", str(new), "--as-of", "2010-06-01", "--format", "markdown"
+    ).stdout
+    assert (
+        "| deadline moved | B.2 | fixed, due 2011-12-31 (2011) | fixed, due 2011-06-30 (2011-06) |"
+        in markdown
+    )
     assert "- A.3 2009: overdue → done" in markdown
-    doc = json.loads(run_cli("diff", "data/plan.yaml", str(new), "--as-of", "2010-06-01", "--format", "json").stdout)
-    assert [c["kind"] for c in doc["changes"]] == ["action reworded", "deadline moved", "progress record added"]
-    assert {"action": "A.3", "occurrence": "2009", "old": "overdue", "new": "done"} in doc["transitions"]
+    doc = json.loads(
+        run_cli(
+            "diff", "data/plan.yaml", str(new), "--as-of", "2010-06-01", "--format", "json"
+        ).stdout
+    )
+    assert [c["kind"] for c in doc["changes"]] == [
+        "action reworded",
+        "deadline moved",
+        "progress record added",
+    ]
+    assert {"action": "A.3", "occurrence": "2009", "old": "overdue", "new": "done"} in doc[
+        "transitions"
+    ]
     assert (doc["old"], doc["new"]) == ("data/plan.yaml", str(new))
     assert run_cli("diff", "data/plan.yaml", str(new), "--exit-code").returncode == 1
     assert run_cli("diff", "data/plan.yaml", "data/plan.yaml", "--exit-code").returncode == 0
@@ -95,8 +133,17 @@ def test_formats(tmp_path):
 @pytest.fixture()
 def repo(tmp_path):
     """A git repository holding the plan at data/plan.yaml, committed on `main`."""
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
-    git = lambda *a: subprocess.run(["git", *a], cwd=tmp_path, check=True, capture_output=True, env=env)  # noqa: E731
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
+
+    def git(*a):
+        return subprocess.run(["git", *a], cwd=tmp_path, check=True, capture_output=True, env=env)
+
     git("init", "-q", "-b", "main")
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "plan.yaml").write_text(ORIGINAL, encoding="utf-8")
@@ -109,30 +156,44 @@ def test_clean_tree_has_nothing_to_review(repo):
     path, _ = repo
     result = run_cli("diff", cwd=path)
     assert result.returncode == 0
-    assert result.stdout == "Nothing to review: HEAD:data/plan.yaml and data/plan.yaml mean the same plan.\n"
+    assert (
+        result.stdout
+        == "Nothing to review: HEAD:data/plan.yaml and data/plan.yaml mean the same plan.\n"
+    )
 
 
 def test_branch_against_working_file_and_two_revisions(repo):
     path, git = repo
     (path / "data" / "plan.yaml").write_text(_edit(ORIGINAL, PROGRESS), encoding="utf-8")
-    doc = json.loads(run_cli("diff", "main", "--as-of", "2010-06-01", "--format", "json", cwd=path).stdout)
+    doc = json.loads(
+        run_cli("diff", "main", "--as-of", "2010-06-01", "--format", "json", cwd=path).stdout
+    )
     assert [c["kind"] for c in doc["changes"]] == ["progress record added"]
     assert doc["old"] == "main:data/plan.yaml" and doc["new"] == "data/plan.yaml"
     git("commit", "-qam", "progress")
-    doc = json.loads(run_cli("diff", "main~1", "HEAD", "--as-of", "2010-06-01", "--format", "json", cwd=path).stdout)
+    doc = json.loads(
+        run_cli(
+            "diff", "main~1", "HEAD", "--as-of", "2010-06-01", "--format", "json", cwd=path
+        ).stdout
+    )
     assert [c["kind"] for c in doc["changes"]] == ["progress record added"]
     assert (doc["old"], doc["new"]) == ("main~1:data/plan.yaml", "HEAD:data/plan.yaml")
 
 
 def test_invalid_old_or_new_gives_located_errors_and_exit_2(repo, tmp_path):
     path, _ = repo
-    (path / "data" / "plan.yaml").write_text(ORIGINAL.replace("kind: each-semester", "kind: weekly"), encoding="utf-8")
+    (path / "data" / "plan.yaml").write_text(
+        ORIGINAL.replace("kind: each-semester", "kind: weekly"), encoding="utf-8"
+    )
     result = run_cli("diff", "main", cwd=path)
     assert result.returncode == 2
     assert result.stderr.startswith("data/plan.yaml:")
     assert "deadline.kind: Input should be" in result.stderr
     result = run_cli("diff", "no-such-branch", cwd=path)
-    assert (result.returncode, result.stderr) == (2, "bsec-plan: error: 'no-such-branch' is neither a file nor a git revision\n")
+    assert (result.returncode, result.stderr) == (
+        2,
+        "bsec-plan: error: 'no-such-branch' is neither a file nor a git revision\n",
+    )
 
 
 def test_revision_outside_a_repository(tmp_path):

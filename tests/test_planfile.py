@@ -3,10 +3,10 @@
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, TESTS, run_cli
 
 from bsec_plan import planfile
 from bsec_plan.problems import PlanError
-from conftest import ROOT, TESTS, run_cli
 
 BROKEN = TESTS / "broken"
 
@@ -16,10 +16,22 @@ EXPECTED = {
     "tab-indentation.yaml": (15, 1, "a tab character cannot indent YAML"),
     "duplicate-key-top.yaml": (2, 1, "duplicate key 'title' (first defined at line 1)"),
     "duplicate-key-nested.yaml": (22, 11, "duplicate key 'kind' (first defined at line 21)"),
-    "unknown-key-dedline.yaml": (19, 9, "directions[A].actions[A.2]: unknown key 'dedline'; did you mean 'deadline'?"),
-    "date-month-13.yaml": (36, 46, "progress[0].date: '2011-13-01' is not a date: month 13 is not in 01-12"),
+    "unknown-key-dedline.yaml": (
+        19,
+        9,
+        "directions[A].actions[A.2]: unknown key 'dedline'; did you mean 'deadline'?",
+    ),
+    "date-month-13.yaml": (
+        36,
+        46,
+        "progress[0].date: '2011-13-01' is not a date: month 13 is not in 01-12",
+    ),
     "date-all-zero.yaml": (31, 63, "ratifications[0].date: '0000-00-00' is not a date"),
-    "undeclared-state.yaml": (31, 13, "ratifications[0].state: state 'XX' is not declared under `states`"),
+    "undeclared-state.yaml": (
+        31,
+        13,
+        "ratifications[0].state: state 'XX' is not declared under `states`",
+    ),
     "undeclared-responsible-party.yaml": (18, 21, "responsible party 'chiar' is not declared"),
     "progress-outside-period.yaml": (36, 31, "A.2 has no occurrence '2011-H2' in the plan period"),
     "empty.yaml": (1, 1, "the file is empty"),
@@ -28,8 +40,16 @@ EXPECTED = {
     "alias-bomb.yaml": (2, 8, "aliases (*a) are not allowed"),
     "deeply-nested.yaml": (1, 71, "nesting deeper than 64 levels"),
     "yaml11-no-as-text.yaml": (21, 17, "deadline.kind: Input should be 'fixed'"),
-    "ratified-before-instrument.yaml": (31, 63, "dated 2001-01-01, before the instrument was done on 2002-03-15"),
-    "period-reversed.yaml": (2, 17, "period.start: the period starts (2011-06) after it ends (2009-05)"),
+    "ratified-before-instrument.yaml": (
+        31,
+        63,
+        "dated 2001-01-01, before the instrument was done on 2002-03-15",
+    ),
+    "period-reversed.yaml": (
+        2,
+        17,
+        "period.start: the period starts (2011-06) after it ends (2009-05)",
+    ),
 }
 
 
@@ -68,7 +88,11 @@ def test_alias_bomb_reports_each_alias_and_expands_nothing():
 def test_every_problem_is_reported_at_once_sorted(tmp_path):
     text = (TESTS / "plans" / "minimal.yaml").read_text()
     path = tmp_path / "plan.yaml"
-    path.write_text(text.replace("kind: each-semester", "kind: weekly").replace("title: Meetings", "titel: Meetings"))
+    path.write_text(
+        text.replace("kind: each-semester", "kind: weekly").replace(
+            "title: Meetings", "titel: Meetings"
+        )
+    )
     with pytest.raises(PlanError) as err:
         planfile.load(path)
     problems = err.value.problems
@@ -93,7 +117,9 @@ def test_directory_is_a_finding_for_check():
 
 
 def test_query_on_invalid_plan_exits_2_with_located_errors():
-    result = run_cli("overdue", "--plan", "tests/broken/undeclared-state.yaml", "--as-of", "2010-06-01")
+    result = run_cli(
+        "overdue", "--plan", "tests/broken/undeclared-state.yaml", "--as-of", "2010-06-01"
+    )
     assert result.returncode == 2
     assert result.stderr.startswith("tests/broken/undeclared-state.yaml:31:13: error: ")
     assert result.stdout == ""

@@ -5,7 +5,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -26,4 +25,6 @@ def test_the_readme_has_examples():
 def test_readme_example(command, expected):
     shell = command.replace("bsec-plan", f"{sys.executable} -m bsec_plan", 1)
     result = subprocess.run(shell, shell=True, capture_output=True, text=True, cwd=ROOT)
-    assert (result.stdout + result.stderr).replace("\r\n", "\n") == expected  # .ics lines end in CRLF
+    assert (result.stdout + result.stderr).replace(
+        "\r\n", "\n"
+    ) == expected  # .ics lines end in CRLF

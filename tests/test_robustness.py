@@ -9,11 +9,11 @@ import sys
 import time
 
 import pytest
+from conftest import PLAN, ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bsec_plan import checkcmd
-from conftest import PLAN, ROOT
 
 ORIGINAL = PLAN.read_bytes()
 LINES = ORIGINAL.split(b"\n")
@@ -46,14 +46,41 @@ def _mutations():
     delete = st.builds(lambda i: LINES[:i] + LINES[i + 1 :], index)
     duplicate = st.builds(lambda i: LINES[: i + 1] + LINES[i:], index)
     swap = st.builds(lambda i, j: _swap(LINES, i, j), index, index)
-    indent = st.builds(lambda i, n: LINES[:i] + [b" " * n + LINES[i].lstrip()] + LINES[i + 1 :], index, st.integers(0, 12))
-    scalar = st.builds(
-        lambda i, value: LINES[:i] + [LINES[i].split(b":")[0] + b": " + value] + LINES[i + 1 :],
+    indent = st.builds(
+        lambda i, n: [*LINES[:i], b" " * n + LINES[i].lstrip(), *LINES[i + 1 :]],
         index,
-        st.sampled_from([b"NO", b"1:20", b"2011-13-01", b"0000-00-00", b"~", b"[]", b"{}", b"&a x", b"*a", b"!!int 3", b"'", b"\"", b"- x", b"XX"]),
+        st.integers(0, 12),
     )
-    noise = st.builds(lambda i, junk: LINES[:i] + [LINES[i] + junk] + LINES[i + 1 :], index, st.binary(min_size=1, max_size=8))
-    return st.lists(st.one_of(delete, duplicate, swap, indent, scalar, noise), min_size=1, max_size=1).map(lambda m: b"\n".join(m[0]))
+    scalar = st.builds(
+        lambda i, value: [*LINES[:i], LINES[i].split(b":")[0] + b": " + value, *LINES[i + 1 :]],
+        index,
+        st.sampled_from(
+            [
+                b"NO",
+                b"1:20",
+                b"2011-13-01",
+                b"0000-00-00",
+                b"~",
+                b"[]",
+                b"{}",
+                b"&a x",
+                b"*a",
+                b"!!int 3",
+                b"'",
+                b'"',
+                b"- x",
+                b"XX",
+            ]
+        ),
+    )
+    noise = st.builds(
+        lambda i, junk: [*LINES[:i], LINES[i] + junk, *LINES[i + 1 :]],
+        index,
+        st.binary(min_size=1, max_size=8),
+    )
+    return st.lists(
+        st.one_of(delete, duplicate, swap, indent, scalar, noise), min_size=1, max_size=1
+    ).map(lambda m: b"\n".join(m[0]))
 
 
 def _swap(lines, i, j):
@@ -62,7 +89,11 @@ def _swap(lines, i, j):
     return lines
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(data=_mutations())
 def test_mutated_plan_never_crashes_and_points_inside_the_file(tmp_path, data, monkeypatch):
     monkeypatch.setenv("BSEC_PLAN_CACHE", "")
@@ -73,8 +104,13 @@ def test_mutated_plan_never_crashes_and_points_inside_the_file(tmp_path, data, m
         _assert_located_inside(data, report, str(tmp_path / "plan.yaml") + ":")
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(position=st.integers(min_value=0, max_value=len(ORIGINAL)), junk=st.binary(min_size=1, max_size=16))
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    position=st.integers(min_value=0, max_value=len(ORIGINAL)),
+    junk=st.binary(min_size=1, max_size=16),
+)
 def test_random_bytes_anywhere(tmp_path, position, junk, monkeypatch):
     monkeypatch.setenv("BSEC_PLAN_CACHE", "")
     data = ORIGINAL[:position] + junk + ORIGINAL[position:]
@@ -91,7 +127,9 @@ def _limited(command, timeout=60):
     def limit():
         resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30))
 
-    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=timeout, preexec_fn=limit)
+    return subprocess.run(
+        command, capture_output=True, text=True, cwd=ROOT, timeout=timeout, preexec_fn=limit
+    )
 
 
 def test_alias_bomb_and_deep_nesting_are_refused_in_bounded_memory(tmp_path):
@@ -103,7 +141,10 @@ def test_alias_bomb_and_deep_nesting_are_refused_in_bounded_memory(tmp_path):
     deep = tmp_path / "deep.yaml"
     deep.write_text("a: " + "[" * 100_000 + "]" * 100_000 + "\n")
     # libyaml itself stops a flow nested 1,000 deep before the loader's own limit of 64 is met
-    for path, words in ((bomb, "aliases (*a) are not allowed"), (deep, "exceeded maximum nesting depth")):
+    for path, words in (
+        (bomb, "aliases (*a) are not allowed"),
+        (deep, "exceeded maximum nesting depth"),
+    ):
         result = _limited([sys.executable, "-m", "bsec_plan", "check", str(path)])
         assert result.returncode == 1
         assert words in result.stderr
@@ -118,7 +159,10 @@ def test_file_over_the_size_limit_is_refused(tmp_path, monkeypatch):
     big.write_bytes(b"# " + b"x" * 2000 + b"\n")
     with pytest.raises(planfile.PlanError) as err:
         planfile.load(big)
-    assert str(err.value) == f"{big}:1:1: error: the file is larger than 0 MiB; a plan file is refused above that size"
+    assert (
+        str(err.value)
+        == f"{big}:1:1: error: the file is larger than 0 MiB; a plan file is refused above that size"
+    )
 
 
 def test_ctrl_c_ends_quietly_with_130(tmp_path):
@@ -128,20 +172,33 @@ def test_ctrl_c_ends_quietly_with_130(tmp_path):
     big = tmp_path / "big.yaml"
     big.write_text(plan_text(20000))
     env = {**os.environ, "BSEC_PLAN_CACHE": ""}
-    for delay in (0.25, 0.8):  # while modules load or the plan is read; earlier, Python itself is still starting
-        proc = subprocess.Popen([sys.executable, "-m", "bsec_plan", "check", str(big)], stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env)
+    for delay in (
+        0.25,
+        0.8,
+    ):  # while modules load or the plan is read; earlier, Python itself is still starting
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "bsec_plan", "check", str(big)],
+            stderr=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
         time.sleep(delay)
         if proc.poll() is not None:  # finished before the signal: nothing to interrupt
             continue
         proc.send_signal(signal.SIGINT)
-        out, err = proc.communicate(timeout=60)
+        _out, err = proc.communicate(timeout=60)
         assert proc.returncode == 130, (delay, proc.returncode, err)
         assert "Traceback" not in err and "KeyboardInterrupt" not in err
 
 
 def test_closed_pipe_after_the_first_line():
     proc = subprocess.run(
-        f"{sys.executable} -m bsec_plan overdue --as-of 2012-01-01 | head -1", shell=True, capture_output=True, text=True, cwd=ROOT
+        f"{sys.executable} -m bsec_plan overdue --as-of 2012-01-01 | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
     assert proc.stdout == "Plan file: data/plan.yaml\n"
     assert proc.stderr == ""

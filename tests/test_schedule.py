@@ -1,7 +1,8 @@
 import datetime as dt
 
-from bsec_plan.schedule import plan_occurrences
 from conftest import day
+
+from bsec_plan.schedule import plan_occurrences
 
 
 def test_occurrences_of_the_bundled_plan(plan):
@@ -35,5 +36,9 @@ def test_february_of_a_leap_year(plan):
 def test_last_deadline_is_the_latest_occurrence(plan, minimal):
     from bsec_plan.queries import last_deadline
 
-    assert last_deadline(plan) == max(o.due for o in plan_occurrences(plan) if o.due) == day("2011-12-31")
+    assert (
+        last_deadline(plan)
+        == max(o.due for o in plan_occurrences(plan) if o.due)
+        == day("2011-12-31")
+    )
     assert last_deadline(minimal) == day("2011-06-30")

@@ -14,6 +14,7 @@ def run(paths: list[str], fmt: str = "text") -> int:
     """Exit 0 when every file is valid, 1 for any problem with any (missing, unreadable, invalid)."""
     targets = [planfile.resolve(p) for p in paths] if paths else [planfile.resolve(None)]
     problems: list[Problem] = []
+    warnings: list[Problem] = []  # reported, but they do not make a file invalid
     summaries: list[str] = []
     for target in targets:
         try:
@@ -21,6 +22,7 @@ def run(paths: list[str], fmt: str = "text") -> int:
         except PlanError as err:
             problems.extend(err.problems)
             continue
+        warnings.extend(planfile.warnings(target, plan))
         summaries.append(
             f"{target}: valid: {len(plan.directions)} directions, {len(plan.actions)} actions, "
             f"{len(plan.states)} states, {len(plan.ratifications)} ratification records, "
@@ -31,8 +33,14 @@ def run(paths: list[str], fmt: str = "text") -> int:
             "files": [str(t) for t in targets],
             "valid": not problems,
             "problems": [
-                {"file": p.file, "line": p.line, "column": p.col, "message": p.message}
-                for p in problems
+                {
+                    "file": p.file,
+                    "line": p.line,
+                    "column": p.col,
+                    "severity": p.severity,
+                    "message": p.message,
+                }
+                for p in [*problems, *warnings]
             ],
         }
         json.dump(document, sys.stdout, indent=2, ensure_ascii=False)
@@ -41,6 +49,8 @@ def run(paths: list[str], fmt: str = "text") -> int:
     if problems:
         report(problems, fmt)
         return 1
+    if warnings:
+        report(warnings, fmt)
     print("\n".join(summaries))
     return 0
 
@@ -56,7 +66,8 @@ def report(problems: list[Problem], fmt: str) -> None:
                 f.write(step_summary(problems))
     for p in problems:
         print(p, file=sys.stderr)
-    print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found", file=sys.stderr)
+    what = "warning" if all(p.severity == "warning" for p in problems) else "problem"
+    print(f"{len(problems)} {what}{'s' if len(problems) != 1 else ''} found", file=sys.stderr)
 
 
 def _escape_data(text: str) -> str:
@@ -70,7 +81,7 @@ def _escape_property(text: str) -> str:
 def annotation(p: Problem) -> str:
     """A GitHub Actions workflow command that marks the problem at its line in the pull request."""
     props = f"file={_escape_property(p.file)},line={p.line},col={p.col},title={_escape_property('bsec-plan check')}"
-    return f"::error {props}::{_escape_data(p.message)}"
+    return f"::{p.severity} {props}::{_escape_data(p.message)}"
 
 
 def step_summary(problems: list[Problem]) -> str:

@@ -246,6 +246,23 @@ def states(
 
 
 @app.command()
+def sources(plan: str | None = PlanOpt, fmt: Format = FormatOpt) -> int:
+    """Every fact with its event, date and source, so that each can be followed."""
+    from bsec_plan import output, report
+    from bsec_plan import sources as facts_of
+
+    model, name = _load(plan)
+    facts = facts_of.facts(model)
+    if fmt is Format.json:
+        output.write_json({"command": "sources", "plan": name, "facts": report.sources_json(facts)})
+    elif fmt is Format.csv:
+        output.write_csv(report.sources_table(facts))
+    else:
+        output.write_tables([f"Plan file: {name}", report.sources_table(facts)])
+    return 0
+
+
+@app.command()
 def show(
     action: str = typer.Argument(..., metavar="ID", help="Action id: A.2, a2, E."),
     plan: str | None = PlanOpt,

@@ -1,21 +1,35 @@
-"""The checks pydantic cannot see: references resolve, ids are unique, dates are in order."""
+"""The checks pydantic cannot see: references resolve, ids are unique, dates are in order,
+sources can be followed. Each rule is one function; `RULES` are errors, `WARNING_RULES` are not."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from bsec_plan.domain import Plan
 from bsec_plan.schedule import occurrences
 
 Path = tuple  # a location in the document: keys and list indices, as in pydantic's `loc`
+Finding = tuple[Path, str]
+Rule = Callable[[Plan], Iterator[Finding]]
 
 
-def check(plan: Plan) -> list[tuple[Path, str]]:
-    """Every cross-reference problem as (path in the document, message)."""
-    return list(_problems(plan))
+def check(plan: Plan) -> list[Finding]:
+    """Every cross-reference error as (path in the document, message)."""
+    return [finding for rule in RULES for finding in rule(plan)]
 
 
-def _unique(items, attr: str, where: str, what: str) -> Iterator[tuple[Path, str]]:
+def warnings(plan: Plan) -> list[Finding]:
+    """What deserves a look but does not make the file invalid, e.g. a gap between terms."""
+    return [finding for rule in WARNING_RULES for finding in rule(plan)]
+
+
+# -- helpers ------------------------------------------------------------------------------------
+
+
+def _unique(items: Iterable[Any], attr: str, where: str, what: str) -> Iterator[Finding]:
     seen: dict[str, int] = {}
     for i, item in enumerate(items):
         key = getattr(item, attr)
@@ -25,112 +39,147 @@ def _unique(items, attr: str, where: str, what: str) -> Iterator[tuple[Path, str
             seen[key] = i
 
 
-def _problems(plan: Plan) -> Iterator[tuple[Path, str]]:
-    states = plan.state_by_code
+def _state(plan: Plan, path: Path, code: str | None) -> Iterator[Finding]:
+    if code is not None and code not in plan.state_by_code:
+        declared = ", ".join(plan.state_by_code)
+        yield path, f"state '{code}' is not declared under `states` (declared: {declared})"
+
+
+def _instrument(
+    plan: Plan, path: Path, ident: str | None, ratifiable: bool = False
+) -> Iterator[Finding]:
     instruments = plan.instrument_by_id
-    parties = plan.party_by_id
+    if ident is None:
+        return
+    if ident not in instruments:
+        declared = ", ".join(instruments)
+        yield path, f"instrument '{ident}' is not declared under `instruments` (declared: {declared})"
+    elif ratifiable and not instruments[ident].ratifiable:
+        yield path, f"instrument '{ident}' is a {instruments[ident].kind}, which states do not ratify"
 
-    def state(path: Path, code: str | None):
-        if code is not None and code not in states:
-            yield (
-                path,
-                f"state '{code}' is not declared under `states` (declared: {', '.join(states)})",
-            )
 
-    def instrument(path: Path, ident: str | None, ratifiable: bool = False):
-        if ident is None:
-            return
-        if ident not in instruments:
-            yield (
-                path,
-                f"instrument '{ident}' is not declared under `instruments` (declared: {', '.join(instruments)})",
-            )
-        elif ratifiable and not instruments[ident].ratifiable:
-            yield (
-                path,
-                f"instrument '{ident}' is a {instruments[ident].kind}, which states do not ratify",
-            )
+def _actions(plan: Plan) -> Iterator[tuple[Path, Any, Any]]:
+    for d, direction in enumerate(plan.directions):
+        for a, action in enumerate(direction.actions):
+            yield ("directions", d, "actions", a), direction, action
 
+
+# -- rules: errors ------------------------------------------------------------------------------
+
+
+def period_in_order(plan: Plan) -> Iterator[Finding]:
     if plan.period.start.first_day > plan.period.end.last_day:
         yield (
             ("period", "start"),
             f"the period starts ({plan.period.start}) after it ends ({plan.period.end})",
         )
+
+
+def ids_unique(plan: Plan) -> Iterator[Finding]:
     yield from _unique(plan.directions, "id", "directions", "direction id")
     yield from _unique(plan.states, "code", "states", "state")
     yield from _unique(plan.instruments, "id", "instruments", "instrument id")
     yield from _unique(plan.parties, "id", "parties", "party id")
-    yield from instrument(("purpose", "instrument"), plan.purpose.instrument)
+    yield from _unique(plan.liaison_officers, "state", "liaison_officers", "record for state")
+    yield from _unique(plan.eu_membership, "state", "eu_membership", "record for state")
+    seen: set[str] = set()
+    for here, _, action in _actions(plan):
+        if action.id in seen:
+            yield (*here, "id"), f"duplicate action id '{action.id}'"
+        seen.add(action.id)
 
-    seen_actions: dict[str, Path] = {}
+
+def actions_under_their_direction(plan: Plan) -> Iterator[Finding]:
+    for here, direction, action in _actions(plan):
+        if action.id[0] != direction.id:
+            yield (*here, "id"), f"action '{action.id}' is listed under direction {direction.id}"
+
+
+def instruments_declared(plan: Plan) -> Iterator[Finding]:
+    yield from _instrument(plan, ("purpose", "instrument"), plan.purpose.instrument)
     for d, direction in enumerate(plan.directions):
-        yield from instrument(("directions", d, "implements"), direction.implements)
-        for a, action in enumerate(direction.actions):
-            here = ("directions", d, "actions", a)
-            if action.id in seen_actions:
-                yield (*here, "id"), f"duplicate action id '{action.id}'"
-            seen_actions[action.id] = here
-            if action.id[0] != direction.id:
+        yield from _instrument(plan, ("directions", d, "implements"), direction.implements)
+    for here, _, action in _actions(plan):
+        for i, ident in enumerate(action.instruments):
+            yield from _instrument(plan, (*here, "instruments", i), ident)
+        if action.addresses:
+            path = (*here, "addresses", "not_ratified")
+            yield from _instrument(plan, path, action.addresses.not_ratified, ratifiable=True)
+
+
+def responsible_parties_declared(plan: Plan) -> Iterator[Finding]:
+    parties, states = plan.party_by_id, plan.state_by_code
+    for here, _, action in _actions(plan):
+        for i, ref in enumerate(action.responsible.parties if action.responsible else []):
+            if ref not in parties and ref not in states:
                 yield (
-                    (*here, "id"),
-                    f"action '{action.id}' is listed under direction {direction.id}",
+                    (*here, "responsible", "parties", i),
+                    f"responsible party '{ref}' is not declared under `parties` or `states` "
+                    f"(parties: {', '.join(parties)})",
                 )
-            for i, ident in enumerate(action.instruments):
-                yield from instrument((*here, "instruments", i), ident)
-            if action.addresses:
-                yield from instrument(
-                    (*here, "addresses", "not_ratified"),
-                    action.addresses.not_ratified,
-                    ratifiable=True,
-                )
-            if action.responsible:
-                for i, ref in enumerate(action.responsible.parties):
-                    if ref not in parties and ref not in states:
-                        yield (
-                            (*here, "responsible", "parties", i),
-                            (
-                                f"responsible party '{ref}' is not declared under `parties` or `states` "
-                                f"(parties: {', '.join(parties)})"
-                            ),
-                        )
 
+
+def states_declared(plan: Plan) -> Iterator[Finding]:
     for i, party in enumerate(plan.parties):
-        yield from state(("parties", i, "state"), party.state)
-        yield from state(("parties", i, "holder"), party.holder)
+        yield from _state(plan, ("parties", i, "state"), party.state)
+        yield from _state(plan, ("parties", i, "holder"), party.holder)
+    for name in ("ratifications", "liaison_officers", "eu_membership", "chairmanships"):
+        for i, record in enumerate(getattr(plan, name)):
+            yield from _state(plan, (name, i, "state"), record.state)
 
+
+def one_ratification_record_per_pair(plan: Plan) -> Iterator[Finding]:
     pairs: dict[tuple[str, str], int] = {}
     for i, record in enumerate(plan.ratifications):
-        here = ("ratifications", i)
-        yield from state((*here, "state"), record.state)
-        yield from instrument((*here, "instrument"), record.instrument, ratifiable=True)
+        yield from _instrument(
+            plan, ("ratifications", i, "instrument"), record.instrument, ratifiable=True
+        )
         pair = (record.state, record.instrument)
         if pair in pairs:
             yield (
-                here,
-                f"a second record for {record.state} and '{record.instrument}' (also ratifications[{pairs[pair]}])",
+                ("ratifications", i),
+                f"a second record for {record.state} and '{record.instrument}' "
+                f"(also ratifications[{pairs[pair]}])",
             )
         pairs.setdefault(pair, i)
-        done_on = instruments.get(record.instrument) and instruments[record.instrument].done_on
-        if record.date and done_on and record.date < done_on:
-            yield (
-                (*here, "date"),
-                f"dated {record.date}, before the instrument was done on {done_on}",
-            )
 
-    for name, attr in (("liaison_officers", "state"), ("eu_membership", "state")):
-        records = getattr(plan, name)
-        yield from _unique(records, attr, name, "record for state")
-        for i, record in enumerate(records):
-            yield from state((name, i, "state"), record.state)
 
+def events_not_before_the_instrument(plan: Plan) -> Iterator[Finding]:
+    for i, record in enumerate(plan.ratifications):
+        instrument = plan.instrument_by_id.get(record.instrument)
+        done_on = instrument.done_on if instrument else None
+        for e, event in enumerate(record.events):
+            # a partial date is before the instrument only if its last day is
+            if done_on and event.date and event.date.last_day < done_on:
+                yield (
+                    ("ratifications", i, "events", e, "date"),
+                    f"{event.event} dated {event.date}, before the instrument was done on {done_on}",
+                )
+
+
+def terms_in_order(plan: Plan) -> Iterator[Finding]:
     for i, term in enumerate(plan.chairmanships):
-        yield from state(("chairmanships", i, "state"), term.state)
-        if term.start and term.start.first_day > term.end.last_day:
+        if term.start.first_day > term.end.last_day:
             yield (
                 ("chairmanships", i, "start"),
                 f"the term starts ({term.start}) after it ends ({term.end})",
             )
 
+
+def terms_do_not_overlap(plan: Plan) -> Iterator[Finding]:
+    """Two terms overlap when the later one surely starts before the earlier one surely ends.
+    A month-only date could be any day in it, so a shared month is not an overlap."""
+    for i, (before, after) in enumerate(zip(plan.chairmanships, plan.chairmanships[1:]), 1):
+        if after.start.last_day < before.end.first_day:
+            first, last = after.start.last_day, before.end.first_day
+            yield (
+                ("chairmanships", i, "start"),
+                f"the term of {after.state} starts ({after.start}) before the term of "
+                f"{before.state} ends ({before.end}): {_days(first, last)} held by both",
+            )
+
+
+def progress_names_an_occurrence(plan: Plan) -> Iterator[Finding]:
     for i, record in enumerate(plan.progress):
         here = ("progress", i)
         action = plan.actions.get(record.action)
@@ -141,16 +190,106 @@ def _problems(plan: Plan) -> Iterator[tuple[Path, str]]:
             )
             continue
         labels = [o.label for o in occurrences(action, plan.start, plan.end)]
-        if record.occurrence not in labels:
-            if not labels:
-                message = f"{action.id} has no occurrences in the plan period"
-            elif labels == [None]:
-                message = f"{action.id} has no dated occurrences; leave out `occurrence`"
-            elif record.occurrence is None:
-                message = f"name the occurrence of {action.id} this record is about: one of {', '.join(labels)}"
-            else:
-                message = (
-                    f"{action.id} has no occurrence '{record.occurrence}' in the plan period; "
-                    f"its occurrences are {', '.join(labels)}"
-                )
-            yield (*here, "occurrence"), message
+        if record.occurrence in labels:
+            continue
+        if not labels:
+            message = f"{action.id} has no occurrences in the plan period"
+        elif labels == [None]:
+            message = f"{action.id} has no dated occurrences; leave out `occurrence`"
+        elif record.occurrence is None:
+            message = f"name the occurrence of {action.id} this record is about: one of {', '.join(labels)}"
+        else:
+            message = (
+                f"{action.id} has no occurrence '{record.occurrence}' in the plan period; "
+                f"its occurrences are {', '.join(labels)}"
+            )
+        yield (*here, "occurrence"), message
+
+
+# An address with a path: `https://host.tld/path`, or as a reference writes it, `host.tld/path`.
+_ADDRESS = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}\.?/\S*[\w/)]", re.IGNORECASE)
+# A site named without a page: `ciela.net`, `lege5.ro`.
+_SITE = re.compile(r"\b(?:[\w-]+\.)+(?:com|net|org|ro|bg|gr|rs|am|az|ua|ru|tr|it|eu|al)\b", re.I)
+# A citation: a numbered act or issue (no. 62, br. 8/2011, Law 2925/2001, note under A.2) and a year.
+_NUMBERED = re.compile(r"\b(?:no|nr|br)\.\s*\d|\b\d+/\d{4}\b|\bnote under [A-Z](?:\.\d+)?\b", re.I)
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def source_problem(text: str) -> str | None:
+    """Why a source cannot be followed, or None when it can."""
+    if not text.strip():
+        return "the source is empty; give an address with its path or a full citation"
+    rest = _ADDRESS.sub(" ", text)
+    site = _SITE.search(rest)
+    if site:
+        return (
+            f"the source names the site '{site.group()}' but not the page; give the full address "
+            "with its path, or a full citation (gazette, number, date)"
+        )
+    if rest != text or (_NUMBERED.search(text) and _YEAR.search(text)):
+        return None
+    return (
+        f"the source '{text}' cannot be followed; give an address with its path or a full "
+        "citation (gazette, number, date)"
+    )
+
+
+def _sources(plan: Plan) -> Iterator[tuple[Path, str | None]]:
+    for name in ("states", "instruments", "parties", "liaison_officers", "eu_membership"):
+        for i, record in enumerate(getattr(plan, name)):
+            yield (name, i, "source"), record.source
+    for name in ("chairmanships", "progress"):
+        for i, record in enumerate(getattr(plan, name)):
+            yield (name, i, "source"), record.source
+    for i, record in enumerate(plan.ratifications):
+        for e, event in enumerate(record.events):
+            yield ("ratifications", i, "events", e, "source"), event.source
+
+
+def sources_followable(plan: Plan) -> Iterator[Finding]:
+    for path, text in _sources(plan):
+        problem = source_problem(text) if text is not None else None
+        if problem:
+            yield path, problem
+
+
+RULES: list[Rule] = [
+    period_in_order,
+    ids_unique,
+    actions_under_their_direction,
+    instruments_declared,
+    responsible_parties_declared,
+    states_declared,
+    one_ratification_record_per_pair,
+    events_not_before_the_instrument,
+    terms_in_order,
+    terms_do_not_overlap,
+    progress_names_an_occurrence,
+    sources_followable,
+]
+
+
+# -- rules: warnings ----------------------------------------------------------------------------
+
+
+def _days(first: dt.date, last: dt.date) -> str:
+    count = (last - first).days + 1
+    span = f"{first}" if first == last else f"{first} – {last}"
+    return f"{span} ({count} day{'s' if count != 1 else ''})"
+
+
+def terms_leave_no_gap(plan: Plan) -> Iterator[Finding]:
+    """A gap is days that surely belong to no term: after the latest possible end of one term
+    and before the earliest possible start of the next."""
+    for i, (before, after) in enumerate(zip(plan.chairmanships, plan.chairmanships[1:]), 1):
+        first = before.end.last_day + dt.timedelta(days=1)
+        last = after.start.first_day - dt.timedelta(days=1)
+        if first <= last:
+            yield (
+                ("chairmanships", i, "start"),
+                f"no Chairmanship-in-Office between the term of {before.state} (ends {before.end}) "
+                f"and the term of {after.state} (starts {after.start}): {_days(first, last)}",
+            )
+
+
+WARNING_RULES: list[Rule] = [terms_leave_no_gap]

@@ -99,6 +99,21 @@ def _needs_source(status: str, source: str | None) -> None:
         raise ValueError(f"a {status} record needs a `source`")
 
 
+EventKind = Literal[
+    "signature",
+    "ratification",
+    "approval",
+    "acceptance",
+    "accession",
+    "publication",
+    "entry-into-force",
+]
+CONSENT = ("ratification", "approval", "acceptance", "accession")
+"""Events by which a state expresses its consent to be bound."""
+AFTER_CONSENT = ("publication", "entry-into-force")
+"""Events that follow consent: on their date the state had consented."""
+
+
 @record
 class Period:
     """The period the plan covers."""
@@ -180,7 +195,9 @@ class Action:
     addresses: Addresses | None = None
     """For an invitation: the states it is addressed to."""
     notes: list[Text] = field(default_factory=list)
-    """Notes the plan attaches to the action."""
+    """Notes the plan itself attaches to the action, in its wording."""
+    editorial_notes: list[Text] = field(default_factory=list)
+    """Remarks of the file's editors (what was looked for and not found); not the plan's words."""
 
 
 @record
@@ -233,8 +250,8 @@ class Instrument:
     """When it was signed or done."""
     note: Text | None = None
     """What is known or missing about it."""
-    source: Text | None = None
-    """Where the facts about it were found."""
+    source: Text
+    """Where its title, place and date can be read: an address with its path, or a citation."""
 
     @property
     def ratifiable(self) -> bool:
@@ -272,24 +289,37 @@ class Party:
 
 
 @record
+class Event:
+    """One dated step of a state's ratification of an instrument."""
+
+    event: EventKind
+    """signature; consent to be bound (ratification, approval, acceptance, accession);
+    publication in an official gazette; entry into force for the state."""
+    date: Partial | None = None
+    """When it happened: YYYY, YYYY-MM or YYYY-MM-DD; omitted if not found."""
+    note: Text | None = None
+    """The act (its number), the gazette issue, or what was not found."""
+    source: Text
+    """Where the event is recorded: an address with its path, or a full citation
+    (gazette, number, date)."""
+
+
+@record
 class Ratification:
-    """Whether a state has expressed its consent to be bound by an instrument."""
+    """The recorded steps by which a state became bound by an instrument."""
 
     state: StateCode
     """Code of the state."""
     instrument: Ref
     """Id of an agreement or protocol."""
-    status: Literal["ratified", "not-ratified", "unknown"]
-    """ratified and not-ratified need a source; a missing record means unknown."""
-    date: Day | None = None
-    """When it took effect, if found; the note says what the date is. Omitted if not found."""
+    events: list[Event]
+    """At least one event; a state with no record is unknown."""
     note: Text | None = None
-    """The act, its publication, or what was not found."""
-    source: Text | None = None
-    """Where the record was found; required unless status is unknown."""
+    """What the events have in common, e.g. one law for several instruments."""
 
     def __post_init__(self):
-        _needs_source(self.status, self.source)
+        if not self.events:
+            raise ValueError("a ratification record needs at least one event")
 
 
 @record
@@ -302,6 +332,8 @@ class LiaisonOfficer:
     """appointed and not-appointed need a source."""
     date: Day | None = None
     """When it was appointed, if found."""
+    inferred_from: Text | None = None
+    """Set when the record is inferred, not found: the text it is inferred from."""
     note: Text | None = None
     """What is known or missing about it."""
     source: Text | None = None
@@ -329,8 +361,8 @@ class Chairmanship:
 
     state: StateCode
     """Code of the state holding the chairmanship."""
-    start: Partial | None = None
-    """Omitted if not found: the term then starts the day after the previous one ends."""
+    start: Partial
+    """First day, month or year of the term."""
     end: Partial
     """Last day, month or year of the term."""
     note: Text | None = None
@@ -376,13 +408,13 @@ class Plan:
     parties: list[Party] = field(default_factory=list)
     """Roles, groups of states and agencies that actions name as responsible."""
     ratifications: list[Ratification] = field(default_factory=list)
-    """Records found; any other state and instrument is unknown."""
+    """Records found, one per state and instrument; any other pair is unknown."""
     liaison_officers: list[LiaisonOfficer] = field(default_factory=list)
     """Appointments to the BSEC Network of Liaison Officers."""
     eu_membership: list[EuMembership] = field(default_factory=list)
     """Member States that are members of the European Union, and since when."""
     chairmanships: list[Chairmanship] = field(default_factory=list)
-    """The rotation of the Chairmanship-in-Office, in order."""
+    """The rotation of the Chairmanship-in-Office, in order of time."""
     progress: list[Progress] = field(default_factory=list)
     """What was done on which occurrence, with its source."""
 

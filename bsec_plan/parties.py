@@ -18,21 +18,14 @@ class Resolved:
 
 
 def chair_on(plan: Plan, day: dt.date) -> str | None:
-    """The state holding the Chairmanship-in-Office on `day`, or None where the table has a gap.
+    """The state holding the Chairmanship-in-Office on `day`, or None where no term covers it.
 
-    A term whose start was not found begins the day after the previous term ends.
+    A term covers the days from the first day of its start to the last day of its end; where
+    two partial dates share a month, the earlier term in the table wins.
     """
-    previous_end = None
     for term in plan.chairmanships:
-        start = (
-            term.start.first_day
-            if term.start
-            else (previous_end + dt.timedelta(days=1) if previous_end else None)
-        )
-        end = term.end.last_day
-        if start is not None and start <= day <= end:
+        if term.start.first_day <= day <= term.end.last_day:
             return term.state
-        previous_end = end
     return None
 
 

@@ -140,6 +140,21 @@ def parse(text: str, name: str):
     raise PlanError(located)
 
 
+def warnings(path: Path, plan: typing.Any) -> list[Problem]:
+    """The located warnings of a valid plan (a gap between chairmanship terms...)."""
+    from bsec_plan import crossref, yamlpos
+
+    findings = crossref.warnings(plan)
+    if not findings:
+        return []
+    name = str(path)
+    root = yamlpos.load(decode(read_bytes(path), name))
+    return sorted(
+        Problem(name, *_locate(root, loc), f"{_dotted(root, loc)}: {msg}", "warning")
+        for loc, msg in findings
+    )
+
+
 def _pydantic_problem(name: str, root, error: dict) -> Problem:
     loc, kind, msg = tuple(error["loc"]), error["type"], error["msg"]
     value = error.get("input")

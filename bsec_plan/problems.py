@@ -11,11 +11,12 @@ class Problem:
     line: int  # 1-based
     col: int  # 1-based
     message: str
+    severity: str = "error"  # or "warning": worth a look, but the file is valid
 
     def __str__(self) -> str:
         # one problem, one line: a value quoted in the message may hold line breaks
         message = self.message.replace("\r", "\\r").replace("\n", "\\n")
-        return f"{self.file}:{self.line}:{self.col}: error: {message}"
+        return f"{self.file}:{self.line}:{self.col}: {self.severity}: {message}"
 
 
 class PlanError(Exception):

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from bsec_plan import parties
-from bsec_plan.domain import Plan, Progress
+from bsec_plan.domain import AFTER_CONSENT, CONSENT, Event, Plan, Progress
 from bsec_plan.problems import UsageError
 from bsec_plan.schedule import Occurrence, plan_occurrences, recurring
 
@@ -128,30 +128,62 @@ def _responsible(plan: Plan, action, day: dt.date, memo: dict) -> list[parties.R
 
 @dataclass
 class Standing:
-    """What is known on the as-of date: a status (`unknown` when unrecorded) and its record."""
+    """What is known on the as-of date: a status (`unknown` when unrecorded) and the record or
+    event it rests on."""
 
-    status: str
-    date: dt.date | None = None
+    status: str  # ratified | date unknown | unknown; appointed | not-appointed | unknown
+    date: str | None = None  # as written: 2011, 2010-06 or 2010-06-01
     note: str | None = None
     source: str | None = None
+    event: str | None = None  # for a ratification: the event the status rests on
+    inferred_from: str | None = None  # set when the record is inferred, not found
+    events: list[Event] = field(default_factory=list)  # every event known on the as-of date
 
 
 UNKNOWN = Standing("unknown")
 
 
+def _known(event: Event, as_of: dt.date) -> bool:
+    """An event is known on `as_of` unless it surely happened later."""
+    return event.date is None or event.date.first_day <= as_of
+
+
 def ratification(plan: Plan, state: str, instrument: str, as_of: dt.date) -> Standing:
-    """Records dated after `as_of` are not known yet; undated records are known at any date."""
+    """Consent is established by a consent event on or before `as_of`, or by a publication or
+    entry into force (which follow consent). An undated event, or one whose partial date may
+    fall after `as_of`, leaves the date unknown; later events are not known yet."""
     record = plan.ratification_of.get((state, instrument))
-    if record is None or (record.date and record.date > as_of):
+    events = [e for e in record.events if _known(e, as_of)] if record else []
+    relevant = [e for e in events if e.event in CONSENT + AFTER_CONSENT]
+    if not relevant:
         return UNKNOWN
-    return Standing(record.status, record.date, record.note, record.source)
+    done = sorted(
+        (e for e in relevant if e.date is not None and e.date.last_day <= as_of),
+        key=lambda e: (e.event not in CONSENT, e.date.last_day if e.date else as_of),
+    )
+    pending = sorted(relevant, key=lambda e: (e.date is None, e.event not in CONSENT))
+    basis, status = (done[0], "ratified") if done else (pending[0], "date unknown")
+    return Standing(
+        status,
+        str(basis.date) if basis.date else None,
+        basis.note or (record.note if record else None),
+        basis.source,
+        event=basis.event,
+        events=events,
+    )
 
 
 def liaison_officer(plan: Plan, state: str, as_of: dt.date) -> Standing:
     record = plan.liaison_officer_of.get(state)
     if record is None or (record.date and record.date > as_of):
         return UNKNOWN
-    return Standing(record.status, record.date, record.note, record.source)
+    return Standing(
+        record.status,
+        record.date.isoformat() if record.date else None,
+        record.note,
+        record.source,
+        inferred_from=record.inferred_from,
+    )
 
 
 def addressed(plan: Plan, action_id_: str, as_of: dt.date) -> list[str]:
@@ -200,6 +232,9 @@ class Lack:
     what: str  # an instrument id, or "liaison-officer"
     known: bool
     source: str | None
+    status: str = "unknown"  # the standing's status: not-appointed, date unknown, unknown
+    event: str | None = None  # for "date unknown": the event whose date is not known
+    date: str | None = None
 
 
 def missing(plan: Plan, as_of: dt.date, what: str, instrument: str | None = None) -> list[Lack]:
@@ -212,7 +247,10 @@ def missing(plan: Plan, as_of: dt.date, what: str, instrument: str | None = None
             standing, good = row.ratifications, "ratified"
         for key, s in standing.items():
             if s.status != good:
-                lacks.append(Lack(row.code, row.name, key, s.status != "unknown", s.source))
+                known = s.status not in ("unknown", "date unknown")
+                lacks.append(
+                    Lack(row.code, row.name, key, known, s.source, s.status, s.event, s.date)
+                )
     return lacks
 
 

@@ -85,10 +85,27 @@ def overdue_table(rows: list[q.Row], as_of: dt.date) -> Table:
 # -- states -------------------------------------------------------------------------------------
 
 
+EVENT_WORD = {
+    "ratification": "ratified",
+    "approval": "approved",
+    "acceptance": "accepted",
+    "accession": "acceded",
+    "publication": "published",
+    "entry-into-force": "in force",
+    "signature": "signed",
+}
+
+
 def standing_text(s: q.Standing, good: str) -> str:
-    if s.status == good:
-        return f"{good} {s.date}" if s.date else f"{good} (date not found)"
-    return s.status.replace("-", " ")
+    """`in force 2000-03-08`, `date unknown (ratification)`, `appointed (inferred from …)`."""
+    if s.status == "date unknown":
+        return f"date unknown ({EVENT_WORD[s.event]} {s.date})" if s.date else "date unknown"
+    if s.status != good:
+        return s.status.replace("-", " ")
+    word = EVENT_WORD.get(s.event or "", good)
+    if s.inferred_from:
+        return f"{word} (inferred from {s.inferred_from})"
+    return f"{word} {s.date}" if s.date else f"{word} (date not found)"
 
 
 def states_table(plan: Plan, rows: list[q.StateRow], as_of: dt.date) -> Table:
@@ -112,7 +129,16 @@ def states_table(plan: Plan, rows: list[q.StateRow], as_of: dt.date) -> Table:
 
 def states_json(rows: list[q.StateRow]) -> list[dict]:
     def standing(s: q.Standing) -> dict:
-        return {"status": s.status, "date": _iso(s.date), "note": s.note, "source": s.source}
+        return {
+            "status": s.status,
+            "text": standing_text(s, s.status if s.status != "date unknown" else "ratified"),
+            "event": s.event,
+            "date": s.date,
+            "note": s.note,
+            "source": s.source,
+            "inferred_from": s.inferred_from,
+            "events": [as_json(e) for e in s.events],
+        }
 
     return [
         {
@@ -128,6 +154,9 @@ def states_json(rows: list[q.StateRow]) -> list[dict]:
 
 
 def lack_text(lack: q.Lack) -> str:
+    if lack.status == "date unknown":
+        when = f"{EVENT_WORD[lack.event]} {lack.date}" if lack.date else f"{lack.event}, date not found"
+        return f"date unknown: {when}"
     if lack.what == "liaison-officer":
         return (
             "known: recorded as not appointed"
@@ -165,6 +194,9 @@ def missing_json(lacks: list[q.Lack]) -> list[dict]:
             "name": ln.name,
             "missing": ln.what,
             "known": ln.known,
+            "status": ln.status,
+            "event": ln.event,
+            "date": ln.date,
             "source": ln.source,
         }
         for ln in lacks
@@ -197,16 +229,19 @@ def status_blocks(plan: Plan, plan_file: str, s: q.Status, state: str | None) ->
         next_table.styles.append(STATE_STYLE.get(r.state))
     gaps = Table(
         "Missing ratifications and liaison officers",
-        ["Missing", "Known lack", "Unrecorded"],
+        ["Missing", "Known lack", "Date unknown", "Unrecorded"],
         empty="none",
     )
     groups = [(plan.instrument_by_id[i].short, lacks) for i, lacks in s.unratified.items()]
     if s.no_liaison:
         groups.append(("Liaison officer", s.no_liaison))
     for label, lacks in groups:
-        known = " ".join(ln.code for ln in lacks if ln.known) or "—"
-        unrecorded = " ".join(ln.code for ln in lacks if not ln.known) or "—"
-        gaps.rows.append([label, known, unrecorded])
+        columns = [
+            [ln.code for ln in lacks if ln.known],
+            [ln.code for ln in lacks if ln.status == "date unknown"],
+            [ln.code for ln in lacks if ln.status == "unknown"],
+        ]
+        gaps.rows.append([label, *(" ".join(codes) or "—" for codes in columns)])
     return [intro, counts, overdue_table(s.overdue, s.as_of), next_table, gaps]
 
 
@@ -251,6 +286,10 @@ def show_blocks(
         )
     for note in action.notes:
         lines.append(f"Note: {note}")
+    for note in action.editorial_notes:
+        lines.append(f"Editorial note (not the plan's words): {note}")
+    for ident in action.instruments:
+        lines.append(f"Source for {ident}: {plan.instrument_by_id[ident].source}")
     lines.append(f"Plan file: {plan_file}; as of {as_of}")
     occurrences = Table(
         "Occurrences", ["Occurrence", "Due", "State", "Responsible"], wrap=("Responsible",)
@@ -291,8 +330,10 @@ def show_json(plan: Plan, action_id: str, rows: list[q.Row], as_of: dt.date) -> 
                 else None
             ),
             "instruments": list(action.instruments),
+            "instrument_sources": {i: plan.instrument_by_id[i].source for i in action.instruments},
             "addressed_to": q.addressed(plan, action_id, as_of) if action.addresses else None,
             "notes": list(action.notes),
+            "editorial_notes": list(action.editorial_notes),
         },
         "occurrences": [row_json(r) for r in rows],
         "progress": [
@@ -430,3 +471,34 @@ def diff_json(d) -> dict:
             for t in d.transitions
         ],
     }
+
+
+# -- sources ------------------------------------------------------------------------------------
+
+
+def sources_table(facts: list) -> Table:
+    """One row per fact: a reviewer follows the Source column."""
+    table = Table(
+        "Facts and their sources",
+        ["Fact", "Subject", "Event", "Date", "Source"],
+        wrap=("Source",),
+        empty="no facts recorded",
+    )
+    for f in facts:
+        event = f"{f.event} (inferred from {f.inferred_from})" if f.inferred_from else f.event
+        table.rows.append([f.kind, f.subject, event, f.date or "date unknown", f.source])
+    return table
+
+
+def sources_json(facts: list) -> list[dict]:
+    return [
+        {
+            "fact": f.kind,
+            "subject": f.subject,
+            "event": f.event,
+            "date": f.date or None,
+            "source": f.source,
+            "inferred_from": f.inferred_from,
+        }
+        for f in facts
+    ]

@@ -41,6 +41,7 @@ def test_json_format():
             "file": "tests/broken/date-month-13.yaml",
             "line": 36,
             "column": 46,
+            "severity": "error",
             "message": "progress[0].date: '2011-13-01' is not a date: month 13 is not in 01-12",
         }
     ]

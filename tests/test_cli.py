@@ -14,7 +14,7 @@ def test_check_bundled_plan_valid():
     result = run_cli("check")
     assert result.returncode == 0
     assert result.stdout == (
-        "data/plan.yaml: valid: 5 directions, 10 actions, 12 states, 12 ratification records, 0 progress records\n"
+        "data/plan.yaml: valid: 5 directions, 10 actions, 12 states, 14 ratification records, 0 progress records\n"
     )
     assert result.stderr == ""
 
@@ -155,9 +155,12 @@ def test_states_matrix_json():
 def test_states_table_rows():
     lines = run_cli("states", "--as-of", "2010-06-01").stdout.splitlines()
     ro = next(ln for ln in lines if ln.startswith("RO "))
-    assert ro.split()[:4] == ["RO", "Romania", "ratified", "2000-03-08"]
+    # each date says which event it is
+    assert ro.split()[:5] == ["RO", "Romania", "in", "force", "2000-03-08"]
+    assert "published 2003-05-08" in ro
+    assert "appointed (inferred from the plan's note under A.2)" in ro
     rs = next(ln for ln in lines if ln.startswith("RS "))
-    assert "ratified (date not found)" in rs and "not appointed" in rs
+    assert rs.split()[2:4] == ["date", "unknown"] and "not appointed" in rs
 
 
 def test_states_missing_liaison_officer_csv():
@@ -185,8 +188,9 @@ def test_states_missing_ratification_of_one_instrument():
             "json",
         ).stdout
     )
-    assert [m["code"] for m in doc["missing"]] == ["AL", "AM", "AZ", "GE", "MD", "RU", "TR"]
+    assert [m["code"] for m in doc["missing"]] == ["AL", "AM", "AZ", "GE", "MD", "RU", "RS", "TR"]
     assert {m["known"] for m in doc["missing"]} == {False}
+    assert [m["code"] for m in doc["missing"] if m["status"] == "date unknown"] == ["AL", "RS"]
     result = run_cli("states", "--missing", "ratification", "--instrument", "mou-iom-2006")
     assert result.returncode == 2 and "no instrument 'mou-iom-2006' to ratify" in result.stderr
 
@@ -194,7 +198,8 @@ def test_states_missing_ratification_of_one_instrument():
 def test_show_json_addresses_and_occurrences():
     doc = json.loads(run_cli("show", "a1", "--as-of", "2010-06-01", "--format", "json").stdout)
     assert doc["action"]["id"] == "A.1"
-    assert doc["action"]["addressed_to"] == ["AL", "AM", "AZ", "GE", "GR", "MD", "RU", "TR", "UA"]
+    addressed = ["AL", "AM", "AZ", "GE", "GR", "MD", "RU", "RS", "TR", "UA"]
+    assert doc["action"]["addressed_to"] == addressed
     doc = json.loads(run_cli("show", "A.2", "--as-of", "2010-06-01", "--format", "json").stdout)
     assert [(o["occurrence"], o["state"]) for o in doc["occurrences"]] == [
         ("2009-H1", "overdue"),
@@ -242,7 +247,10 @@ def test_status_for_a_state():
             "name": "Serbia",
             "missing": "liaison-officer",
             "known": True,
-            "source": "Plan of action, note under A.2",
+            "status": "not-appointed",
+            "event": None,
+            "date": None,
+            "source": "Plan of Action 2009–2011, note under A.2",
         }
     ]
 

@@ -30,19 +30,19 @@ MOVE = (
 )
 PROGRESS = (
     "progress: []",
-    'progress:\n  - {action: A.3, occurrence: "2009", date: 2010-02-15, status: done, summary: Assessment adopted., source: a report}',
+    'progress:\n  - {action: A.3, occurrence: "2009", date: 2010-02-15, status: done, summary: Assessment adopted., source: "https://reports.example/2010/a3"}',
 )
 RATIFY = (
     "ratifications:\n",
-    "ratifications:\n  - {state: TR, instrument: protocol-2002, status: ratified, date: 2004-05-05, source: a gazette}\n",
+    "ratifications:\n  - {state: TR, instrument: protocol-2002, events: [{event: ratification, date: 2004-05-05, source: 'https://gazette.example/2004/5'}]}\n",
 )
 RESPONSIBLE = (
     "parties: [country-coordinator, member-states]\n        deadline:\n          wording: Each February",
     "parties: [member-states]\n        deadline:\n          wording: Each February",
 )
 LIAISON = (
-    '{state: AZ, status: not-appointed, source: "Plan of action, note under A.2"}',
-    "{state: AZ, status: appointed, date: 2010-03-01, source: a letter}",
+    '{state: AZ, status: not-appointed, source: "Plan of Action 2009–2011, note under A.2"}',
+    '{state: AZ, status: appointed, date: 2010-03-01, source: "https://letters.example/2010/3"}',
 )
 
 
@@ -92,8 +92,8 @@ def test_records_and_parties():
     }
     liaison = next(c for c in d.changes if c.kind == "liaison officer changed")
     assert (liaison.old, liaison.new) == (
-        "status: not-appointed, date: —, source: Plan of action, note under A.2",
-        "status: appointed, date: 2010-03-01, source: a letter",
+        "status: not-appointed, date: —, source: Plan of Action 2009–2011, note under A.2",
+        "status: appointed, date: 2010-03-01, source: https://letters.example/2010/3",
     )
 
 

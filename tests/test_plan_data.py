@@ -68,13 +68,17 @@ def test_first_line_is_the_schema_modeline():
 
 def test_known_facts_carry_a_source_and_unknowns_no_date(plan):
     for record in [
-        *plan.ratifications,
+        *plan.instruments,
+        *(e for r in plan.ratifications for e in r.events),
         *plan.liaison_officers,
         *plan.eu_membership,
         *plan.chairmanships,
     ]:
         assert record.source
-    assert {(r.state, r.instrument) for r in plan.ratifications if r.date is None} == {
+    undated = {(r.state, r.instrument) for r in plan.ratifications for e in r.events if not e.date}
+    assert undated == {
+        ("AL", "agreement-1998"),
+        ("AL", "protocol-terrorism-2004"),
         ("RS", "agreement-1998"),
         ("RS", "protocol-2002"),
         ("RS", "protocol-terrorism-2004"),

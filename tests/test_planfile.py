@@ -26,7 +26,7 @@ EXPECTED = {
         46,
         "progress[0].date: '2011-13-01' is not a date: month 13 is not in 01-12",
     ),
-    "date-all-zero.yaml": (31, 63, "ratifications[0].date: '0000-00-00' is not a date"),
+    "date-all-zero.yaml": (31, 76, "ratifications[0].events[0].date: '0000-00-00' is not a date"),
     "undeclared-state.yaml": (
         31,
         13,
@@ -42,9 +42,29 @@ EXPECTED = {
     "yaml11-no-as-text.yaml": (21, 17, "deadline.kind: Input should be 'fixed'"),
     "ratified-before-instrument.yaml": (
         31,
-        63,
-        "dated 2001-01-01, before the instrument was done on 2002-03-15",
+        76,
+        "ratification dated 2001-01-01, before the instrument was done on 2002-03-15",
     ),
+    # one file per cross-reference rule
+    "duplicate-state-code.yaml": (26, 12, "states[RO].code: duplicate state 'RO'"),
+    "action-under-wrong-direction.yaml": (15, 13, "action 'B.2' is listed under direction A"),
+    "undeclared-instrument.yaml": (14, 35, "instrument 'protocl' is not declared"),
+    "second-ratification-record.yaml": (33, 5, "a second record for RO and 'protocol'"),
+    "ratification-without-events.yaml": (32, 5, "a ratification record needs at least one event"),
+    "term-reversed.yaml": (34, 24, "the term starts (2010-07) after it ends (2010-06)"),
+    "terms-overlap.yaml": (
+        35,
+        24,
+        "the term of RO starts (2010-06-15) before the term of GR ends (2010-06-30): "
+        "2010-06-15 – 2010-06-30 (16 days) held by both",
+    ),
+    "source-names-only-a-site.yaml": (
+        32,
+        96,
+        "events[0].source: the source names the site 'lege5.ro' but not the page",
+    ),
+    "source-vague.yaml": (37, 95, "progress[0].source: the source 'a report' cannot be followed"),
+    "source-empty.yaml": (34, 55, "chairmanships[0].source: String should have at least 1 character"),
     "period-reversed.yaml": (
         2,
         17,

@@ -88,10 +88,10 @@ def test_states_matrix_replays_the_date(plan):
     after = {r.code: r for r in q.states(plan, day("2009-01-01"))}
     assert before["UA"].ratifications["protocol-terrorism-2004"].status == "unknown"
     assert after["UA"].ratifications["protocol-terrorism-2004"].status == "ratified"
-    assert after["UA"].ratifications["protocol-terrorism-2004"].date == day("2008-12-17")
-    assert (
-        after["RS"].ratifications["protocol-2002"].status == "ratified"
-    )  # undated: known at any date
+    assert after["UA"].ratifications["protocol-terrorism-2004"].date == "2008-12-17"
+    assert after["UA"].ratifications["protocol-terrorism-2004"].event == "approval"
+    # an undated record is never counted as ratified
+    assert after["RS"].ratifications["protocol-2002"].status == "date unknown"
     assert after["GR"].eu_since == day("1981-01-01")
     assert after["AL"].eu_since is None
 
@@ -103,7 +103,7 @@ def test_missing_liaison_officers_are_known(plan):
 
 def test_missing_ratification_is_unrecorded_not_known(plan):
     lacks = q.missing(plan, day("2010-06-01"), "ratification", "protocol-2002")
-    assert [ln.code for ln in lacks] == ["AL", "AM", "AZ", "GE", "GR", "MD", "RU", "TR", "UA"]
+    assert [ln.code for ln in lacks] == ["AL", "AM", "AZ", "GE", "GR", "MD", "RU", "RS", "TR", "UA"]
     assert not any(ln.known for ln in lacks)
 
 
@@ -116,10 +116,12 @@ def test_a1_and_b1_address_states_without_recorded_ratification(plan):
         "GR",
         "MD",
         "RU",
+        "RS",
         "TR",
         "UA",
     ]
-    assert q.addressed(plan, "B.1", day("2010-06-01")) == ["AL", "AM", "AZ", "GE", "MD", "RU", "TR"]
+    b1 = ["AL", "AM", "AZ", "GE", "MD", "RU", "RS", "TR"]
+    assert q.addressed(plan, "B.1", day("2010-06-01")) == b1
     assert "UA" in q.addressed(plan, "B.1", day("2008-06-01"))
 
 

@@ -72,23 +72,23 @@ def plan_text(actions: int, states: int = 120, instruments: int = 40) -> str:
                     out.append(f'          due: "{2009 + made % 3}-{1 + made % 12:02d}"')
             if kind == "each-semester" and made % 2 == 0:
                 progress.append(
-                    f"  - {{action: {ident}, occurrence: 2009-H2, date: 2009-12-{1 + made % 28:02d}, status: done, summary: Met., source: a report}}"
+                    f'  - {{action: {ident}, occurrence: 2009-H2, date: 2009-12-{1 + made % 28:02d}, status: done, summary: Met., source: "https://reports.example/2009/{made}"}}'
                 )
             if kind == "each-february-after-year" and made % 3 == 0:
                 progress.append(
-                    f'  - {{action: {ident}, occurrence: "2009", date: 2010-03-{1 + made % 28:02d}, status: done, summary: Late., source: a report}}'
+                    f'  - {{action: {ident}, occurrence: "2009", date: 2010-03-{1 + made % 28:02d}, status: done, summary: Late., source: https://reports.example/2010/{made}}}'
                 )
             out.append("        notes: [A note.]" if made % 5 == 0 else "")
             made += 1
     out = [line for line in out if line]
     out.append("states:")
     out += [
-        f"  - {{code: {c}, name: State {c}, member_since: 1992-06-25, source: a register}}"
+        f'  - {{code: {c}, name: State {c}, member_since: 1992-06-25, source: "https://register.example/bsec/{c}"}}'
         for c in codes
     ]
     out.append("instruments:")
     out += [
-        f"  - {{id: inst-{i}, kind: {'protocol' if i % 4 else 'agreement'}, title: Instrument {i}, short: I{i}, done_on: 2000-01-01}}"
+        f'  - {{id: inst-{i}, kind: {"protocol" if i % 4 else "agreement"}, title: Instrument {i}, short: I{i}, done_on: 2000-01-01, source: "https://treaties.example/{i}"}}'
         for i in range(instruments)
     ]
     out += [
@@ -107,21 +107,26 @@ def plan_text(actions: int, states: int = 120, instruments: int = 40) -> str:
         for i in range(instruments):
             if (n + i) % 3 == 0:
                 out.append(
-                    f"  - {{state: {c}, instrument: inst-{i}, status: ratified, date: 200{(n + i) % 10}-06-01, source: a gazette}}"
+                    f'  - {{state: {c}, instrument: inst-{i}, events: [{{event: ratification, date: 200{(n + i) % 10}-06-01, source: "https://gazette.example/{n}/{i}"}}]}}'
                 )
             elif (n + i) % 3 == 1:
-                out.append(f"  - {{state: {c}, instrument: inst-{i}, status: unknown}}")
+                out.append(
+                    f'  - {{state: {c}, instrument: inst-{i}, events: [{{event: publication, source: "https://gazette.example/{n}/{i}"}}]}}'
+                )
     out.append("liaison_officers:")
     out += [
-        f"  - {{state: {c}, status: {'appointed' if n % 4 else 'not-appointed'}, source: a note}}"
+        f'  - {{state: {c}, status: {"appointed" if n % 4 else "not-appointed"}, source: "https://notes.example/{c}"}}'
         for n, c in enumerate(codes)
     ]
     out.append("eu_membership:")
-    out += [f"  - {{state: {c}, since: 2007-01-01, source: europa.eu}}" for c in codes[::5]]
+    out += [
+        f'  - {{state: {c}, since: 2007-01-01, source: "https://europa.eu/european-union/about-eu/countries_en"}}'
+        for c in codes[::5]
+    ]
     out.append("chairmanships:")
     months = [(2009 + m // 12, 1 + m % 12) for m in range(0, 36, 6)]
     out += [
-        f"  - {{state: {codes[n % states]}, start: {y}-{m:02d}, end: {y}-{m + 5:02d}, source: a press release}}"
+        f'  - {{state: {codes[n % states]}, start: {y}-{m:02d}, end: {y}-{m + 5:02d}, source: "https://press.example/{y}/{m}"}}'
         for n, (y, m) in enumerate(months)
     ]
     out.append("progress:")

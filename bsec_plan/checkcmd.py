@@ -49,9 +49,9 @@ def run(paths: list[str], fmt: str = "text") -> int:
     if problems:
         report(problems, fmt)
         return 1
+    print("\n".join(summaries), flush=True)  # before the warnings, as a terminal shows them
     if warnings:
         report(warnings, fmt)
-    print("\n".join(summaries))
     return 0
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from bsec_plan.domain import Plan
 from bsec_plan.schedule import occurrences
 
-Path = tuple  # a location in the document: keys and list indices, as in pydantic's `loc`
+Path = tuple[Any, ...]  # a location in the document: keys and list indices, as in pydantic's `loc`
 Finding = tuple[Path, str]
 Rule = Callable[[Plan], Iterator[Finding]]
 
@@ -53,9 +53,15 @@ def _instrument(
         return
     if ident not in instruments:
         declared = ", ".join(instruments)
-        yield path, f"instrument '{ident}' is not declared under `instruments` (declared: {declared})"
+        yield (
+            path,
+            f"instrument '{ident}' is not declared under `instruments` (declared: {declared})",
+        )
     elif ratifiable and not instruments[ident].ratifiable:
-        yield path, f"instrument '{ident}' is a {instruments[ident].kind}, which states do not ratify"
+        yield (
+            path,
+            f"instrument '{ident}' is a {instruments[ident].kind}, which states do not ratify",
+        )
 
 
 def _actions(plan: Plan) -> Iterator[tuple[Path, Any, Any]]:
@@ -169,7 +175,9 @@ def terms_in_order(plan: Plan) -> Iterator[Finding]:
 def terms_do_not_overlap(plan: Plan) -> Iterator[Finding]:
     """Two terms overlap when the later one surely starts before the earlier one surely ends.
     A month-only date could be any day in it, so a shared month is not an overlap."""
-    for i, (before, after) in enumerate(zip(plan.chairmanships, plan.chairmanships[1:]), 1):
+    for i, (before, after) in enumerate(
+        zip(plan.chairmanships, plan.chairmanships[1:], strict=False), 1
+    ):
         if after.start.last_day < before.end.first_day:
             first, last = after.start.last_day, before.end.first_day
             yield (
@@ -190,6 +198,7 @@ def progress_names_an_occurrence(plan: Plan) -> Iterator[Finding]:
             )
             continue
         labels = [o.label for o in occurrences(action, plan.start, plan.end)]
+        listed = ", ".join(str(label) for label in labels)
         if record.occurrence in labels:
             continue
         if not labels:
@@ -197,11 +206,11 @@ def progress_names_an_occurrence(plan: Plan) -> Iterator[Finding]:
         elif labels == [None]:
             message = f"{action.id} has no dated occurrences; leave out `occurrence`"
         elif record.occurrence is None:
-            message = f"name the occurrence of {action.id} this record is about: one of {', '.join(labels)}"
+            message = f"name the occurrence of {action.id} this record is about: one of {listed}"
         else:
             message = (
                 f"{action.id} has no occurrence '{record.occurrence}' in the plan period; "
-                f"its occurrences are {', '.join(labels)}"
+                f"its occurrences are {listed}"
             )
         yield (*here, "occurrence"), message
 
@@ -281,7 +290,9 @@ def _days(first: dt.date, last: dt.date) -> str:
 def terms_leave_no_gap(plan: Plan) -> Iterator[Finding]:
     """A gap is days that surely belong to no term: after the latest possible end of one term
     and before the earliest possible start of the next."""
-    for i, (before, after) in enumerate(zip(plan.chairmanships, plan.chairmanships[1:]), 1):
+    for i, (before, after) in enumerate(
+        zip(plan.chairmanships, plan.chairmanships[1:], strict=False), 1
+    ):
         first = before.end.last_day + dt.timedelta(days=1)
         last = after.start.first_day - dt.timedelta(days=1)
         if first <= last:

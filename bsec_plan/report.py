@@ -7,6 +7,7 @@ import datetime as dt
 from bsec_plan import queries as q
 from bsec_plan.domain import Plan
 from bsec_plan.output import Table
+from bsec_plan.sources import Fact
 
 STATE_STYLE = {
     "overdue": "red",
@@ -85,7 +86,7 @@ def overdue_table(rows: list[q.Row], as_of: dt.date) -> Table:
 # -- states -------------------------------------------------------------------------------------
 
 
-EVENT_WORD = {
+EVENT_WORD: dict[str, str] = {
     "ratification": "ratified",
     "approval": "approved",
     "acceptance": "accepted",
@@ -99,7 +100,11 @@ EVENT_WORD = {
 def standing_text(s: q.Standing, good: str) -> str:
     """`in force 2000-03-08`, `date unknown (ratification)`, `appointed (inferred from …)`."""
     if s.status == "date unknown":
-        return f"date unknown ({EVENT_WORD[s.event]} {s.date})" if s.date else "date unknown"
+        return (
+            f"date unknown ({EVENT_WORD[s.event or 'ratification']} {s.date})"
+            if s.date
+            else "date unknown"
+        )
     if s.status != good:
         return s.status.replace("-", " ")
     word = EVENT_WORD.get(s.event or "", good)
@@ -128,7 +133,7 @@ def states_table(plan: Plan, rows: list[q.StateRow], as_of: dt.date) -> Table:
 
 
 def states_json(rows: list[q.StateRow]) -> list[dict]:
-    def standing(s: q.Standing) -> dict:
+    def standing(s: q.Standing) -> dict[str, object]:
         return {
             "status": s.status,
             "text": standing_text(s, s.status if s.status != "date unknown" else "ratified"),
@@ -155,7 +160,11 @@ def states_json(rows: list[q.StateRow]) -> list[dict]:
 
 def lack_text(lack: q.Lack) -> str:
     if lack.status == "date unknown":
-        when = f"{EVENT_WORD[lack.event]} {lack.date}" if lack.date else f"{lack.event}, date not found"
+        when = (
+            f"{EVENT_WORD[lack.event or 'ratification']} {lack.date}"
+            if lack.date
+            else f"{lack.event}, date not found"
+        )
         return f"date unknown: {when}"
     if lack.what == "liaison-officer":
         return (
@@ -476,7 +485,7 @@ def diff_json(d) -> dict:
 # -- sources ------------------------------------------------------------------------------------
 
 
-def sources_table(facts: list) -> Table:
+def sources_table(facts: list[Fact]) -> Table:
     """One row per fact: a reviewer follows the Source column."""
     table = Table(
         "Facts and their sources",
@@ -490,7 +499,7 @@ def sources_table(facts: list) -> Table:
     return table
 
 
-def sources_json(facts: list) -> list[dict]:
+def sources_json(facts: list[Fact]) -> list[dict[str, str | None]]:
     return [
         {
             "fact": f.kind,

@@ -28,13 +28,17 @@ def facts(plan: Plan) -> list[Fact]:
         for s in plan.states
     ]
     out += [
-        Fact("instrument", i.id, f"done at {i.done_at}" if i.done_at else "done", _text(i.done_on), i.source)
+        Fact(
+            "instrument",
+            i.id,
+            f"done at {i.done_at}" if i.done_at else "done",
+            _text(i.done_on),
+            i.source,
+        )
         for i in plan.instruments
     ]
     out += [
-        Fact("party", p.id, f"held by {p.holder}", "", p.source)
-        for p in plan.parties
-        if p.source
+        Fact("party", p.id, f"held by {p.holder}", "", p.source) for p in plan.parties if p.source
     ]
     for r in plan.ratifications:
         out += [
@@ -54,7 +58,13 @@ def facts(plan: Plan) -> list[Fact]:
         for t in plan.chairmanships
     ]
     out += [
-        Fact("progress", f"{p.action} {p.occurrence or ''}".strip(), p.status, p.date.isoformat(), p.source)
+        Fact(
+            "progress",
+            f"{p.action} {p.occurrence or ''}".strip(),
+            p.status,
+            p.date.isoformat(),
+            p.source,
+        )
         for p in plan.progress
     ]
     return out

@@ -83,9 +83,7 @@ def test_states_table_says_which_event_each_date_is():
 
 def _missing_codes(as_of: str) -> list[str]:
     doc = json.loads(
-        run_cli(
-            "states", "--missing", "ratification", "--as-of", as_of, "--format", "json"
-        ).stdout
+        run_cli("states", "--missing", "ratification", "--as-of", as_of, "--format", "json").stdout
     )
     return [m["code"] for m in doc["missing"]]
 
@@ -171,7 +169,10 @@ def test_gap_between_terms_is_a_warning_that_names_the_days():
 
 def test_warning_in_github_and_json_formats():
     github = run_cli("check", "--format", "github", "tests/warnings/chairmanship-gap.yaml")
-    assert github.returncode == 0 and github.stdout.startswith("::warning file=")
+    assert github.returncode == 0
+    assert github.stdout.splitlines()[1].startswith(
+        "::warning file=tests/warnings/chairmanship-gap.yaml,line=35,col=24,"
+    )
     doc = json.loads(
         run_cli("check", "--format", "json", "tests/warnings/chairmanship-gap.yaml").stdout
     )

@@ -64,7 +64,11 @@ EXPECTED = {
         "events[0].source: the source names the site 'lege5.ro' but not the page",
     ),
     "source-vague.yaml": (37, 95, "progress[0].source: the source 'a report' cannot be followed"),
-    "source-empty.yaml": (34, 55, "chairmanships[0].source: String should have at least 1 character"),
+    "source-empty.yaml": (
+        34,
+        55,
+        "chairmanships[0].source: String should have at least 1 character",
+    ),
     "period-reversed.yaml": (
         2,
         17,

@@ -57,7 +57,16 @@ def _due_text(plan: Plan, action_id: str) -> str:
 
 
 def _fields(record) -> dict:
-    return {k: v for k, v in as_json(record).items() if v not in (None, [], {})}
+    return {k: _flat(v) for k, v in as_json(record).items() if v not in (None, [], {})}
+
+
+def _flat(value: object) -> object:
+    """Nested records (a ratification's events) as `event: approval, date: 2002-07-01 | …`."""
+    if isinstance(value, list) and all(isinstance(v, dict) for v in value):
+        return " | ".join(
+            ", ".join(f"{k}: {v}" for k, v in item.items() if v is not None) for item in value
+        )
+    return value
 
 
 def _record_text(record) -> str:

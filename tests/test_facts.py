@@ -235,3 +235,16 @@ def test_sources_json_and_csv():
     rows = list(csv.reader(io.StringIO(run_cli("sources", "--format", "csv").stdout)))
     assert rows[0] == ["Fact", "Subject", "Event", "Date", "Source"]
     assert len(rows) == len(facts) + 1
+
+
+def test_diff_shows_a_changed_event_as_text(tmp_path):
+    from conftest import PLAN
+
+    edited = tmp_path / "plan.yaml"
+    text = PLAN.read_text(encoding="utf-8")
+    edited.write_text(text.replace("date: 2003-04-16", "date: 2003-04-17", 1), encoding="utf-8")
+    doc = json.loads(run_cli("diff", str(PLAN), str(edited), "--format", "json").stdout)
+    (change,) = doc["changes"]
+    assert change["subject"] == "BG protocol-2002"
+    assert "event: entry-into-force, date: 2003-04-17, source: https://ciela.net/" in change["new"]
+    assert "{" not in change["new"]

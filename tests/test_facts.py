@@ -248,3 +248,35 @@ def test_diff_shows_a_changed_event_as_text(tmp_path):
     assert change["subject"] == "BG protocol-2002"
     assert "event: entry-into-force, date: 2003-04-17, source: https://ciela.net/" in change["new"]
     assert "{" not in change["new"]
+
+
+RULE_FILES = {
+    "period_in_order": "broken/period-reversed.yaml",
+    "ids_unique": "broken/duplicate-state-code.yaml",
+    "actions_under_their_direction": "broken/action-under-wrong-direction.yaml",
+    "instruments_declared": "broken/undeclared-instrument.yaml",
+    "responsible_parties_declared": "broken/undeclared-responsible-party.yaml",
+    "states_declared": "broken/undeclared-state.yaml",
+    "one_ratification_record_per_pair": "broken/second-ratification-record.yaml",
+    "events_not_before_the_instrument": "broken/ratified-before-instrument.yaml",
+    "terms_in_order": "broken/term-reversed.yaml",
+    "terms_do_not_overlap": "broken/terms-overlap.yaml",
+    "progress_names_an_occurrence": "broken/progress-outside-period.yaml",
+    "sources_followable": "broken/source-names-only-a-site.yaml",
+    "terms_leave_no_gap": "warnings/chairmanship-gap.yaml",
+}
+
+
+def test_every_cross_reference_rule_has_its_own_file():
+    from bsec_plan import crossref
+
+    rules = crossref.RULES + crossref.WARNING_RULES
+    assert sorted(r.__name__ for r in rules) == sorted(RULE_FILES)
+
+
+@pytest.mark.parametrize("rule, name", sorted(RULE_FILES.items()))
+def test_each_rule_fires_on_its_file(rule, name):
+    from bsec_plan import crossref, validation, yamlpos
+
+    plan = validation.validate(yamlpos.load((TESTS / name).read_text(encoding="utf-8")))
+    assert list(getattr(crossref, rule)(plan)), f"{rule} finds nothing in {name}"

@@ -1,0 +1,76 @@
+"""The report in a real browser: Debian's headless Chromium through Selenium.
+
+Skipped, with the reason, where chromium, chromedriver or selenium are missing; `.ci/run`
+installs them so that CI always runs these tests.
+"""
+
+import sys
+
+import pytest
+from conftest import PLAN, ROOT, day, run_cli
+
+from bsec_plan import queries
+from bsec_plan.schedule import plan_occurrences
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from browser import chromium, missing
+
+REASON = missing()
+pytestmark = pytest.mark.skipif(REASON is not None, reason=f"no headless browser: {REASON}")
+
+AS_OF = "2010-06-01"
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("site")
+    result = run_cli("report", "--as-of", AS_OF, "--plan", str(PLAN), "--output", str(folder))
+    assert result.returncode == 0, result.stderr
+    return (folder / "index.html").as_uri()
+
+
+def cells(driver, selector):
+    from selenium.webdriver.common.by import By
+
+    return [
+        [
+            c.get_attribute("textContent").strip()
+            for c in row.find_elements(By.CSS_SELECTOR, "th, td")
+        ]
+        for row in driver.find_elements(By.CSS_SELECTOR, selector)
+    ]
+
+
+def test_the_page_reads_right_in_chromium(page, plan):
+    from selenium.webdriver.common.by import By
+
+    with chromium(1200, 900) as driver:
+        driver.get(page)
+        severe = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+        assert severe == []
+        # self-contained: nothing fetched, not even a font or a stylesheet
+        assert driver.execute_script("return performance.getEntriesByType('resource').length") == 0
+
+        states = [row[0].split()[0] for row in cells(driver, "#matrix tbody tr")]
+        assert states == [s.code for s in plan.states]
+
+        shown = [(row[0], row[1], row[2]) for row in cells(driver, "#overdue tbody tr")]
+        expected = [
+            (r.action, r.label, r.due.isoformat()) for r in queries.overdue(plan, day(AS_OF))
+        ]
+        assert shown == expected and len(expected) == 3
+
+        marks = driver.find_elements(By.CSS_SELECTOR, "svg.timeline .mark")
+        titles = [m.find_element(By.TAG_NAME, "title").get_attribute("textContent") for m in marks]
+        dated = [o for o in plan_occurrences(plan) if o.due]
+        assert len(marks) == len(dated) == 9
+        for o in dated:
+            assert sum(f"{o.action} " in t and f"{o.label}, due {o.due}" in t for t in titles) == 1
+        assert all("Responsible: " in t for t in titles)
+
+
+def test_a_phone_screen_does_not_scroll_sideways(page):
+    with chromium(390, 844) as driver:
+        driver.get(page)
+        assert driver.execute_script("return window.innerWidth") == 390
+        assert driver.execute_script("return document.documentElement.scrollWidth") <= 390

@@ -1,0 +1,81 @@
+import datetime as dt
+import itertools
+
+import pytest
+from conftest import day
+
+from bsec_plan import parties, timeline
+from bsec_plan.timeline import LEFT, RIGHT, WIDTH, Point, Scale, bands, layout
+
+
+def test_dates_map_to_positions_in_proportion():
+    scale = Scale(
+        day("2010-01-01"), day("2010-01-10"), left=100, right=200
+    )  # 10 days, 10 units each
+    assert scale.x(day("2010-01-01")) == 100
+    assert scale.x(day("2010-01-06")) == 150
+    assert scale.x(day("2010-01-11")) == 200  # the day after the last ends the scale
+    assert scale.contains(day("2010-01-10")) and not scale.contains(day("2010-01-11"))
+
+
+def test_the_plan_period_fills_the_drawing(plan):
+    scale = Scale(plan.start, plan.end)
+    assert scale.x(plan.start) == LEFT
+    assert scale.x(plan.end + dt.timedelta(days=1)) == WIDTH - RIGHT
+    later = [scale.x(plan.start + dt.timedelta(days=n)) for n in range(scale.days)]
+    assert later == sorted(later) and len(set(later)) == len(later)
+
+
+def test_chairmanship_bands_have_no_gap_and_no_overlap(plan):
+    scale = Scale(day("2009-05-01"), day("2011-12-31"))
+    result = bands(scale, lambda d: parties.chair_on(plan, d))
+    assert result[0].x0 == scale.left and result[0].start == scale.start
+    assert result[-1].x1 == scale.right and result[-1].end == scale.end
+    for before, after in itertools.pairwise(result):
+        assert before.x1 == after.x0
+        assert before.end + dt.timedelta(days=1) == after.start
+        assert before.holder != after.holder
+    # 29-31 May 2010 lie between Bulgaria's term and Greece's: a band of its own, holder not found
+    assert [(b.holder, b.start.isoformat(), b.end.isoformat()) for b in result] == [
+        ("AZ", "2009-05-01", "2009-10-31"),
+        ("BG", "2009-11-01", "2010-05-28"),
+        (None, "2010-05-29", "2010-05-31"),
+        ("GR", "2010-06-01", "2010-12-31"),
+        ("RO", "2011-01-01", "2011-06-30"),
+        ("RU", "2011-07-01", "2011-12-31"),
+    ]
+
+
+def test_a_scale_without_any_chairmanship_is_one_band():
+    scale = Scale(day("2009-01-01"), day("2009-12-31"))
+    assert [(b.holder, b.x0, b.x1) for b in bands(scale, lambda d: None)] == [
+        (None, scale.left, scale.right)
+    ]
+
+
+def test_one_mark_per_point_one_lane_per_action():
+    points = [
+        Point("A.2", day("2009-06-30"), "overdue", "A.2 2009-H1"),
+        Point("A.3", day("2010-02-28"), "done", "A.3 2009"),
+        Point("A.2", day("2009-12-31"), "due soon", "A.2 2009-H2"),
+    ]
+    drawing = layout(
+        day("2009-05-01"), day("2011-06-30"), day("2010-06-01"), lambda d: None, points
+    )
+    assert [label for label, _ in drawing.lanes] == ["A.2", "A.3"]
+    assert [m.title for m in drawing.marks] == ["A.2 2009-H1", "A.3 2009", "A.2 2009-H2"]
+    assert drawing.marks[0].y == drawing.marks[2].y != drawing.marks[1].y
+    assert drawing.marks[0].x < drawing.marks[2].x
+    assert drawing.as_of_x == drawing.scale.x(day("2010-06-01"))
+    assert drawing.height > max(m.y for m in drawing.marks)
+
+
+def test_an_as_of_date_outside_the_drawing_draws_no_line():
+    drawing = layout(day("2009-05-01"), day("2011-06-30"), day("2026-01-01"), lambda d: None, [])
+    assert drawing.as_of_x is None
+
+
+@pytest.mark.parametrize("status", sorted(timeline.SHAPES))
+def test_every_status_has_its_own_shape(status):
+    assert timeline.shape_path(status, 10, 10).startswith("M")
+    assert len(set(timeline.SHAPES.values())) == len(timeline.SHAPES)

@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import re
 import tempfile
+from collections import Counter
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -47,6 +48,8 @@ def _iso(day: dt.date | None) -> str | None:
 def view(plan: Plan, plan_file: str, as_of: dt.date, state: str | None = None) -> dict[str, Any]:
     """Everything the page shows, as plain data (dicts, lists, strings, numbers)."""
     rows = queries.evaluate(plan, as_of)
+    total = Counter(r.action for r in rows)  # occurrences of each action
+    titles = {a: queries.title(plan, a) for a in plan.actions}
     addressed = {
         a.id: queries.addressed(plan, a.id, as_of) for a in plan.actions.values() if a.addresses
     }
@@ -69,7 +72,7 @@ def view(plan: Plan, plan_file: str, as_of: dt.date, state: str | None = None) -
             "days_overdue": row.days_overdue,
             "done_on": _iso(row.done_on),
             "responsible": [r.label for r in row.responsible],
-            "title": queries.title(plan, row.action),
+            "title": titles[row.action],
         }
 
     occurrences = [occurrence(r) for r in rows]
@@ -198,19 +201,20 @@ def view(plan: Plan, plan_file: str, as_of: dt.date, state: str | None = None) -
                 }
             )
 
-    # -- each Member State: what it is responsible for (and through which party), what addresses it
+    # -- each Member State: what it is responsible for, through which party, and what addresses it
     codes = [state] if state else [s.code for s in plan.states]
-    duties: dict[str, dict[str, dict[str, Any]]] = {c: {} for c in codes}
+    duties: dict[str, dict[str, dict[str, list[str | None]]]] = {c: {} for c in codes}
     for r in rows:
         for resolved in r.responsible:
             for code in resolved.states:
-                if code not in duties:
-                    continue
-                entry = duties[code].setdefault(r.action, {"occurrences": [], "via": []})
-                if r.label not in entry["occurrences"]:
-                    entry["occurrences"].append(r.label)
-                if resolved.label not in entry["via"]:
-                    entry["via"].append(resolved.label)
+                if code in duties:
+                    by_party = duties[code].setdefault(resolved.ref, {})
+                    by_party.setdefault(r.action, []).append(r.label)
+
+    def party_name(ref: str) -> str | None:
+        party = plan.party_by_id.get(ref)
+        return party.name if party else None  # None: the plan names the state itself
+
     member_states = [
         {
             "code": s.code,
@@ -218,8 +222,17 @@ def view(plan: Plan, plan_file: str, as_of: dt.date, state: str | None = None) -
             "member_since": str(s.member_since) if s.member_since else None,
             "sources": links(s.source),
             "responsible": [
-                {"action": a, "title": queries.title(plan, a), **entry}
-                for a, entry in duties[s.code].items()
+                {
+                    "party": party_name(ref),
+                    "actions": [
+                        # the occurrences are named only when the state has some of them, not all
+                        {"action": a, "title": titles[a], "occurrences": labels}
+                        if len(labels) < total[a]
+                        else {"action": a, "title": titles[a], "occurrences": []}
+                        for a, labels in by_action_.items()
+                    ],
+                }
+                for ref, by_action_ in duties[s.code].items()
             ],
             "addressed": [a for a, who in addressed.items() if s.code in who],
         }
@@ -283,20 +296,11 @@ def view(plan: Plan, plan_file: str, as_of: dt.date, state: str | None = None) -
 
 def _environment() -> Any:
     import jinja2
-    import markupsafe
-
-    def finalize(value: object) -> object:
-        # control characters are not allowed in HTML text; show them as \xNN, as every writer does
-        # (Markup is what a macro returns: already escaped and finalized)
-        if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
-            return visible(value)
-        return value
 
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("bsec_plan", "templates"),
         autoescape=True,  # plan text is untrusted, in HTML and SVG alike
         undefined=jinja2.StrictUndefined,
-        finalize=finalize,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -306,8 +310,9 @@ def _environment() -> Any:
 
 
 def render(page: dict[str, Any]) -> str:
-    """The page's HTML; the same data gives the same text."""
-    return str(_environment().get_template("report.html.j2").render(page))
+    """The page's HTML; the same data gives the same text. Control characters are not allowed in
+    HTML; plan text may hold them, so they are shown as \\xNN, as every writer of the tool does."""
+    return visible(_environment().get_template("report.html.j2").render(page))
 
 
 def _directory(output: str) -> Path:

@@ -119,7 +119,7 @@ def view(plan: Plan, plan_file: str, as_of: dt.date, state: str | None = None) -
             standing = s.ratifications[instrument.id]
             if standing.status == "ratified":
                 status = "ratified" if standing.date else "date-unknown"
-                text = f"ratified {standing.date}" if standing.date else "ratified (date unknown)"
+                text = f"ratified {standing.date}" if standing.date else "ratified (date not found)"
             else:
                 status, text = standing.status, standing.status.replace("-", " ")
             cells.append(
@@ -134,7 +134,7 @@ def view(plan: Plan, plan_file: str, as_of: dt.date, state: str | None = None) -
         officer = s.liaison_officer
         officer_text = officer.status.replace("-", " ")
         if officer.status == "appointed":
-            officer_text += f" {officer.date}" if officer.date else " (date unknown)"
+            officer_text += f" {officer.date}" if officer.date else " (date not found)"
         cells.append(
             {
                 "heading": "Liaison officer",

@@ -114,7 +114,7 @@ def test_the_page_names_every_fact_of_the_bundled_plan(bundled, plan):
         in bundled
     )
     assert (
-        '<td class="date-unknown" data-label="BSEC Agreement (1998)">ratified (date unknown)'
+        '<td class="date-unknown" data-label="BSEC Agreement (1998)">ratified (date not found)'
         in bundled
     )
     assert "Overdue on 2010-06-01: 3</h2>" in bundled

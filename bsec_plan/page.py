@@ -265,8 +265,8 @@ def view(plan: Plan, plan_file: str, as_of: dt.date, state: str | None = None) -
         for p in plan.parties
         if p.note or p.source
     ]
-    total = (plan.end - plan.start).days + 1
-    elapsed = min(max((as_of - plan.start).days + 1, 0), total) / total
+    days = (plan.end - plan.start).days + 1
+    elapsed = min(max((as_of - plan.start).days + 1, 0), days) / days
     return {
         "title": plan.title,
         "purpose": plan.purpose.text,

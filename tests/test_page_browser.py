@@ -5,15 +5,17 @@ installs them so that CI always runs these tests.
 """
 
 import sys
+from typing import Any
 
 import pytest
 from conftest import PLAN, ROOT, day, run_cli
 
 from bsec_plan import queries
+from bsec_plan.domain import Plan
 from bsec_plan.schedule import plan_occurrences
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from browser import chromium, missing
+from browser import chromium, missing  # type: ignore[import-not-found]
 
 REASON = missing()
 pytestmark = pytest.mark.skipif(REASON is not None, reason=f"no headless browser: {REASON}")
@@ -22,14 +24,14 @@ AS_OF = "2010-06-01"
 
 
 @pytest.fixture(scope="module")
-def page(tmp_path_factory):
+def page(tmp_path_factory: pytest.TempPathFactory) -> str:
     folder = tmp_path_factory.mktemp("site")
     result = run_cli("report", "--as-of", AS_OF, "--plan", str(PLAN), "--output", str(folder))
     assert result.returncode == 0, result.stderr
     return (folder / "index.html").as_uri()
 
 
-def cells(driver, selector):
+def cells(driver: Any, selector: str) -> list[list[str]]:
     from selenium.webdriver.common.by import By
 
     return [
@@ -41,7 +43,7 @@ def cells(driver, selector):
     ]
 
 
-def test_the_page_reads_right_in_chromium(page, plan):
+def test_the_page_reads_right_in_chromium(page: str, plan: Plan) -> None:
     from selenium.webdriver.common.by import By
 
     with chromium(1200, 900) as driver:
@@ -55,9 +57,7 @@ def test_the_page_reads_right_in_chromium(page, plan):
         assert states == [s.code for s in plan.states]
 
         shown = [(row[0], row[1], row[2]) for row in cells(driver, "#overdue tbody tr")]
-        expected = [
-            (r.action, r.label, r.due.isoformat()) for r in queries.overdue(plan, day(AS_OF))
-        ]
+        expected = [(r.action, r.label, str(r.due)) for r in queries.overdue(plan, day(AS_OF))]
         assert shown == expected and len(expected) == 3
 
         marks = driver.find_elements(By.CSS_SELECTOR, "svg.timeline .mark")
@@ -69,7 +69,7 @@ def test_the_page_reads_right_in_chromium(page, plan):
         assert all("Responsible: " in t for t in titles)
 
 
-def test_a_phone_screen_does_not_scroll_sideways(page):
+def test_a_phone_screen_does_not_scroll_sideways(page: str) -> None:
     with chromium(390, 844) as driver:
         driver.get(page)
         assert driver.execute_script("return window.innerWidth") == 390

@@ -5,10 +5,11 @@ import pytest
 from conftest import day
 
 from bsec_plan import parties, timeline
+from bsec_plan.domain import Plan
 from bsec_plan.timeline import LEFT, RIGHT, WIDTH, Point, Scale, bands, layout
 
 
-def test_dates_map_to_positions_in_proportion():
+def test_dates_map_to_positions_in_proportion() -> None:
     scale = Scale(
         day("2010-01-01"), day("2010-01-10"), left=100, right=200
     )  # 10 days, 10 units each
@@ -18,7 +19,7 @@ def test_dates_map_to_positions_in_proportion():
     assert scale.contains(day("2010-01-10")) and not scale.contains(day("2010-01-11"))
 
 
-def test_the_plan_period_fills_the_drawing(plan):
+def test_the_plan_period_fills_the_drawing(plan: Plan) -> None:
     scale = Scale(plan.start, plan.end)
     assert scale.x(plan.start) == LEFT
     assert scale.x(plan.end + dt.timedelta(days=1)) == WIDTH - RIGHT
@@ -26,7 +27,7 @@ def test_the_plan_period_fills_the_drawing(plan):
     assert later == sorted(later) and len(set(later)) == len(later)
 
 
-def test_chairmanship_bands_have_no_gap_and_no_overlap(plan):
+def test_chairmanship_bands_have_no_gap_and_no_overlap(plan: Plan) -> None:
     scale = Scale(day("2009-05-01"), day("2011-12-31"))
     result = bands(scale, lambda d: parties.chair_on(plan, d))
     assert result[0].x0 == scale.left and result[0].start == scale.start
@@ -46,14 +47,14 @@ def test_chairmanship_bands_have_no_gap_and_no_overlap(plan):
     ]
 
 
-def test_a_scale_without_any_chairmanship_is_one_band():
+def test_a_scale_without_any_chairmanship_is_one_band() -> None:
     scale = Scale(day("2009-01-01"), day("2009-12-31"))
     assert [(b.holder, b.x0, b.x1) for b in bands(scale, lambda d: None)] == [
         (None, scale.left, scale.right)
     ]
 
 
-def test_one_mark_per_point_one_lane_per_action():
+def test_one_mark_per_point_one_lane_per_action() -> None:
     points = [
         Point("A.2", day("2009-06-30"), "overdue", "A.2 2009-H1"),
         Point("A.3", day("2010-02-28"), "done", "A.3 2009"),
@@ -70,12 +71,12 @@ def test_one_mark_per_point_one_lane_per_action():
     assert drawing.height > max(m.y for m in drawing.marks)
 
 
-def test_an_as_of_date_outside_the_drawing_draws_no_line():
+def test_an_as_of_date_outside_the_drawing_draws_no_line() -> None:
     drawing = layout(day("2009-05-01"), day("2011-06-30"), day("2026-01-01"), lambda d: None, [])
     assert drawing.as_of_x is None
 
 
 @pytest.mark.parametrize("status", sorted(timeline.SHAPES))
-def test_every_status_has_its_own_shape(status):
+def test_every_status_has_its_own_shape(status: str) -> None:
     assert timeline.shape_path(status, 10, 10).startswith("M")
     assert len(set(timeline.SHAPES.values())) == len(timeline.SHAPES)

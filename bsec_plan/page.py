@@ -36,8 +36,11 @@ def links(source: str | None) -> list[dict[str, str | None]]:
     pieces = []
     for piece in source.split("; "):
         parts = urlsplit(piece) if _URL_SAFE.fullmatch(piece) else None
-        ok = parts is not None and parts.scheme.lower() in ("http", "https") and parts.netloc
-        pieces.append({"text": piece, "href": piece if ok else None})
+        if parts is not None and parts.scheme.lower() in ("http", "https") and parts.netloc:
+            # the site names the link; the address itself is in the link (and printed on paper)
+            pieces.append({"text": parts.netloc, "href": piece})
+        else:
+            pieces.append({"text": piece, "href": None})
     return pieces
 
 

@@ -121,7 +121,7 @@ def test_the_page_names_every_fact_of_the_bundled_plan(bundled: str, plan: Plan)
         in bundled
     )
     assert "Overdue on 2010-06-01: 3</h2>" in bundled
-    assert '<a href="https://zakon.rada.gov.ua/laws/show/969_006">' in bundled
+    assert '<a href="https://zakon.rada.gov.ua/laws/show/969_006">zakon.rada.gov.ua</a>' in bundled
 
 
 def test_a_state_page_keeps_what_concerns_that_state() -> None:

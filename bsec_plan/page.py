@@ -33,12 +33,12 @@ def links(source: str | None) -> list[dict[str, str | None]]:
     http(s) address. Plan text is untrusted: `javascript:` and any other scheme stay text."""
     if not source:
         return []
-    pieces = []
+    pieces: list[dict[str, str | None]] = []
     for piece in source.split("; "):
         parts = urlsplit(piece) if _URL_SAFE.fullmatch(piece) else None
         if parts is not None and parts.scheme.lower() in ("http", "https") and parts.netloc:
             # the site names the link; the address itself is in the link (and printed on paper)
-            pieces.append({"text": parts.netloc, "href": piece})
+            pieces.append({"text": parts.hostname or parts.netloc, "href": piece})
         else:
             pieces.append({"text": piece, "href": None})
     return pieces
@@ -99,6 +99,8 @@ def view(plan: Plan, plan_file: str, as_of: dt.date, state: str | None = None) -
         max([plan.end, *dues]),
         as_of,
         lambda day: parties.chair_on(plan, day),
+        [c.start.first_day for c in plan.chairmanships if c.start]
+        + [c.end.last_day + dt.timedelta(days=1) for c in plan.chairmanships],
         [
             timeline.Point(o["action"], dt.date.fromisoformat(o["due"]), o["status"], mark_title(o))
             for o in dated

@@ -7,7 +7,7 @@ only writes the numbers computed here into SVG elements (and escapes every text)
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 WIDTH = 1000.0  # SVG user units; the drawing scales to the page's width
@@ -69,19 +69,23 @@ class Band:
         return round((self.x0 + self.x1) / 2, 2)
 
 
-def bands(scale: Scale, holder_on: Callable[[dt.date], str | None]) -> list[Band]:
+def bands(
+    scale: Scale, holder_on: Callable[[dt.date], str | None], changes: Iterable[dt.date]
+) -> list[Band]:
     """The whole scale cut into runs of days with the same holder: each band ends where the next
-    begins, so there is no gap and no overlap; days without a known holder form their own bands."""
+    begins, so there is no gap and no overlap; days without a known holder form their own bands.
+
+    `changes` are the only days on which the holder may change (each term's first day and the
+    day after its last), so the work grows with the terms, not with the days of the scale."""
+    cuts = sorted({scale.start, *(d for d in changes if scale.start < d <= scale.end)})
+    after_end = scale.end + dt.timedelta(days=1)
     out: list[Band] = []
-    run_start, run_holder = scale.start, holder_on(scale.start)
-    day = scale.start
-    while day <= scale.end:
-        following = day + dt.timedelta(days=1)
-        holder_next = holder_on(following) if following <= scale.end else None
-        if following > scale.end or holder_next != run_holder:
-            out.append(Band(run_holder, run_start, day, scale.x(run_start), scale.x(following)))
-            run_start, run_holder = following, holder_next
-        day = following
+    for start, following in zip(cuts, [*cuts[1:], after_end], strict=True):
+        holder = holder_on(start)
+        if out and out[-1].holder == holder:  # a term that follows one of the same state
+            start = out.pop().start
+        last = following - dt.timedelta(days=1)
+        out.append(Band(holder, start, last, scale.x(start), scale.x(following)))
     return out
 
 
@@ -153,6 +157,7 @@ def layout(
     end: dt.date,
     as_of: dt.date,
     holder_on: Callable[[dt.date], str | None],
+    changes: Iterable[dt.date],
     points: Sequence[Point],
 ) -> Timeline:
     """The timeline of days start..end: one lane per action with a dated occurrence, in the
@@ -169,7 +174,7 @@ def layout(
         width=WIDTH,
         height=height,
         scale=scale,
-        bands=bands(scale, holder_on),
+        bands=bands(scale, holder_on, changes),
         lanes=list(lane_y.items()),
         marks=marks,
         ticks=ticks(scale),

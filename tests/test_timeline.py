@@ -27,9 +27,14 @@ def test_the_plan_period_fills_the_drawing(plan: Plan) -> None:
     assert later == sorted(later) and len(set(later)) == len(later)
 
 
+def changes(plan: Plan) -> list[dt.date]:
+    starts = [c.start.first_day for c in plan.chairmanships if c.start]
+    return starts + [c.end.last_day + dt.timedelta(days=1) for c in plan.chairmanships]
+
+
 def test_chairmanship_bands_have_no_gap_and_no_overlap(plan: Plan) -> None:
     scale = Scale(day("2009-05-01"), day("2011-12-31"))
-    result = bands(scale, lambda d: parties.chair_on(plan, d))
+    result = bands(scale, lambda d: parties.chair_on(plan, d), changes(plan))
     assert result[0].x0 == scale.left and result[0].start == scale.start
     assert result[-1].x1 == scale.right and result[-1].end == scale.end
     for before, after in itertools.pairwise(result):
@@ -49,7 +54,7 @@ def test_chairmanship_bands_have_no_gap_and_no_overlap(plan: Plan) -> None:
 
 def test_a_scale_without_any_chairmanship_is_one_band() -> None:
     scale = Scale(day("2009-01-01"), day("2009-12-31"))
-    assert [(b.holder, b.x0, b.x1) for b in bands(scale, lambda d: None)] == [
+    assert [(b.holder, b.x0, b.x1) for b in bands(scale, lambda d: None, [])] == [
         (None, scale.left, scale.right)
     ]
 
@@ -61,7 +66,7 @@ def test_one_mark_per_point_one_lane_per_action() -> None:
         Point("A.2", day("2009-12-31"), "due soon", "A.2 2009-H2"),
     ]
     drawing = layout(
-        day("2009-05-01"), day("2011-06-30"), day("2010-06-01"), lambda d: None, points
+        day("2009-05-01"), day("2011-06-30"), day("2010-06-01"), lambda d: None, [], points
     )
     assert [label for label, _ in drawing.lanes] == ["A.2", "A.3"]
     assert [m.title for m in drawing.marks] == ["A.2 2009-H1", "A.3 2009", "A.2 2009-H2"]
@@ -72,7 +77,9 @@ def test_one_mark_per_point_one_lane_per_action() -> None:
 
 
 def test_an_as_of_date_outside_the_drawing_draws_no_line() -> None:
-    drawing = layout(day("2009-05-01"), day("2011-06-30"), day("2026-01-01"), lambda d: None, [])
+    drawing = layout(
+        day("2009-05-01"), day("2011-06-30"), day("2026-01-01"), lambda d: None, [], []
+    )
     assert drawing.as_of_x is None
 
 
@@ -80,3 +87,26 @@ def test_an_as_of_date_outside_the_drawing_draws_no_line() -> None:
 def test_every_status_has_its_own_shape(status: str) -> None:
     assert timeline.shape_path(status, 10, 10).startswith("M")
     assert len(set(timeline.SHAPES.values())) == len(timeline.SHAPES)
+
+
+def test_bands_follow_the_holder_day_by_day(plan: Plan) -> None:
+    """Cutting only at term boundaries gives what asking for every single day gives."""
+    scale = Scale(day("2008-10-01"), day("2012-03-31"))
+    result = bands(scale, lambda d: parties.chair_on(plan, d), changes(plan))
+    for n in range(scale.days):
+        d = scale.start + dt.timedelta(days=n)
+        (band,) = [b for b in result if b.start <= d <= b.end]
+        assert band.holder == parties.chair_on(plan, d)
+
+
+def test_consecutive_terms_of_one_state_are_one_band() -> None:
+    scale = Scale(day("2009-01-01"), day("2009-12-31"))
+
+    def holder(d: dt.date) -> str:
+        return "GR" if d < day("2009-09-01") else "RO"
+
+    result = bands(scale, holder, [day("2009-07-01"), day("2009-09-01")])
+    assert [(b.holder, str(b.start), str(b.end)) for b in result] == [
+        ("GR", "2009-01-01", "2009-08-31"),
+        ("RO", "2009-09-01", "2009-12-31"),
+    ]

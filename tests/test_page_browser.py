@@ -5,10 +5,11 @@ installs them so that CI always runs these tests.
 """
 
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PLAN, ROOT, day, run_cli
+from conftest import PLAN, ROOT, TESTS, day, run_cli
 
 from bsec_plan import queries
 from bsec_plan.domain import Plan
@@ -74,3 +75,31 @@ def test_a_phone_screen_does_not_scroll_sideways(page: str) -> None:
         driver.get(page)
         assert driver.execute_script("return window.innerWidth") == 390
         assert driver.execute_script("return document.documentElement.scrollWidth") <= 390
+
+
+def test_markup_in_plan_text_stays_text_in_the_browser(tmp_path: Path) -> None:
+    from selenium.common.exceptions import NoAlertPresentException
+    from selenium.webdriver.common.by import By
+
+    hostile = TESTS / "plans" / "markup-in-text.yaml"
+    result = run_cli("report", "--as-of", AS_OF, "--plan", str(hostile), "-o", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    with chromium(1200, 900) as driver:
+        driver.get((tmp_path / "index.html").as_uri())
+        with pytest.raises(NoAlertPresentException):
+            driver.switch_to.alert.text  # noqa: B018 - reading it is what raises
+        assert driver.find_element(By.TAG_NAME, "h1").text == "<script>alert(1)</script> plan"
+        assert driver.find_elements(By.CSS_SELECTOR, "script, img, i, u, b") == []
+        assert len(driver.find_elements(By.TAG_NAME, "svg")) == 1 + 5  # timeline, legend glyphs
+        title = driver.find_element(By.CSS_SELECTOR, "svg.timeline .mark title")
+        assert title.get_attribute("textContent").startswith("A.1 </title><svg onload=alert(5)>")
+
+
+def test_the_printed_page_leaves_out_the_navigation(page: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    with chromium(1200, 900) as driver:
+        driver.get(page)
+        assert driver.find_element(By.TAG_NAME, "nav").is_displayed()
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        assert not driver.find_element(By.TAG_NAME, "nav").is_displayed()

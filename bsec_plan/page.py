@@ -58,6 +58,7 @@ def view(plan: Plan, plan_file: str, as_of: dt.date, state: str | None = None) -
     }
 
     def concerns(row: queries.Row, code: str) -> bool:
+        # queries.concerns, with the addressed states found once per action instead of per row
         return any(code in r.states for r in row.responsible) or code in addressed.get(
             row.action, ()
         )
@@ -87,7 +88,7 @@ def view(plan: Plan, plan_file: str, as_of: dt.date, state: str | None = None) -
     def mark_title(o: dict[str, Any]) -> str:
         status = o["status"]
         if o["days_overdue"]:
-            status += f", {o['days_overdue']} days"
+            status += f" by {o['days_overdue']} days"
         if o["done_on"]:
             status += f" on {o['done_on']}"
         who = "; ".join(o["responsible"]) or "not named in the plan"

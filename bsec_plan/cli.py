@@ -404,6 +404,30 @@ def diff(
     return 1 if exit_code and result else 0
 
 
+@app.command()
+def report(
+    output: str = typer.Option(
+        ...,
+        "--output",
+        "-o",
+        metavar="DIR",
+        help="Folder to write index.html into (created if missing).",
+    ),
+    plan: str | None = PlanOpt,
+    as_of: str = AsOfOpt,
+    state: str | None = StateOpt,
+) -> int:
+    """The plan as a self-contained HTML page with a timeline: DIR/index.html."""
+    from bsec_plan import page, queries
+
+    day = parse_as_of(as_of)
+    model, name = _load(plan)
+    code = queries.state_code(model, state) if state else None
+    written = page.write_report(model, name, day, output, code)
+    print(f"{written}: the plan as of {day}", file=sys.stderr)
+    return 0
+
+
 def run(args: list[str]) -> int:
     """Run the CLI; the exit code follows the README: 0 ran, 1 findings, 2 could not run, 130 interrupted."""
     if hasattr(signal, "SIGPIPE"):  # `bsec-plan overdue | head -1` ends quietly, as other tools do

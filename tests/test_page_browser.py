@@ -1,0 +1,105 @@
+"""The report in a real browser: Debian's headless Chromium through Selenium.
+
+Skipped, with the reason, where chromium, chromedriver or selenium are missing; `.ci/run`
+installs them so that CI always runs these tests.
+"""
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import PLAN, ROOT, TESTS, day, run_cli
+
+from bsec_plan import queries
+from bsec_plan.domain import Plan
+from bsec_plan.schedule import plan_occurrences
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from browser import chromium, missing  # type: ignore[import-not-found]
+
+REASON = missing()
+pytestmark = pytest.mark.skipif(REASON is not None, reason=f"no headless browser: {REASON}")
+
+AS_OF = "2010-06-01"
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory: pytest.TempPathFactory) -> str:
+    folder = tmp_path_factory.mktemp("site")
+    result = run_cli("report", "--as-of", AS_OF, "--plan", str(PLAN), "--output", str(folder))
+    assert result.returncode == 0, result.stderr
+    return (folder / "index.html").as_uri()
+
+
+def cells(driver: Any, selector: str) -> list[list[str]]:
+    from selenium.webdriver.common.by import By
+
+    return [
+        [
+            c.get_attribute("textContent").strip()
+            for c in row.find_elements(By.CSS_SELECTOR, "th, td")
+        ]
+        for row in driver.find_elements(By.CSS_SELECTOR, selector)
+    ]
+
+
+def test_the_page_reads_right_in_chromium(page: str, plan: Plan) -> None:
+    from selenium.webdriver.common.by import By
+
+    with chromium(1200, 900) as driver:
+        driver.get(page)
+        severe = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+        assert severe == []
+        # self-contained: nothing fetched, not even a font or a stylesheet
+        assert driver.execute_script("return performance.getEntriesByType('resource').length") == 0
+
+        states = [row[0].split()[0] for row in cells(driver, "#matrix tbody tr")]
+        assert states == [s.code for s in plan.states]
+
+        shown = [(row[0], row[1], row[2]) for row in cells(driver, "#overdue tbody tr")]
+        expected = [(r.action, r.label, str(r.due)) for r in queries.overdue(plan, day(AS_OF))]
+        assert shown == expected and len(expected) == 3
+
+        marks = driver.find_elements(By.CSS_SELECTOR, "svg.timeline .mark")
+        titles = [m.find_element(By.TAG_NAME, "title").get_attribute("textContent") for m in marks]
+        dated = [o for o in plan_occurrences(plan) if o.due]
+        assert len(marks) == len(dated) == 9
+        for o in dated:
+            assert sum(f"{o.action} " in t and f"{o.label}, due {o.due}" in t for t in titles) == 1
+        assert all("Responsible: " in t for t in titles)
+
+
+def test_a_phone_screen_does_not_scroll_sideways(page: str) -> None:
+    with chromium(390, 844) as driver:
+        driver.get(page)
+        assert driver.execute_script("return window.innerWidth") == 390
+        assert driver.execute_script("return document.documentElement.scrollWidth") <= 390
+
+
+def test_markup_in_plan_text_stays_text_in_the_browser(tmp_path: Path) -> None:
+    from selenium.common.exceptions import NoAlertPresentException
+    from selenium.webdriver.common.by import By
+
+    hostile = TESTS / "plans" / "markup-in-text.yaml"
+    result = run_cli("report", "--as-of", AS_OF, "--plan", str(hostile), "-o", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    with chromium(1200, 900) as driver:
+        driver.get((tmp_path / "index.html").as_uri())
+        with pytest.raises(NoAlertPresentException):
+            driver.switch_to.alert.text  # noqa: B018 - reading it is what raises
+        assert driver.find_element(By.TAG_NAME, "h1").text == "<script>alert(1)</script> plan"
+        assert driver.find_elements(By.CSS_SELECTOR, "script, img, i, u, b") == []
+        assert len(driver.find_elements(By.TAG_NAME, "svg")) == 1 + 5  # timeline, legend glyphs
+        title = driver.find_element(By.CSS_SELECTOR, "svg.timeline .mark title")
+        assert title.get_attribute("textContent").startswith("A.1 </title><svg onload=alert(5)>")
+
+
+def test_the_printed_page_leaves_out_the_navigation(page: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    with chromium(1200, 900) as driver:
+        driver.get(page)
+        assert driver.find_element(By.TAG_NAME, "nav").is_displayed()
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        assert not driver.find_element(By.TAG_NAME, "nav").is_displayed()

@@ -32,7 +32,7 @@ _NUMBER = re.compile(
     r"""[-+]?0b[01_]+
     |[-+]?0o?[0-7_]+
     |[-+]?0x[0-9a-fA-F_]+
-    |[-+]?[0-9][0-9_]*
+    |[-+]?[0-9_]+
     |[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+
     |[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+]?[0-9]+)?
     |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
@@ -43,7 +43,9 @@ _NUMBER = re.compile(
     re.VERBOSE,
 )
 _TYPED = re.compile(f"{_BOOLEAN.pattern}|{_NUMBER.pattern}", re.VERBOSE)
-_TYPED_START = frozenset("-+.0123456789yYnNtTfFoO")  # most text is ruled out by its first letter
+# Readers try a pattern only on a value starting with one of these (so `_1` stays text), and
+# most text is ruled out by its first letter.
+_TYPED_START = frozenset("-+.0123456789yYnNtTfFoO")
 
 Mark = tuple[int, int]  # 1-based line and column
 Node = Any  # a Mapping, a Sequence, a str or None

@@ -145,6 +145,8 @@ def test_reported_exactly_when_pyyaml_or_ruamel_reads_a_number_or_boolean(value)
         "true",
         "False",
         "09",
+        "-_0",
+        "_1",
         "0:30",
         "2010-06-01",
         "2011-06",

@@ -163,11 +163,14 @@ def _assert_folded_as_rfc_5545_says(line: str) -> None:
         part.decode("utf-8")  # no character cut in two
     assert folded.replace("\r\n ", "") == line
     name = line.split(":", 1)[0]
-    event = lambda text: Event.from_ical(f"BEGIN:VEVENT\r\n{text}\r\nEND:VEVENT\r\n")  # noqa: E731
-    assert event(folded)[name] == event(line)[name]
+
+    def value(text: str) -> object:
+        return Event.from_ical(f"BEGIN:VEVENT\r\n{text}\r\nEND:VEVENT\r\n")[name]
+
+    assert value(folded) == value(line)
 
 
-def test_folding_follows_the_rfc_and_keeps_utf8_whole():
+def test_folding_follows_the_rfc_and_keeps_utf8_whole() -> None:
     for line in [
         "DESCRIPTION:" + "x" * 200,
         "SUMMARY:" + "Romania – Romanian Intelligence Service, " * 5,
@@ -203,5 +206,5 @@ from hypothesis import strategies as st  # noqa: E402
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab\\^,;:– ä")), max_size=400))
-def test_folding_follows_the_rfc_on_any_line(body):
+def test_folding_follows_the_rfc_on_any_line(body: str) -> None:
     _assert_folded_as_rfc_5545_says("DESCRIPTION:" + body)

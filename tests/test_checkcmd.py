@@ -59,7 +59,7 @@ def test_several_files_as_pre_commit_passes_them():
     assert result.stderr.startswith("tests/broken/empty.yaml:1:1: error: the file is empty")
 
 
-def _check_stdin(*args: str, stdin: bytes) -> subprocess.CompletedProcess:
+def _check_stdin(*args: str, stdin: bytes) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
         [sys.executable, "-m", "bsec_plan", "check", *args],
         input=stdin,
@@ -69,7 +69,7 @@ def _check_stdin(*args: str, stdin: bytes) -> subprocess.CompletedProcess:
     )
 
 
-def test_dash_reads_the_plan_from_standard_input_and_names_it_stdin():
+def test_dash_reads_the_plan_from_standard_input_and_names_it_stdin() -> None:
     result = _check_stdin("-", stdin=(ROOT / "data" / "plan.yaml").read_bytes())
     assert result.returncode == 0
     assert result.stdout.decode().startswith("<stdin>: valid: 5 directions, 10 actions")
@@ -81,7 +81,7 @@ def test_dash_reads_the_plan_from_standard_input_and_names_it_stdin():
     )
 
 
-def test_dash_with_other_paths_and_json():
+def test_dash_with_other_paths_and_json() -> None:
     result = _check_stdin("--format", "json", "data/plan.yaml", "-", stdin=b"title: [unclosed\n")
     doc = json.loads(result.stdout)
     assert (result.returncode, doc["files"], doc["valid"]) == (

@@ -23,7 +23,7 @@ def _tool(name: str) -> str:
     return str(found)
 
 
-def _check_jsonschema(*paths: Path) -> subprocess.CompletedProcess:
+def _check_jsonschema(*paths: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [_tool("check-jsonschema"), "--schemafile", "bsec_plan/plan.schema.json", *map(str, paths)],
         capture_output=True,
@@ -33,22 +33,22 @@ def _check_jsonschema(*paths: Path) -> subprocess.CompletedProcess:
     )
 
 
-def test_check_jsonschema_accepts_the_shipped_plan_and_every_valid_test_plan():
+def test_check_jsonschema_accepts_the_shipped_plan_and_every_valid_test_plan() -> None:
     plans = [ROOT / "data" / "plan.yaml", *sorted((TESTS / "plans").glob("*.yaml"))]
     result = _check_jsonschema(*plans)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "ok -- validation done" in result.stdout
 
 
-def test_check_jsonschema_refuses_what_check_reports_as_an_unquoted_number():
+def test_check_jsonschema_refuses_what_check_reports_as_an_unquoted_number() -> None:
     result = _check_jsonschema(TESTS / "broken" / "unquoted-number.yaml")
     assert result.returncode == 1
     assert "2011.0 is not of type 'string'" in result.stdout
 
 
-def _hook() -> dict:
+def _hook() -> dict[str, str]:
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
-    return hook
+    return {key: str(value) for key, value in hook.items()}
 
 
 @pytest.mark.parametrize(
@@ -63,7 +63,7 @@ def _hook() -> dict:
         (".github/workflows/plan.yml", False),
     ],
 )
-def test_hook_picks_yaml_files_with_plan_in_their_name(path, checked):
+def test_hook_picks_yaml_files_with_plan_in_their_name(path: str, checked: bool) -> None:
     hook = _hook()
     picked = re.search(hook["files"], path) and not re.search(hook["exclude"], path)
     assert bool(picked) == checked
@@ -73,7 +73,7 @@ def test_hook_picks_yaml_files_with_plan_in_their_name(path, checked):
     not (ROOT / ".git").exists(),
     reason="pre-commit try-repo needs this project as a git repository",
 )
-def test_pre_commit_hook_fails_on_a_broken_plan_with_another_name(tmp_path):
+def test_pre_commit_hook_fails_on_a_broken_plan_with_another_name(tmp_path: Path) -> None:
     """pre-commit installs the hook from this checkout with pip, as a user's repository would."""
     repo = tmp_path / "repo"
     (repo / "plans").mkdir(parents=True)
@@ -106,7 +106,7 @@ def test_pre_commit_hook_fails_on_a_broken_plan_with_another_name(tmp_path):
     assert "plans/other.yaml" not in result.stdout
 
 
-def test_zizmor_finds_nothing_of_medium_or_high_severity_in_the_workflow():
+def test_zizmor_finds_nothing_of_medium_or_high_severity_in_the_workflow() -> None:
     result = subprocess.run(
         [_tool("zizmor"), "--offline", "--min-severity", "medium", ".github/workflows/"],
         capture_output=True,

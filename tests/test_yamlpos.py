@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 from bsec_plan.yamlpos import YamlProblem, load
 
 
-def test_scalars_stay_text_as_written():
+def test_scalars_stay_text_as_written() -> None:
     root = load('a: "NO"\nb: "1:20"\nc: 2010-06-01\nd: \'yes\'\ne: "010"\nf: 2011-06\n')
     assert root == {
         "a": "NO",
@@ -19,7 +19,9 @@ def test_scalars_stay_text_as_written():
 
 
 @pytest.mark.parametrize("positions", [True, False])
-def test_every_plain_value_other_tools_read_as_a_number_or_boolean_is_located(positions):
+def test_every_plain_value_other_tools_read_as_a_number_or_boolean_is_located(
+    positions: bool,
+) -> None:
     text = "a: 2011.\nb: [NO, x, 1:20]\nc: on\nd: 0x1F\ne: .5\nf: 1e3\ng: 2010-06-01\nh: N\n"
     with pytest.raises(YamlProblem) as err:
         load(text, positions=positions)
@@ -60,7 +62,7 @@ def test_positions_are_one_based_lines_and_columns():
         ("{[x]: y}\n", (1, 2), "a mapping key must be a plain string"),
     ],
 )
-def test_refusals_are_located(text, where, words):
+def test_refusals_are_located(text: str, where: tuple[int, int], words: str) -> None:
     with pytest.raises(YamlProblem) as err:
         load(text)
     (at, message), *_ = err.value.problems
@@ -68,7 +70,7 @@ def test_refusals_are_located(text, where, words):
     assert words in message
 
 
-def test_every_duplicate_and_alias_is_reported_at_once():
+def test_every_duplicate_and_alias_is_reported_at_once() -> None:
     with pytest.raises(YamlProblem) as err:
         load("a: x\na: y\nb: &x z\nc: *x\nd: *x\n")
     assert [at for at, _ in err.value.problems] == [(2, 1), (4, 4), (5, 4)]
@@ -113,7 +115,7 @@ def _reported(value: str) -> bool | None:
 
 @given(st.text(alphabet="0123456789_.:+-eExobOnNyYtTrufalsI ", min_size=1, max_size=8))
 @settings(max_examples=400, deadline=None)
-def test_reported_exactly_when_pyyaml_or_ruamel_reads_a_number_or_boolean(value):
+def test_reported_exactly_when_pyyaml_or_ruamel_reads_a_number_or_boolean(value: str) -> None:
     expected = _read_by_other_tools_as_number_or_boolean(value)
     assume(expected is not None)
     assert _reported(value) == expected
@@ -158,7 +160,7 @@ def test_reported_exactly_when_pyyaml_or_ruamel_reads_a_number_or_boolean(value)
         "2011-H2",
     ],
 )
-def test_known_values_agree_with_pyyaml_and_ruamel(value):
+def test_known_values_agree_with_pyyaml_and_ruamel(value: str) -> None:
     expected = _read_by_other_tools_as_number_or_boolean(value)
     assert expected is not None
     assert _reported(value) == expected

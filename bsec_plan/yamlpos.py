@@ -1,10 +1,11 @@
 """Load YAML text into dicts, lists and strings that remember where each node starts.
 
 Built from PyYAML's event stream (the C parser when PyYAML has it) rather than its constructor,
-so that YAML 1.1 implicit typing never applies: every scalar arrives as written text (`NO`,
-`1:20`, `2010-06-01` stay strings) and the models decide what it means. Only a plain empty
-value, `~` or `null` becomes None. Duplicate keys, aliases, tags and runaway nesting are
-refused here, each with its position.
+so that YAML 1.1 implicit typing never applies: every scalar arrives as written text and the
+models decide what it means. Only a plain empty value, `~` or `null` becomes None. Duplicate
+keys, aliases, tags and runaway nesting are refused here, each with its position; so is a
+plain value that other YAML readers would take for a number or a boolean (`2011.`, `NO`,
+`1:20`), since the file must mean the same to them: quoted, it stays the text it is.
 """
 
 from __future__ import annotations

@@ -9,28 +9,34 @@ import sys
 from bsec_plan import planfile
 from bsec_plan.problems import PlanError, Problem
 
+STDIN = "<stdin>"  # what messages call a plan read from standard input (`check -`)
+
 
 def run(paths: list[str], fmt: str = "text") -> int:
     """Exit 0 when every file is valid, 1 for any problem with any (missing, unreadable, invalid)."""
-    targets = [planfile.resolve(p) for p in paths] if paths else [planfile.resolve(None)]
+    names: list[str] = []
     problems: list[Problem] = []
     warnings: list[Problem] = []  # reported, but they do not make a file invalid
     summaries: list[str] = []
-    for target in targets:
+    for path in paths or [""]:  # "" is the default plan, "-" standard input
+        target = planfile.resolve(path or None)
+        names.append(STDIN if path == "-" else str(target))
         try:
-            plan = planfile.load(target)
+            plan = (
+                planfile.load_bytes(read_stdin(), STDIN) if path == "-" else planfile.load(target)
+            )
         except PlanError as err:
             problems.extend(err.problems)
             continue
         warnings.extend(planfile.warnings(target, plan))
         summaries.append(
-            f"{target}: valid: {len(plan.directions)} directions, {len(plan.actions)} actions, "
+            f"{names[-1]}: valid: {len(plan.directions)} directions, {len(plan.actions)} actions, "
             f"{len(plan.states)} states, {len(plan.ratifications)} ratification records, "
             f"{len(plan.progress)} progress records"
         )
     if fmt == "json":
         document = {
-            "files": [str(t) for t in targets],
+            "files": names,
             "valid": not problems,
             "problems": [
                 {
@@ -53,6 +59,18 @@ def run(paths: list[str], fmt: str = "text") -> int:
     if warnings:
         report(warnings, fmt)
     return 0
+
+
+def read_stdin() -> bytes:
+    if sys.stdin is None:  # started with standard input closed
+        raise PlanError([Problem(STDIN, 1, 1, "cannot read: there is no standard input")])
+    data = sys.stdin.buffer.read(planfile.MAX_BYTES + 1)
+    if len(data) > planfile.MAX_BYTES:
+        limit = planfile.MAX_BYTES // 2**20
+        raise PlanError(
+            [Problem(STDIN, 1, 1, f"larger than {limit} MiB; a plan is refused above that")]
+        )
+    return data
 
 
 def report(problems: list[Problem], fmt: str) -> None:

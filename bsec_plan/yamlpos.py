@@ -1,13 +1,18 @@
 """Load YAML text into dicts, lists and strings that remember where each node starts.
 
 Built from PyYAML's event stream (the C parser when PyYAML has it) rather than its constructor,
-so that YAML 1.1 implicit typing never applies: every scalar arrives as written text (`NO`,
-`1:20`, `2010-06-01` stay strings) and the models decide what it means. Only a plain empty
-value, `~` or `null` becomes None. Duplicate keys, aliases, tags and runaway nesting are
-refused here, each with its position.
+so that YAML 1.1 implicit typing never applies: every scalar arrives as written text and the
+models decide what it means. Only a plain empty value, `~` or `null` becomes None. Duplicate
+keys, aliases, tags and runaway nesting are refused here, each with its position; so is a
+plain value that other YAML readers would take for a number or a boolean (`2011.`, `NO`,
+`1:20`), since the file must mean the same to them: quoted, it stays the text it is.
 """
 
 from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
 
 import yaml
 
@@ -19,30 +24,59 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
 MAX_DEPTH = 64
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _STR_TAGS = frozenset(("tag:yaml.org,2002:str", "!!str", "!"))
+# Plain scalars that other YAML readers take for something other than text: the union of
+# YAML 1.1 as PyYAML's SafeLoader resolves it and YAML 1.2 core (the YAML language server;
+# ruamel.yaml inside check-jsonschema). Dates are left out: check-jsonschema and the language
+# server read `2010-06-01` as the text it is.
+_BOOLEAN = re.compile(r"yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF")
+_NUMBER = re.compile(
+    r"""[-+]?0b[01_]+
+    |[-+]?0o?[0-7_]+
+    |[-+]?0x[0-9a-fA-F_]+
+    |[-+]?[0-9_]+
+    |[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+
+    |[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+    |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
+    |[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+
+    |[-+]?\.[0-9_]+(?:[eE][-+]?[0-9]+)?
+    |[-+]?\.(?:inf|Inf|INF)
+    |\.(?:nan|NaN|NAN)""",
+    re.VERBOSE,
+)
+_TYPED = re.compile(f"{_BOOLEAN.pattern}|{_NUMBER.pattern}", re.VERBOSE)
+# Readers try a pattern only on a value starting with one of these (so `_1` stays text), and
+# most text is ruled out by its first letter.
+_TYPED_START = frozenset("-+.0123456789yYnNtTfFoO")
 
 Mark = tuple[int, int]  # 1-based line and column
+Node = Any  # a Mapping, a Sequence, a str or None
 
 
-class Mapping(dict):
+class Mapping(dict[str, Any]):
     """A YAML mapping; `keys_at[k]` and `values_at[k]` are where key and value start (when read
     with positions)."""
 
     __slots__ = ("at", "keys_at", "values_at")
+    at: Mark
+    keys_at: dict[str, Mark]
+    values_at: dict[str, Mark]
 
 
-class Sequence(list):
+class Sequence(list[Any]):
     """A YAML sequence; `items_at[i]` is where item i starts."""
 
     __slots__ = ("at", "items_at")
+    at: Mark
+    items_at: list[Mark]
 
 
 class YamlProblem(Exception):
-    def __init__(self, problems: list[tuple[Mark, str]]):
+    def __init__(self, problems: list[tuple[Mark, str]]) -> None:
         self.problems = problems
         super().__init__(problems)
 
 
-def _mark(m) -> Mark:
+def _mark(m: Any) -> Mark:
     return (m.line + 1, m.column + 1)
 
 
@@ -58,7 +92,7 @@ def _syntax_message(err: yaml.MarkedYAMLError, text: str) -> str:
     return f"YAML syntax: {context}{problem}"
 
 
-def load(text: str, positions: bool = True):
+def load(text: str, positions: bool = True) -> Node:
     """Return the document's root node. Raise YamlProblem with every problem found.
 
     With positions=False the nodes carry no positions: a third faster, for a file that is
@@ -67,141 +101,164 @@ def load(text: str, positions: bool = True):
     """
     if not positions:
         try:
-            return _build(text, track=False)
+            return _Reader(text, track=False).read()
         except _Retry:
             pass
-    return _build(text, track=True)
+    return _Reader(text, track=True).read()
 
 
-def _build(text: str, track: bool):
-    problems: list[tuple[Mark, str]] = []
-    root = None
-    documents = 0
-    # Open containers, innermost last. For a mapping, `keys` holds the key waiting for its
-    # value (None while the next scalar is a key). Kept in plain lists and inlined below: this
-    # loop runs once per YAML node, and function calls here dominate the cost of a large plan.
-    stack: list = []
-    keys: list = []
-    key_at: list = []
-    at = None
-    ScalarEvent, AliasEvent = yaml.ScalarEvent, yaml.AliasEvent
-    MappingStartEvent, SequenceStartEvent = yaml.MappingStartEvent, yaml.SequenceStartEvent
-    MappingEndEvent, SequenceEndEvent = yaml.MappingEndEvent, yaml.SequenceEndEvent
+class _Reader:
+    """One pass over the parser's events, a method per kind of event. Open containers are kept
+    on a stack, innermost last; for a mapping, `keys` holds the key waiting for its value (None
+    while the next node is a key) and `key_at` where that key is."""
 
-    def problem(event, message: str) -> None:
-        if not track:
+    def __init__(self, text: str, track: bool) -> None:
+        self.text, self.track = text, track
+        self.problems: list[tuple[Mark, str]] = []
+        self.root: Node = None
+        self.documents = 0
+        self.stack: list[Mapping | Sequence] = []
+        self.keys: list[Any] = []  # str, None or _BAD_KEY
+        self.key_at: list[Any] = []  # Mark, or None without positions
+        self.on_event: dict[type, Callable[[Any], None]] = {
+            yaml.ScalarEvent: self.scalar,
+            yaml.MappingStartEvent: self.mapping,
+            yaml.SequenceStartEvent: self.sequence,
+            yaml.MappingEndEvent: self.end,
+            yaml.SequenceEndEvent: self.end,
+            yaml.AliasEvent: self.alias,
+            yaml.DocumentStartEvent: self.document,
+        }
+
+    def read(self) -> Node:
+        try:
+            on_event = self.on_event
+            for event in yaml.parse(self.text, Loader=_Loader):
+                handle = on_event.get(event.__class__)
+                if handle is not None:
+                    handle(event)
+        except yaml.MarkedYAMLError as err:
+            self.retry()
+            mark = err.problem_mark or err.context_mark
+            self.problems.append((_mark(mark) if mark else (1, 1), _syntax_message(err, self.text)))
+        except yaml.reader.ReaderError as err:
+            self.retry()
+            at = _position_of(self.text, err.position)
+            self.problems.append(
+                (at, f"character U+{_codepoint(err.character):04X} is not allowed in YAML")
+            )
+        except yaml.YAMLError as err:  # pragma: no cover - any other parser failure, unlocated
+            self.retry()
+            self.problems.append(((1, 1), f"YAML: {err}"))
+        except _Stop:
+            pass
+        if self.documents == 0 and not self.problems:
+            self.retry()
+            self.problems.append(((1, 1), "the file is empty; expected the plan as a YAML mapping"))
+        if self.problems:
+            raise YamlProblem([(_inside(self.text, at), message) for at, message in self.problems])
+        return self.root
+
+    def retry(self) -> None:
+        """Without positions a problem cannot be located: read again with them."""
+        if not self.track:
             raise _Retry
-        problems.append((_mark(event.start_mark), message))
 
-    try:
-        for event in yaml.parse(text, Loader=_Loader):
-            cls = event.__class__
-            if cls is ScalarEvent:
-                node = event.value
-                if event.tag is not None and event.tag not in _STR_TAGS:
-                    problem(event, _tag_message(event.tag))
-                elif event.implicit[0] and node in _NULLS:  # plain, untagged
-                    node = None
-            elif cls is MappingStartEvent or cls is SequenceStartEvent:
-                if event.tag is not None and event.tag not in _STR_TAGS:
-                    problem(event, _tag_message(event.tag))
-                if len(stack) >= MAX_DEPTH:
-                    problem(event, f"nesting deeper than {MAX_DEPTH} levels is not allowed")
-                    raise _Stop
-                if cls is MappingStartEvent:
-                    node = Mapping()
-                    if track:
-                        node.keys_at, node.values_at = {}, {}
-                else:
-                    node = Sequence()
-                    if track:
-                        node.items_at = []
-            elif cls is MappingEndEvent or cls is SequenceEndEvent:
-                stack.pop()
-                keys.pop()
-                key_at.pop()
-                continue
-            elif cls is AliasEvent:
-                problem(event, f"aliases (*{event.anchor}) are not allowed; write the value out")
-                node = None
-            else:
-                if cls is yaml.DocumentStartEvent:
-                    documents += 1
-                    if documents > 1:
-                        problem(event, "only one YAML document is allowed")
-                        raise _Stop
-                continue
-            if track:
-                mark = event.start_mark
-                at = (mark.line + 1, mark.column + 1)
-                if cls is MappingStartEvent or cls is SequenceStartEvent:
-                    node.at = at
+    def problem(self, event: Any, message: str) -> None:
+        self.retry()
+        self.problems.append((_mark(event.start_mark), message))
 
-            # attach the node to its parent
-            if not stack:
-                root = node
+    def scalar(self, event: Any) -> None:
+        value: str = event.value
+        if event.tag is not None and event.tag not in _STR_TAGS:
+            self.problem(event, _tag_message(event.tag))
+        elif event.implicit[0]:  # plain, untagged: what other YAML tools may not read as text
+            if value in _NULLS:
+                self.attach(event, None)
+                return
+            if value[0] in _TYPED_START and _TYPED.fullmatch(value):
+                self.problem(event, _typed_message(value))
+        self.attach(event, value)
+
+    def mapping(self, event: Any) -> None:
+        node = Mapping()
+        if self.track:
+            node.keys_at, node.values_at = {}, {}
+        self.open(event, node)
+
+    def sequence(self, event: Any) -> None:
+        node = Sequence()
+        if self.track:
+            node.items_at = []
+        self.open(event, node)
+
+    def open(self, event: Any, node: Mapping | Sequence) -> None:
+        if event.tag is not None and event.tag not in _STR_TAGS:
+            self.problem(event, _tag_message(event.tag))
+        if len(self.stack) >= MAX_DEPTH:
+            self.problem(event, f"nesting deeper than {MAX_DEPTH} levels is not allowed")
+            raise _Stop
+        if self.track:
+            node.at = _mark(event.start_mark)
+        self.attach(event, node)
+        self.stack.append(node)
+        self.keys.append(None)
+        self.key_at.append(None)
+
+    def end(self, event: Any) -> None:
+        self.stack.pop()
+        self.keys.pop()
+        self.key_at.pop()
+
+    def alias(self, event: Any) -> None:
+        self.problem(event, f"aliases (*{event.anchor}) are not allowed; write the value out")
+        self.attach(event, None)
+
+    def document(self, event: Any) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            self.problem(event, "only one YAML document is allowed")
+            raise _Stop
+
+    def attach(self, event: Any, node: Node) -> None:
+        """Put the node in its parent: the root, an item, a key or the value of the waiting key."""
+        if self.track:
+            mark = event.start_mark
+            at: Mark | None = (mark.line + 1, mark.column + 1)
+        else:
+            at = None
+        if not self.stack:
+            self.root = node
+            return
+        parent = self.stack[-1]
+        if isinstance(parent, Sequence):
+            parent.append(node)
+            if at is not None:
+                parent.items_at.append(at)
+            return
+        key = self.keys[-1]
+        if key is None:  # this node is a key
+            if node.__class__ is not str:
+                self.problem(event, "a mapping key must be a plain string")
+                self.keys[-1] = _BAD_KEY
             else:
-                parent = stack[-1]
-                if parent.__class__ is Sequence:
-                    parent.append(node)
-                    if track:
-                        parent.items_at.append(at)
-                else:
-                    key = keys[-1]
-                    if key is None:  # this node is a key
-                        if node.__class__ is not str:
-                            problem(event, "a mapping key must be a plain string")
-                            keys[-1] = _BAD_KEY
-                        else:
-                            keys[-1] = node
-                            key_at[-1] = at
-                    else:
-                        if key is not _BAD_KEY:
-                            if key in parent:
-                                if not track:
-                                    raise _Retry
-                                first = parent.keys_at[key]
-                                problems.append(
-                                    (
-                                        key_at[-1],
-                                        f"duplicate key '{key}' (first defined at line {first[0]})",
-                                    )
-                                )
-                            else:
-                                parent[key] = node
-                                if track:
-                                    parent.keys_at[key] = key_at[-1]
-                                    parent.values_at[key] = at
-                        keys[-1] = None
-            if cls is MappingStartEvent or cls is SequenceStartEvent:
-                stack.append(node)
-                keys.append(None)
-                key_at.append(None)
-    except yaml.MarkedYAMLError as err:
-        if not track:
-            raise _Retry from None
-        mark = err.problem_mark or err.context_mark
-        problems.append((_mark(mark) if mark else (1, 1), _syntax_message(err, text)))
-    except yaml.reader.ReaderError as err:
-        if not track:
-            raise _Retry from None
-        line, col = _position_of(text, err.position)
-        problems.append(
-            ((line, col), f"character U+{_codepoint(err.character):04X} is not allowed in YAML")
-        )
-    except yaml.YAMLError as err:  # pragma: no cover - any other parser failure, unlocated
-        if not track:
-            raise _Retry from None
-        problems.append(((1, 1), f"YAML: {err}"))
-    except _Stop:
-        pass
-    if documents == 0 and not problems:
-        if not track:
-            raise _Retry
-        problems.append(((1, 1), "the file is empty; expected the plan as a YAML mapping"))
-    if problems:
-        raise YamlProblem([(_inside(text, at), message) for at, message in problems])
-    return root
+                self.keys[-1] = node
+                self.key_at[-1] = at
+            return
+        self.keys[-1] = None
+        if key is _BAD_KEY:
+            return
+        if key in parent:
+            self.retry()
+            first = parent.keys_at[key]
+            self.problems.append(
+                (self.key_at[-1], f"duplicate key '{key}' (first defined at line {first[0]})")
+            )
+            return
+        parent[key] = node
+        if at is not None:
+            parent.keys_at[key] = self.key_at[-1]
+            parent.values_at[key] = at
 
 
 def _inside(text: str, at: Mark) -> Mark:
@@ -209,6 +266,11 @@ def _inside(text: str, at: Mark) -> Mark:
     lines = text.split("\n")
     line = min(max(at[0], 1), len(lines))
     return (line, min(max(at[1], 1), len(lines[line - 1]) + 1))
+
+
+def _typed_message(value: str) -> str:
+    kind = "a boolean" if _BOOLEAN.fullmatch(value) else "a number"
+    return f'other YAML tools read {value} as {kind}, not text; quote it: "{value}"'
 
 
 def _tag_message(tag: str) -> str:
@@ -228,7 +290,7 @@ def _position_of(text: str, index: int) -> Mark:
     return (line, index - (text.rfind("\n", 0, index) + 1) + 1)
 
 
-def _codepoint(character) -> int:
+def _codepoint(character: int | str) -> int:
     return character if isinstance(character, int) else ord(character)
 
 

@@ -1,8 +1,10 @@
 """`bsec-plan check --format github|json` and the step summary."""
 
 import json
+import subprocess
+import sys
 
-from conftest import run_cli
+from conftest import ROOT, run_cli
 
 from bsec_plan.checkcmd import annotation
 from bsec_plan.problems import Problem
@@ -56,3 +58,36 @@ def test_several_files_as_pre_commit_passes_them():
     result = run_cli("check", "data/plan.yaml", "tests/broken/empty.yaml")
     assert result.returncode == 1
     assert result.stderr.startswith("tests/broken/empty.yaml:1:1: error: the file is empty")
+
+
+def _check_stdin(*args: str, stdin: bytes) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "bsec_plan", "check", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+
+
+def test_dash_reads_the_plan_from_standard_input_and_names_it_stdin() -> None:
+    result = _check_stdin("-", stdin=(ROOT / "data" / "plan.yaml").read_bytes())
+    assert result.returncode == 0
+    assert result.stdout.decode().startswith("<stdin>: valid: 5 directions, 10 actions")
+    broken = (ROOT / "tests" / "broken" / "unquoted-number.yaml").read_bytes()
+    result = _check_stdin("tests/plans/minimal.yaml", "-", stdin=broken)
+    assert result.returncode == 1
+    assert result.stderr.decode().splitlines()[0] == (
+        '<stdin>:20:20: error: other YAML tools read 2011. as a number, not text; quote it: "2011."'
+    )
+
+
+def test_dash_with_other_paths_and_json() -> None:
+    result = _check_stdin("--format", "json", "data/plan.yaml", "-", stdin=b"title: [unclosed\n")
+    doc = json.loads(result.stdout)
+    assert (result.returncode, doc["files"], doc["valid"]) == (
+        1,
+        ["data/plan.yaml", "<stdin>"],
+        False,
+    )
+    assert [p["file"] for p in doc["problems"]] == ["<stdin>"]

@@ -116,10 +116,7 @@ def test_the_page_names_every_fact_of_the_bundled_plan(bundled: str, plan: Plan)
         '<td class="ratified" data-label="Additional Protocol (2002)">published 2003-05-08'
         in bundled
     )
-    assert (
-        '<td class="date-unknown" data-label="BSEC Agreement (1998)">date unknown'
-        in bundled
-    )
+    assert '<td class="date-unknown" data-label="BSEC Agreement (1998)">date unknown' in bundled
     assert "Overdue on 2010-06-01: 3</h2>" in bundled
     assert '<a href="https://zakon.rada.gov.ua/laws/show/969_006">zakon.rada.gov.ua</a>' in bundled
 

@@ -39,7 +39,16 @@ EXPECTED = {
     "not-utf8.yaml": (23, 25, "byte 0xe2 is not UTF-8"),
     "alias-bomb.yaml": (2, 8, "aliases (*a) are not allowed"),
     "deeply-nested.yaml": (1, 71, "nesting deeper than 64 levels"),
-    "yaml11-no-as-text.yaml": (21, 17, "deadline.kind: Input should be 'fixed'"),
+    "unquoted-boolean.yaml": (
+        21,
+        17,
+        'other YAML tools read NO as a boolean, not text; quote it: "NO"',
+    ),
+    "unquoted-number.yaml": (
+        20,
+        20,
+        'other YAML tools read 2011. as a number, not text; quote it: "2011."',
+    ),
     "ratified-before-instrument.yaml": (
         31,
         76,

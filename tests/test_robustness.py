@@ -140,10 +140,11 @@ def test_alias_bomb_and_deep_nesting_are_refused_in_bounded_memory(tmp_path):
     bomb.write_text(text)
     deep = tmp_path / "deep.yaml"
     deep.write_text("a: " + "[" * 100_000 + "]" * 100_000 + "\n")
-    # libyaml itself stops a flow nested 1,000 deep before the loader's own limit of 64 is met
+    # libyaml from PyYAML 6.0.4 stops a flow nested 1,000 deep before the loader's own limit of
+    # 64 is met ("exceeded maximum nesting depth"); with older ones the loader's limit stops it
     for path, words in (
         (bomb, "aliases (*a) are not allowed"),
-        (deep, "exceeded maximum nesting depth"),
+        (deep, "nesting"),
     ):
         result = _limited([sys.executable, "-m", "bsec_plan", "check", str(path)])
         assert result.returncode == 1

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 
@@ -26,23 +25,20 @@ def run(paths: list[str], fmt: str = "text") -> int:
             f"{len(plan.states)} states, {len(plan.ratifications)} ratification records, "
             f"{len(plan.progress)} progress records"
         )
-    if fmt == "json":
-        document = {
-            "files": [str(t) for t in targets],
-            "valid": not problems,
-            "problems": [
-                {"file": p.file, "line": p.line, "column": p.col, "message": p.message}
-                for p in problems
-            ],
-        }
-        json.dump(document, sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
-        return 1 if problems else 0
-    if problems:
-        report(problems, fmt)
-        return 1
-    print("\n".join(summaries))
-    return 0
+    from bsec_plan import formats
+    from bsec_plan.report import Checked, View
+
+    document = {
+        "files": [str(t) for t in targets],
+        "valid": not problems,
+        "problems": [
+            {"file": p.file, "line": p.line, "column": p.col, "message": p.message}
+            for p in problems
+        ],
+    }
+    checked = Checked(summaries, problems)
+    formats.write(fmt, View(document=lambda: document, checked=lambda: checked))
+    return 1 if problems else 0
 
 
 def report(problems: list[Problem], fmt: str) -> None:

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
-import re
 import signal
 import sys
 from enum import Enum
-from pathlib import Path
+from typing import Any
 
 import typer
 
 from bsec_plan import __version__
+from bsec_plan.formats import (
+    CalendarFormat,
+    CheckFormat,
+    DiffFormat,
+    OverdueFormat,
+    ShowFormat,
+    StatesFormat,
+    StatusFormat,
+    described,
+)
+from bsec_plan.prelude import parse_as_of, prelude
 from bsec_plan.problems import PlanError, UsageError
 
 app = typer.Typer(
@@ -23,24 +31,6 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-
-
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
-class CheckFormat(str, Enum):
-    text = "text"
-    github = "github"
-    json = "json"
-
-
-class DiffFormat(str, Enum):
-    table = "table"
-    markdown = "markdown"
-    json = "json"
 
 
 class Missing(str, Enum):
@@ -63,9 +53,13 @@ StateOpt = typer.Option(
     metavar="CODE",
     help="Only what this Member State is responsible for or addressed by.",
 )
-FormatOpt = typer.Option(
-    Format.table, "--format", help="table (rich on a terminal, plain when piped), json or csv."
-)
+
+
+def format_option(choice: type[Enum]) -> Any:
+    """--format: typer lists exactly the formats the command's enum in `formats` offers."""
+    return typer.Option(next(iter(choice)).value, "--format", help=described(choice) + ".")
+
+
 ExitCodeOpt = typer.Option(False, "--exit-code", help="Exit 1 when something is found.")
 WithinOpt = typer.Option(
     30,
@@ -74,41 +68,6 @@ WithinOpt = typer.Option(
     min=0,
     help="An occurrence due within this many days is 'due soon'.",
 )
-
-
-def parse_as_of(text: str, option: str = "--as-of") -> dt.date:
-    if text.strip().lower() == "today":
-        return dt.date.today()
-    from bsec_plan.dates import parse_day
-
-    try:
-        return parse_day(text.strip())
-    except ValueError as err:
-        message = str(err)
-    match = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", text.strip())
-    if match:
-        a, b, year = match.groups()
-        forms = []
-        for day, month in ((a, b), (b, a)):
-            with contextlib.suppress(ValueError):
-                forms.append(dt.date(int(year), int(month), int(day)).isoformat())
-        if forms:
-            message = (
-                f"'{text}' is ambiguous; write the ISO form: {' or '.join(dict.fromkeys(forms))}"
-            )
-    raise UsageError(f"{option}: {message}")
-
-
-def _load(plan_opt: str | None):
-    from bsec_plan import planfile
-
-    path = planfile.resolve(plan_opt)
-    return planfile.load(path), str(path)
-
-
-def _no_csv(fmt: Format, command: str) -> None:
-    if fmt is Format.csv:
-        raise UsageError(f"{command} has no CSV form; use --format table or --format json")
 
 
 @app.callback(invoke_without_command=True)
@@ -127,9 +86,7 @@ def check(
     paths: list[str] | None = typer.Argument(
         None, metavar="[PATH]...", help="Plan files (default: as for the queries)."
     ),
-    fmt: CheckFormat = typer.Option(
-        CheckFormat.text, "--format", help="text, github (Actions annotations too) or json."
-    ),
+    fmt: CheckFormat = format_option(CheckFormat),
 ) -> int:
     """Validate a plan file: every problem at once, as FILE:LINE:COL: error: MESSAGE."""
     from bsec_plan import checkcmd
@@ -152,22 +109,14 @@ def status(
     as_of: str = AsOfOpt,
     state: str | None = StateOpt,
     within: int = WithinOpt,
-    fmt: Format = FormatOpt,
+    fmt: StatusFormat = format_option(StatusFormat),
 ) -> int:
     """One screen: progress through the period, counts by direction, overdue, next, gaps."""
-    from bsec_plan import output, queries, report
+    from bsec_plan import formats, queries, report
 
-    _no_csv(fmt, "status")
-    day = parse_as_of(as_of)
-    model, name = _load(plan)
-    code = queries.state_code(model, state) if state else None
-    result = queries.status(model, day, code, within=within)
-    if fmt is Format.json:
-        output.write_json(
-            {**report.header(name, day, "status", state=code), **report.status_json(model, result)}
-        )
-    else:
-        output.write_tables(report.status_blocks(model, name, result, code))
+    asked = prelude(plan, as_of, state)
+    result = queries.status(asked.plan, asked.as_of, asked.state, within=within)
+    formats.write(fmt, report.status_view(asked, result))
     return 0
 
 
@@ -176,27 +125,15 @@ def overdue(
     plan: str | None = PlanOpt,
     as_of: str = AsOfOpt,
     state: str | None = StateOpt,
-    fmt: Format = FormatOpt,
+    fmt: OverdueFormat = format_option(OverdueFormat),
     exit_code: bool = ExitCodeOpt,
 ) -> int:
     """Every overdue occurrence, oldest first, with who was responsible when it fell due."""
-    from bsec_plan import output, queries, report
+    from bsec_plan import formats, queries, report
 
-    day = parse_as_of(as_of)
-    model, name = _load(plan)
-    code = queries.state_code(model, state) if state else None
-    rows = queries.overdue(model, day, code)
-    if fmt is Format.json:
-        output.write_json(
-            {
-                **report.header(name, day, "overdue", state=code),
-                "overdue": [report.row_json(r) for r in rows],
-            }
-        )
-    elif fmt is Format.csv:
-        output.write_csv(report.overdue_table(rows, day))
-    else:
-        output.write_tables([f"Plan file: {name}", report.overdue_table(rows, day)])
+    asked = prelude(plan, as_of, state)
+    rows = queries.overdue(asked.plan, asked.as_of, asked.state)
+    formats.write(fmt, report.overdue_view(asked, rows))
     return 1 if exit_code and rows else 0
 
 
@@ -210,39 +147,21 @@ def states(
     instrument: str | None = typer.Option(
         None, "--instrument", metavar="ID", help="Only this instrument, e.g. protocol-2002."
     ),
-    fmt: Format = FormatOpt,
+    fmt: StatesFormat = format_option(StatesFormat),
     exit_code: bool = ExitCodeOpt,
 ) -> int:
     """Member States × instruments, liaison officers and EU membership."""
-    from bsec_plan import output, queries, report
+    from bsec_plan import formats, queries, report
 
-    day = parse_as_of(as_of)
-    model, name = _load(plan)
-    ident = queries.instrument_id(model, instrument) if instrument else None
-    head = report.header(
-        name, day, "states", missing=missing.value if missing else None, instrument=ident
-    )
+    asked = prelude(plan, as_of)
+    ident = queries.instrument_id(asked.plan, instrument) if instrument else None
     if missing is None:
-        rows = queries.states(model, day, ident)
-        table, document, found = (
-            report.states_table(model, rows, day),
-            {"states": report.states_json(rows)},
-            False,
-        )
-    else:
-        lacks = queries.missing(model, day, missing.value, ident)
-        table, document, found = (
-            report.missing_table(model, lacks, missing.value, day),
-            {"missing": report.missing_json(lacks)},
-            bool(lacks),
-        )
-    if fmt is Format.json:
-        output.write_json({**head, **document})
-    elif fmt is Format.csv:
-        output.write_csv(table)
-    else:
-        output.write_tables([f"Plan file: {name}", table])
-    return 1 if exit_code and found else 0
+        rows = queries.states(asked.plan, asked.as_of, ident)
+        formats.write(fmt, report.states_view(asked, rows, ident))
+        return 0
+    lacks = queries.missing(asked.plan, asked.as_of, missing.value, ident)
+    formats.write(fmt, report.missing_view(asked, lacks, missing.value, ident))
+    return 1 if exit_code and lacks else 0
 
 
 @app.command()
@@ -252,31 +171,15 @@ def show(
     as_of: str = AsOfOpt,
     state: str | None = StateOpt,
     within: int = WithinOpt,
-    fmt: Format = FormatOpt,
+    fmt: ShowFormat = format_option(ShowFormat),
 ) -> int:
     """One action: direction, text, parties, deadline, occurrences and their states, progress."""
-    from bsec_plan import output, queries, report
-    from bsec_plan.schedule import occurrences
+    from bsec_plan import formats, report
+    from bsec_plan.show import show as gather
 
-    _no_csv(fmt, "show")
-    day = parse_as_of(as_of)
-    model, name = _load(plan)
-    ident = queries.action_id(model, action)
-    code = queries.state_code(model, state) if state else None
-    rows = queries.evaluate(
-        model, day, within, occurrences(model.actions[ident], model.start, model.end)
-    )
-    if code:
-        rows = [r for r in rows if queries.concerns(model, r, code, day)]
-    if fmt is Format.json:
-        output.write_json(
-            {
-                **report.header(name, day, "show", state=code),
-                **report.show_json(model, ident, rows, day),
-            }
-        )
-    else:
-        output.write_tables(report.show_blocks(model, name, ident, rows, day))
+    asked = prelude(plan, as_of, state)
+    shown = gather(asked.plan, action, asked.as_of, within, asked.state)
+    formats.write(fmt, report.show_view(asked, shown))
     return 0
 
 
@@ -292,47 +195,22 @@ def calendar(
     ),
     state: str | None = StateOpt,
     within: int = WithinOpt,
-    grid: bool = typer.Option(False, "--grid", help="Month grids with the deadline days marked."),
-    ics: str | None = typer.Option(
-        None, "--ics", metavar="FILE", help="Write an iCalendar file; '-' for stdout."
+    fmt: CalendarFormat = format_option(CalendarFormat),
+    output: str | None = typer.Option(
+        None, "-o", "--output", metavar="FILE", help="Write to FILE instead of stdout."
     ),
-    fmt: Format = FormatOpt,
 ) -> int:
     """Deadlines in a window, by month: a list, month grids, or an .ics calendar."""
-    from bsec_plan import output, queries, report
+    from bsec_plan import formats, queries, report
 
-    if ((ics or grid) and fmt is not Format.table) or (ics and grid):
-        raise UsageError("--ics, --grid and --format json|csv are different outputs; choose one")
-    day = parse_as_of(as_of)
+    asked = prelude(plan, as_of, state)
     first = parse_as_of(start, "--from") if start else None
     last = parse_as_of(end, "--to") if end else None
-    model, name = _load(plan)
-    code = queries.state_code(model, state) if state else None
-    first, last = queries.window(model, first, last)
-    rows = queries.deadlines(model, day, first, last, code, within)
-    if ics:
-        from bsec_plan import ics as ical
-
-        try:
-            ical.write(ical.calendar_bytes(model, rows, day), ics, sys.stdout)
-        except OSError as err:
-            raise UsageError(f"--ics: cannot write {ics}: {err.strerror or err}") from None
-        if ics != "-":
-            print(f"{ics}: {len(rows)} events", file=sys.stderr)
-        return 0
-    head = report.header(
-        name, day, "calendar", state=code, **{"from": first.isoformat(), "to": last.isoformat()}
-    )
-    if fmt is Format.json:
-        output.write_json({**head, "occurrences": [report.row_json(r) for r in rows]})
-    elif fmt is Format.csv:
-        output.write_csv(report.calendar_table(model, rows, first, last))
-    elif grid:
-        output.write_grids(report.grid_months(model, rows), f"Plan file: {name}")
-    else:
-        output.write_tables(
-            [f"Plan file: {name}", *report.calendar_months(model, rows, first, last)]
-        )
+    first, last = queries.window(asked.plan, first, last)
+    rows = queries.deadlines(asked.plan, asked.as_of, first, last, asked.state, within)
+    formats.write(fmt, report.calendar_view(asked, rows, first, last), output)
+    if output not in (None, "-") and fmt is CalendarFormat.ics:
+        print(f"{output}: {len(rows)} events", file=sys.stderr)
     return 0
 
 
@@ -344,46 +222,18 @@ def diff(
     ),
     plan: str | None = PlanOpt,
     as_of: str = AsOfOpt,
-    fmt: DiffFormat = typer.Option(
-        DiffFormat.table, "--format", help="table, markdown (for a pull-request comment) or json."
-    ),
+    fmt: DiffFormat = format_option(DiffFormat),
     exit_code: bool = ExitCodeOpt,
 ) -> int:
     """What a change to the plan means: actions, parties, deadlines, records, changed states."""
     from bsec_plan import diff as plandiff
-    from bsec_plan import output, planfile, report
-    from bsec_plan.revisions import RevisionError, read_at
+    from bsec_plan import formats, report
+    from bsec_plan.diffinputs import inputs
 
     day = parse_as_of(as_of)
-    working = planfile.resolve(plan)
-
-    def side(spec: str | None):
-        if spec is None:
-            return planfile.load(working), str(working)
-        if Path(spec).is_file():
-            return planfile.load(Path(spec)), spec
-        try:
-            data, name = read_at(spec, working)
-        except RevisionError as err:
-            raise UsageError(str(err)) from None
-        return planfile.load_bytes(data, name), name
-
-    old_plan, old_name = side(old or "HEAD")
-    new_plan, new_name = side(new)
+    old_plan, old_name, new_plan, new_name = inputs(old, new, plan)
     result = plandiff.compare(old_plan, new_plan, day)
-    if fmt is DiffFormat.json:
-        output.write_json(
-            {
-                **report.header(
-                    f"{old_name} → {new_name}", day, "diff", old=old_name, new=new_name
-                ),
-                **report.diff_json(result),
-            }
-        )
-    elif fmt is DiffFormat.markdown:
-        sys.stdout.write(report.diff_markdown(result, old_name, new_name))
-    else:
-        output.write_tables(report.diff_blocks(result, old_name, new_name))
+    formats.write(fmt, report.diff_view(result, old_name, new_name))
     return 1 if exit_code and result else 0
 
 

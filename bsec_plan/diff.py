@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from bsec_plan import queries as q
 from bsec_plan.domain import Plan
-from bsec_plan.report import as_json
+from bsec_plan.records import as_json
 from bsec_plan.schedule import occurrences
 
 

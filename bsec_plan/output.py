@@ -7,18 +7,9 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
 from typing import TextIO
 
-
-@dataclass
-class Table:
-    title: str
-    columns: list[str]
-    rows: list[list[str]] = field(default_factory=list)
-    styles: list[str | None] = field(default_factory=list)  # per row, for rich: e.g. "red"
-    wrap: tuple[str, ...] = ()  # the columns that may wrap (long text); the others never do
-    empty: str = "none"  # what to say when there are no rows
+from bsec_plan.report import Table
 
 
 def is_terminal(stream: TextIO) -> bool:

@@ -1,12 +1,63 @@
-"""Query results turned into tables and JSON documents; pure functions, no I/O, no rich."""
+"""What to show: query results turned into tables, views and JSON documents; no I/O, no rich."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
 
 from bsec_plan import queries as q
 from bsec_plan.domain import Plan
-from bsec_plan.output import Table
+from bsec_plan.problems import Problem
+from bsec_plan.records import as_json
+from bsec_plan.show import Shown
+
+
+@dataclass
+class Table:
+    title: str
+    columns: list[str]
+    rows: list[list[str]] = field(default_factory=list)
+    styles: list[str | None] = field(default_factory=list)  # per row, for rich: e.g. "red"
+    wrap: tuple[str, ...] = ()  # the columns that may wrap (long text); the others never do
+    empty: str = "none"  # what to say when there are no rows
+
+
+@dataclass
+class Asked:
+    """The question as asked: the plan and the file it came from, the as-of date, a state."""
+
+    plan: Plan
+    plan_file: str
+    as_of: dt.date
+    state: str | None = None
+
+
+Month = tuple[int, int, dict[int, str], list[str]]  # year, month, {day: status}, listing lines
+
+
+@dataclass
+class View:
+    """What one command shows, in each shape a format asks for; each shape is built on demand."""
+
+    blocks: Callable[[], list[Table | str]] | None = None  # table
+    document: Callable[[], dict[str, Any]] | None = None  # json
+    table: Callable[[], Table] | None = None  # csv
+    months: Callable[[], list[Month]] | None = None  # grid
+    heading: str = ""  # grid: the line above the months
+    calendar: Callable[[], tuple[Plan, list[q.Row], dt.date]] | None = None  # ics: its events
+    markdown: Callable[[], str] | None = None  # markdown
+    checked: Callable[[], Checked] | None = None  # text, github
+
+
+@dataclass
+class Checked:
+    """What `check` found: a summary line per valid file, and every problem."""
+
+    summaries: list[str]
+    problems: list[Problem]
+
 
 STATE_STYLE = {
     "overdue": "red",
@@ -39,25 +90,6 @@ def row_json(row: q.Row) -> dict:
         ],
         "text": row.text,
     }
-
-
-def as_json(record) -> dict:
-    """A domain record as JSON-ready fields: dates in ISO form, partial dates as written."""
-    return {
-        k: _plain(v)
-        for k, v in vars(record).items()
-        if not k.startswith("_") and k in record.__dataclass_fields__
-    }
-
-
-def _plain(value):
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if hasattr(value, "__dataclass_fields__") and not isinstance(value, type):
-        return as_json(value) if not hasattr(value, "first_day") else str(value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
 
 
 def header(plan_file: str, as_of: dt.date, command: str, **filters) -> dict:
@@ -226,11 +258,8 @@ def status_json(plan: Plan, s: q.Status) -> dict:
 # -- show ---------------------------------------------------------------------------------------
 
 
-def show_blocks(
-    plan: Plan, plan_file: str, action_id: str, rows: list[q.Row], as_of: dt.date
-) -> list:
-    action = plan.actions[action_id]
-    direction = plan.direction_of[action_id]
+def show_blocks(plan: Plan, plan_file: str, shown: Shown, as_of: dt.date) -> list[Table | str]:
+    action, direction = shown.action, shown.direction
     lines = [f"{action.id}  {action.text}", "", f"Direction {direction.id}: {direction.title}"]
     if action.responsible:
         lines.append(f"Responsible: {action.responsible.wording}")
@@ -243,11 +272,11 @@ def show_blocks(
     names = [plan.instrument_by_id[i].title for i in action.instruments]
     if names:
         lines.append("Instruments: " + "; ".join(names))
-    if action.addresses:
-        who = q.addressed(plan, action_id, as_of)
+    if action.addresses and shown.addressed is not None:
         lines.append(
             f"Addressed to the states not recorded as having ratified the "
-            f"{plan.instrument_by_id[action.addresses.not_ratified].short} on {as_of}: {' '.join(who) or 'none'}"
+            f"{plan.instrument_by_id[action.addresses.not_ratified].short} on {as_of}: "
+            f"{' '.join(shown.addressed) or 'none'}"
         )
     for note in action.notes:
         lines.append(f"Note: {note}")
@@ -255,7 +284,7 @@ def show_blocks(
     occurrences = Table(
         "Occurrences", ["Occurrence", "Due", "State", "Responsible"], wrap=("Responsible",)
     )
-    for r in rows:
+    for r in shown.rows:
         occurrences.rows.append([r.label or "—", _iso(r.due) or "—", r.state, responsible_text(r)])
         occurrences.styles.append(STATE_STYLE.get(r.state))
     records = Table(
@@ -264,17 +293,15 @@ def show_blocks(
         wrap=("Summary", "Source"),
         empty="none recorded",
     )
-    for p in plan.progress:
-        if p.action == action_id and p.date <= as_of:
-            records.rows.append(
-                [p.occurrence or "—", p.date.isoformat(), p.status, p.summary, p.source]
-            )
+    for p in shown.progress:
+        records.rows.append(
+            [p.occurrence or "—", p.date.isoformat(), p.status, p.summary, p.source]
+        )
     return ["\n".join(lines) + "\n", occurrences, records]
 
 
-def show_json(plan: Plan, action_id: str, rows: list[q.Row], as_of: dt.date) -> dict:
-    action = plan.actions[action_id]
-    direction = plan.direction_of[action_id]
+def show_json(shown: Shown) -> dict[str, Any]:
+    action, direction = shown.action, shown.direction
     return {
         "action": {
             "id": action.id,
@@ -291,13 +318,11 @@ def show_json(plan: Plan, action_id: str, rows: list[q.Row], as_of: dt.date) -> 
                 else None
             ),
             "instruments": list(action.instruments),
-            "addressed_to": q.addressed(plan, action_id, as_of) if action.addresses else None,
+            "addressed_to": shown.addressed,
             "notes": list(action.notes),
         },
-        "occurrences": [row_json(r) for r in rows],
-        "progress": [
-            as_json(p) for p in plan.progress if p.action == action_id and p.date <= as_of
-        ],
+        "occurrences": [row_json(r) for r in shown.rows],
+        "progress": [as_json(p) for p in shown.progress],
     }
 
 
@@ -430,3 +455,84 @@ def diff_json(d) -> dict:
             for t in d.transitions
         ],
     }
+
+
+# -- views: what each command shows, in each of its formats ------------------------------------
+
+
+def _head(asked: Asked, command: str, **filters: Any) -> dict[str, Any]:
+    return header(asked.plan_file, asked.as_of, command, state=asked.state, **filters)
+
+
+def _plan_file(asked: Asked) -> str:
+    return f"Plan file: {asked.plan_file}"
+
+
+def status_view(asked: Asked, s: q.Status) -> View:
+    return View(
+        blocks=lambda: status_blocks(asked.plan, asked.plan_file, s, asked.state),
+        document=lambda: {**_head(asked, "status"), **status_json(asked.plan, s)},
+    )
+
+
+def overdue_view(asked: Asked, rows: list[q.Row]) -> View:
+    return View(
+        blocks=lambda: [_plan_file(asked), overdue_table(rows, asked.as_of)],
+        document=lambda: {**_head(asked, "overdue"), "overdue": [row_json(r) for r in rows]},
+        table=lambda: overdue_table(rows, asked.as_of),
+    )
+
+
+def states_view(
+    asked: Asked, rows: list[q.StateRow], instrument: str | None, missing: str | None = None
+) -> View:
+    head = header(asked.plan_file, asked.as_of, "states", missing=missing, instrument=instrument)
+    table = states_table(asked.plan, rows, asked.as_of)
+    return View(
+        blocks=lambda: [_plan_file(asked), table],
+        document=lambda: {**head, "states": states_json(rows)},
+        table=lambda: table,
+    )
+
+
+def missing_view(asked: Asked, lacks: list[q.Lack], what: str, instrument: str | None) -> View:
+    head = header(asked.plan_file, asked.as_of, "states", missing=what, instrument=instrument)
+    table = missing_table(asked.plan, lacks, what, asked.as_of)
+    return View(
+        blocks=lambda: [_plan_file(asked), table],
+        document=lambda: {**head, "missing": missing_json(lacks)},
+        table=lambda: table,
+    )
+
+
+def show_view(asked: Asked, shown: Shown) -> View:
+    return View(
+        blocks=lambda: show_blocks(asked.plan, asked.plan_file, shown, asked.as_of),
+        document=lambda: {**_head(asked, "show"), **show_json(shown)},
+    )
+
+
+def calendar_view(asked: Asked, rows: list[q.Row], start: dt.date, end: dt.date) -> View:
+    window = {"from": start.isoformat(), "to": end.isoformat()}
+    return View(
+        blocks=lambda: [_plan_file(asked), *calendar_months(asked.plan, rows, start, end)],
+        document=lambda: {
+            **_head(asked, "calendar", **window),
+            "occurrences": [row_json(r) for r in rows],
+        },
+        table=lambda: calendar_table(asked.plan, rows, start, end),
+        months=lambda: grid_months(asked.plan, rows),
+        heading=_plan_file(asked),
+        calendar=lambda: (asked.plan, rows, asked.as_of),
+    )
+
+
+def diff_view(d: Any, old_name: str, new_name: str) -> View:
+    return View(
+        blocks=lambda: diff_blocks(d, old_name, new_name),
+        document=lambda: {
+            **header(f"{old_name} → {new_name}", d.as_of, "diff", old=old_name, new=new_name),
+            **diff_json(d),
+        },
+        markdown=lambda: diff_markdown(d, old_name, new_name),
+    )

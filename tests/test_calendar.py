@@ -75,7 +75,15 @@ def test_list_is_grouped_by_month():
 
 def test_grid_for_february_2010_marks_the_28th():
     out = run_cli(
-        "calendar", "--grid", "--from", "2010-02-01", "--to", "2010-02-28", "--as-of", "2010-06-01"
+        "calendar",
+        "--format",
+        "grid",
+        "--from",
+        "2010-02-01",
+        "--to",
+        "2010-02-28",
+        "--as-of",
+        "2010-06-01",
     ).stdout
     lines = out.splitlines()
     assert lines[2].strip() == "February 2010"
@@ -95,7 +103,7 @@ def _events(data: bytes):
 
 
 def test_ics_to_stdout_parses_with_nine_all_day_events():
-    result = run_cli("calendar", "--ics", "-", "--as-of", "2010-06-01")
+    result = run_cli("calendar", "--format", "ics", "--as-of", "2010-06-01")
     data = result.stdout.encode()
     assert result.returncode == 0
     events = _events(data)
@@ -111,8 +119,8 @@ def test_ics_to_stdout_parses_with_nine_all_day_events():
 
 def test_ics_file_is_crlf_folded_and_uids_are_stable(tmp_path):
     first, second = tmp_path / "a.ics", tmp_path / "b.ics"
-    assert run_cli("calendar", "--ics", str(first)).returncode == 0
-    assert run_cli("calendar", "--ics", str(second)).returncode == 0
+    assert run_cli("calendar", "--format", "ics", "-o", str(first)).returncode == 0
+    assert run_cli("calendar", "--format", "ics", "--output", str(second)).returncode == 0
     raw = first.read_bytes()
     assert raw.count(b"\r\n") == raw.count(b"\n")
     assert max(len(line) for line in raw.split(b"\r\n")) <= 75
@@ -129,10 +137,10 @@ def test_ics_file_is_crlf_folded_and_uids_are_stable(tmp_path):
 
 
 def test_ics_into_a_missing_folder_is_a_clear_error(tmp_path):
-    result = run_cli("calendar", "--ics", str(tmp_path / "no" / "cal.ics"))
+    result = run_cli("calendar", "--format", "ics", "-o", str(tmp_path / "no" / "cal.ics"))
     assert result.returncode == 2
     assert result.stderr.startswith(
-        f"bsec-plan: error: --ics: cannot write {tmp_path / 'no' / 'cal.ics'}"
+        f"bsec-plan: error: --output: cannot write {tmp_path / 'no' / 'cal.ics'}"
     )
     assert "Traceback" not in result.stderr
 
@@ -141,7 +149,7 @@ def test_reversed_and_malformed_windows_exit_2():
     result = run_cli("calendar", "--from", "2011-01-01", "--to", "2010-01-01")
     assert (result.returncode, result.stderr) == (
         2,
-        "bsec-plan: error: the window is reversed: --from 2011-01-01 is after --to 2010-01-01\n",
+        "bsec-plan: error: the window is reversed: it starts on 2011-01-01, after its end on 2010-01-01\n",
     )
     result = run_cli("calendar", "--to", "2010/12/31")
     assert result.returncode == 2
@@ -198,15 +206,16 @@ def test_folding_agrees_with_icalendar_on_any_line(body):
     assert fold(line) == _foldline(line)
 
 
-def test_conflicting_outputs_are_refused():
-    for args in (
-        ["--ics", "-", "--grid"],
-        ["--grid", "--format", "json"],
-        ["--ics", "-", "--format", "csv"],
-    ):
+def test_output_file_takes_any_format(tmp_path):
+    target = tmp_path / "deadlines.csv"
+    result = run_cli("calendar", "--format", "csv", "-o", str(target), "--as-of", "2010-06-01")
+    assert (result.returncode, result.stdout) == (0, "")
+    rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8"))))
+    assert [(r[1], r[2]) for r in rows[1:]] == [(a, label) for a, label, _ in ALL_NINE]
+
+
+def test_old_output_flags_are_gone():
+    for args in (["--grid"], ["--ics", "-"]):
         result = run_cli("calendar", *args)
-        assert (result.returncode, result.stdout) == (2, "")
-        assert (
-            result.stderr
-            == "bsec-plan: error: --ics, --grid and --format json|csv are different outputs; choose one\n"
-        )
+        assert result.returncode == 2
+        assert "No such option" in result.stderr

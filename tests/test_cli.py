@@ -136,10 +136,8 @@ def test_bad_option_exits_2_without_traceback():
     assert "No such option: --bogus" in result.stderr
     assert "Traceback" not in result.stderr
     result = run_cli("status", "--format", "csv")
-    assert (result.returncode, result.stderr) == (
-        2,
-        "bsec-plan: error: status has no CSV form; use --format table or --format json\n",
-    )
+    assert result.returncode == 2
+    assert "Invalid value for '--format': 'csv' is not one of 'table', 'json'." in result.stderr
 
 
 def test_states_matrix_json():

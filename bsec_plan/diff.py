@@ -1,5 +1,5 @@
 """What a change to the plan means: actions, parties, deadlines, records, and the occurrences
-whose state changes because of it. Pure: two plans and an as-of date in, changes out."""
+whose status changes because of it. Pure: two plans and an as-of date in, changes out."""
 
 from __future__ import annotations
 

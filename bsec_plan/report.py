@@ -59,7 +59,7 @@ class Checked:
     problems: list[Problem]
 
 
-STATE_STYLE = {
+STATUS_STYLE = {
     "overdue": "red",
     "due soon": "yellow",
     "done": "green",
@@ -82,7 +82,7 @@ def row_json(row: q.Row) -> dict:
         "direction": row.direction,
         "occurrence": row.label,
         "due": _iso(row.due),
-        "state": row.state,
+        "status": row.state,
         "days_overdue": row.days_overdue,
         "done_on": _iso(row.done_on),
         "responsible": [
@@ -90,6 +90,16 @@ def row_json(row: q.Row) -> dict:
         ],
         "text": row.text,
     }
+
+
+def period_note(plan: Plan, as_of: dt.date) -> list[str]:
+    """One line when the as-of date is after the plan's period, with the date that replays it."""
+    if as_of <= plan.end:
+        return []
+    return [
+        f"The plan's period ended on {plan.end}; to see it as it stood then, "
+        f"add --as-of {plan.end}.\n"
+    ]
 
 
 def header(plan_file: str, as_of: dt.date, command: str, **filters) -> dict:
@@ -119,7 +129,7 @@ def overdue_table(rows: list[q.Row], as_of: dt.date) -> Table:
 
 def standing_text(s: q.Standing, good: str) -> str:
     if s.status == good:
-        return f"{good} {s.date}" if s.date else f"{good} (date not found)"
+        return f"{good} {s.date}" if s.date else f"{good} (date unknown)"
     return s.status.replace("-", " ")
 
 
@@ -164,11 +174,9 @@ def lack_text(lack: q.Lack) -> str:
         return (
             "known: recorded as not appointed"
             if lack.known
-            else "unrecorded: no appointment on record"
+            else "unknown: no appointment on record"
         )
-    return (
-        "known: recorded as not ratified" if lack.known else "unrecorded: no ratification on record"
-    )
+    return "known: recorded as not ratified" if lack.known else "unknown: no ratification on record"
 
 
 def missing_table(plan: Plan, lacks: list[q.Lack], what: str, as_of: dt.date) -> Table:
@@ -220,16 +228,16 @@ def status_blocks(plan: Plan, plan_file: str, s: q.Status, state: str | None) ->
         )
     next_table = Table(
         "Next deadlines",
-        ["Action", "Occurrence", "Due", "State", "Responsible"],
+        ["Action", "Occurrence", "Due", "Status", "Responsible"],
         wrap=("Responsible",),
         empty="no deadline ahead",
     )
     for r in s.next:
         next_table.rows.append([r.action, r.label or "", _iso(r.due), r.state, responsible_text(r)])
-        next_table.styles.append(STATE_STYLE.get(r.state))
+        next_table.styles.append(STATUS_STYLE.get(r.state))
     gaps = Table(
         "Missing ratifications and liaison officers",
-        ["Missing", "Known lack", "Unrecorded"],
+        ["Missing", "Known lack", "Unknown"],
         empty="none",
     )
     groups = [(plan.instrument_by_id[i].short, lacks) for i, lacks in s.unratified.items()]
@@ -237,9 +245,16 @@ def status_blocks(plan: Plan, plan_file: str, s: q.Status, state: str | None) ->
         groups.append(("Liaison officer", s.no_liaison))
     for label, lacks in groups:
         known = " ".join(ln.code for ln in lacks if ln.known) or "—"
-        unrecorded = " ".join(ln.code for ln in lacks if not ln.known) or "—"
-        gaps.rows.append([label, known, unrecorded])
-    return [intro, counts, overdue_table(s.overdue, s.as_of), next_table, gaps]
+        unknown = " ".join(ln.code for ln in lacks if not ln.known) or "—"
+        gaps.rows.append([label, known, unknown])
+    return [
+        intro,
+        *period_note(plan, s.as_of),
+        counts,
+        overdue_table(s.overdue, s.as_of),
+        next_table,
+        gaps,
+    ]
 
 
 def status_json(plan: Plan, s: q.Status) -> dict:
@@ -282,11 +297,11 @@ def show_blocks(plan: Plan, plan_file: str, shown: Shown, as_of: dt.date) -> lis
         lines.append(f"Note: {note}")
     lines.append(f"Plan file: {plan_file}; as of {as_of}")
     occurrences = Table(
-        "Occurrences", ["Occurrence", "Due", "State", "Responsible"], wrap=("Responsible",)
+        "Occurrences", ["Occurrence", "Due", "Status", "Responsible"], wrap=("Responsible",)
     )
     for r in shown.rows:
         occurrences.rows.append([r.label or "—", _iso(r.due) or "—", r.state, responsible_text(r)])
-        occurrences.styles.append(STATE_STYLE.get(r.state))
+        occurrences.styles.append(STATUS_STYLE.get(r.state))
     records = Table(
         "Progress records",
         ["Occurrence", "Date", "Status", "Summary", "Source"],
@@ -328,7 +343,7 @@ def show_json(shown: Shown) -> dict[str, Any]:
 
 # -- calendar -----------------------------------------------------------------------------------
 
-CALENDAR_COLUMNS = ["Due", "Action", "Occurrence", "State", "Responsible", "Title"]
+CALENDAR_COLUMNS = ["Due", "Action", "Occurrence", "Status", "Responsible", "Title"]
 
 
 def _calendar_row(plan: Plan, r: q.Row) -> list[str]:
@@ -351,7 +366,7 @@ def calendar_table(plan: Plan, rows: list[q.Row], start: dt.date, end: dt.date) 
     )
     for r in rows:
         table.rows.append(_calendar_row(plan, r))
-        table.styles.append(STATE_STYLE.get(r.state))
+        table.styles.append(STATUS_STYLE.get(r.state))
     return table
 
 
@@ -367,7 +382,7 @@ def calendar_months(plan: Plan, rows: list[q.Row], start: dt.date, end: dt.date)
                 r.due.strftime("%B %Y"), CALENDAR_COLUMNS, wrap=("Responsible", "Title")
             )
         tables[month].rows.append(_calendar_row(plan, r))
-        tables[month].styles.append(STATE_STYLE.get(r.state))
+        tables[month].styles.append(STATUS_STYLE.get(r.state))
     return [f"Deadlines {start} – {end}: {len(rows)}", *tables.values()]
 
 
@@ -408,7 +423,7 @@ def diff_blocks(d, old_name: str, new_name: str) -> list:
     for c in d.changes:
         changes.rows.append([c.kind, c.subject, c.old or "—", c.new or "—"])
     moved = Table(
-        f"Occurrences whose state changes, as of {d.as_of}",
+        f"Occurrences whose status changes, as of {d.as_of}",
         ["Occurrence", "Before", "After"],
         empty="none",
     )
@@ -437,7 +452,7 @@ def diff_markdown(d, old_name: str, new_name: str) -> str:
         ]
         lines.append("")
     lines.append(
-        f"**Occurrences whose state changes, as of {d.as_of}:**"
+        f"**Occurrences whose status changes, as of {d.as_of}:**"
         if d.transitions
         else f"No occurrence changes state as of {d.as_of}."
     )
@@ -477,7 +492,11 @@ def status_view(asked: Asked, s: q.Status) -> View:
 
 def overdue_view(asked: Asked, rows: list[q.Row]) -> View:
     return View(
-        blocks=lambda: [_plan_file(asked), overdue_table(rows, asked.as_of)],
+        blocks=lambda: [
+            _plan_file(asked),
+            *period_note(asked.plan, asked.as_of),
+            overdue_table(rows, asked.as_of),
+        ],
         document=lambda: {**_head(asked, "overdue"), "overdue": [row_json(r) for r in rows]},
         table=lambda: overdue_table(rows, asked.as_of),
     )

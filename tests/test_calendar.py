@@ -46,7 +46,7 @@ def test_window_of_2010():
         "csv",
     ).stdout
     rows = list(csv.reader(io.StringIO(out)))
-    assert rows[0] == ["Due", "Action", "Occurrence", "State", "Responsible", "Title"]
+    assert rows[0] == ["Due", "Action", "Occurrence", "Status", "Responsible", "Title"]
     assert [(r[0], r[1], r[3]) for r in rows[1:]] == [
         ("2010-02-28", "A.3", "overdue"),
         ("2010-06-30", "A.2", "due soon"),

@@ -70,7 +70,12 @@ def test_overdue_plain_table_when_piped():
     result = run_cli("overdue", "--as-of", "2012-01-01")
     lines = result.stdout.splitlines()
     assert lines[0] == "Plan file: data/plan.yaml"
-    rows = [ln.split()[:2] for ln in lines[4:] if ln.strip()]
+    assert lines[1] == (
+        "The plan's period ended on 2011-06-30; to see it as it stood then, add --as-of 2011-06-30."
+    )
+    rows = [
+        ln.split()[:2] for ln in lines[lines.index("Overdue on 2012-01-01") + 3 :] if ln.strip()
+    ]
     assert rows == [
         ["A.2", "2009-H1"],
         ["A.2", "2009-H2"],
@@ -155,7 +160,7 @@ def test_states_table_rows():
     ro = next(ln for ln in lines if ln.startswith("RO "))
     assert ro.split()[:4] == ["RO", "Romania", "ratified", "2000-03-08"]
     rs = next(ln for ln in lines if ln.startswith("RS "))
-    assert "ratified (date not found)" in rs and "not appointed" in rs
+    assert "ratified (date unknown)" in rs and "not appointed" in rs
 
 
 def test_states_missing_liaison_officer_csv():
@@ -194,7 +199,7 @@ def test_show_json_addresses_and_occurrences():
     assert doc["action"]["id"] == "A.1"
     assert doc["action"]["addressed_to"] == ["AL", "AM", "AZ", "GE", "GR", "MD", "RU", "TR", "UA"]
     doc = json.loads(run_cli("show", "A.2", "--as-of", "2010-06-01", "--format", "json").stdout)
-    assert [(o["occurrence"], o["state"]) for o in doc["occurrences"]] == [
+    assert [(o["occurrence"], o["status"]) for o in doc["occurrences"]] == [
         ("2009-H1", "overdue"),
         ("2009-H2", "overdue"),
         ("2010-H1", "due soon"),
@@ -227,6 +232,13 @@ def test_status_screen_and_json():
     assert doc["counts"]["A"]["overdue"] == 3
     assert [r["action"] for r in doc["overdue"]] == ["A.2", "A.2", "A.3"]
     assert [m["code"] for m in doc["missing_liaison_officer"]] == ["AL", "AZ", "RS"]
+
+
+def test_period_end_is_said_only_after_it():
+    ended = "The plan's period ended on 2011-06-30"
+    assert ended in run_cli("status", "--as-of", "2011-07-01").stdout
+    assert ended not in run_cli("status", "--as-of", "2011-06-30").stdout
+    assert ended not in run_cli("overdue", "--as-of", "2011-06-30").stdout
 
 
 def test_status_for_a_state():
@@ -264,7 +276,7 @@ def test_within_sets_what_is_due_soon():
     doc = json.loads(
         run_cli("show", "A.2", "--as-of", "2010-06-01", "--within", "0", "--format", "json").stdout
     )
-    assert [o["state"] for o in doc["occurrences"]][2] == "upcoming"
+    assert [o["status"] for o in doc["occurrences"]][2] == "upcoming"
     doc = json.loads(
         run_cli("status", "--as-of", "2010-06-01", "--within", "400", "--format", "json").stdout
     )

@@ -70,7 +70,8 @@ def annotation(p: Problem) -> str:
 
 
 def step_summary(problems: list[Problem]) -> str:
-    cell = lambda text: text.replace("|", "\\|")  # noqa: E731
+    from bsec_plan.safetext import markdown_cell as cell
+
     lines = [
         f"### bsec-plan check: {len(problems)} problem{'s' if len(problems) != 1 else ''}",
         "",

@@ -135,7 +135,9 @@ def _ics(view: View, stream: TextIO) -> None:
 
 
 def _markdown(view: View, stream: TextIO) -> None:
-    stream.write(_built(view.markdown))
+    from bsec_plan.safetext import visible
+
+    stream.write(visible(_built(view.markdown)))
 
 
 def _check(fmt: str) -> Callable[[View, TextIO], None]:

@@ -9,8 +9,10 @@ from typing import Any
 
 from bsec_plan import queries as q
 from bsec_plan.domain import Plan
+from bsec_plan.parties import Resolved
 from bsec_plan.problems import Problem
 from bsec_plan.records import as_json
+from bsec_plan.safetext import markdown_cell
 from bsec_plan.show import Shown
 
 
@@ -22,6 +24,8 @@ class Table:
     styles: list[str | None] = field(default_factory=list)  # per row, for rich: e.g. "red"
     wrap: tuple[str, ...] = ()  # the columns that may wrap (long text); the others never do
     empty: str = "none"  # what to say when there are no rows
+    legend: str = ""  # a line under the table explaining its short headers or marks
+    narrow: Table | None = None  # a compact form for a terminal too narrow for this one
 
 
 @dataclass
@@ -76,6 +80,50 @@ def responsible_text(row: q.Row) -> str:
     return "; ".join(r.label for r in row.responsible) or "—"
 
 
+def relative(day: dt.date | None, as_of: dt.date) -> str:
+    """'in 29 days', '336 days ago', 'today': beside the ISO date where deadlines are read."""
+    if day is None:
+        return "—"
+    days = (day - as_of).days
+    unit = "day" if abs(days) == 1 else "days"
+    if days == 0:
+        return "today"
+    return f"in {days:,} {unit}" if days > 0 else f"{-days:,} {unit} ago"
+
+
+def short_party(plan: Plan, r: Resolved) -> tuple[str, str | None]:
+    """A party as a code or a short name, and what the short name stands for when not obvious."""
+    party = plan.party_by_id.get(r.ref)
+    if party is None:  # a Member State named directly
+        return r.ref, None
+    if party.kind == "all-member-states":
+        return "all states", None
+    if party.kind == "eu-member-states":
+        return f"EU ({' '.join(r.states) or 'none'})", None
+    if party.kind == "agency":
+        return f"{party.state} agency", f"{party.state} agency: {party.name}"
+    if r.states:
+        return (f"Chair {r.states[0]}" if party.kind == "chairmanship" else r.states[0]), None
+    initials = "".join(w[0] for w in party.name.split(" of ")[0].replace("-", " ").split())
+    short = "Chair?" if party.kind == "chairmanship" else f"{initials}?"
+    return short, f"{short} {party.name}, holder unknown"
+
+
+def short_responsible(plan: Plan, row: q.Row, legend: dict[str, None]) -> str:
+    """The responsible parties in short; what a short name stands for is added to `legend`."""
+    parts = []
+    for r in row.responsible:
+        short, meaning = short_party(plan, r)
+        parts.append(short)
+        if meaning:
+            legend[meaning] = None
+    return "; ".join(parts) or "—"
+
+
+def legend_line(legend: dict[str, None]) -> str:
+    return "; ".join(legend) + ". Details: bsec-plan show ID." if legend else ""
+
+
 def row_json(row: q.Row) -> dict:
     return {
         "action": row.action,
@@ -96,10 +144,7 @@ def period_note(plan: Plan, as_of: dt.date) -> list[str]:
     """One line when the as-of date is after the plan's period, with the date that replays it."""
     if as_of <= plan.end:
         return []
-    return [
-        f"The plan's period ended on {plan.end}; to see it as it stood then, "
-        f"add --as-of {plan.end}.\n"
-    ]
+    return [f"The plan's period ended on {plan.end}; to replay it, add --as-of {plan.end}.\n"]
 
 
 def header(plan_file: str, as_of: dt.date, command: str, **filters) -> dict:
@@ -109,18 +154,51 @@ def header(plan_file: str, as_of: dt.date, command: str, **filters) -> dict:
 # -- overdue ------------------------------------------------------------------------------------
 
 
-def overdue_table(rows: list[q.Row], as_of: dt.date) -> Table:
+def overdue_table(plan: Plan, rows: list[q.Row], as_of: dt.date) -> Table:
     table = Table(
         f"Overdue on {as_of}",
         ["Action", "Occurrence", "Due", "Days overdue", "Responsible", "Text"],
         wrap=("Responsible", "Text"),
         empty="nothing is overdue",
     )
+    legend: dict[str, None] = {}
+    table.narrow = Table(
+        table.title,
+        ["Action", "Occ.", "Due", "Days", "Responsible", "Text"],
+        wrap=("Responsible", "Text"),
+    )
+    for r in rows:
+        days = str(r.days_overdue)
+        table.rows.append([r.action, r.label or "", _iso(r.due), days, responsible_text(r), r.text])
+        table.narrow.rows.append(
+            [r.action, r.label or "", _iso(r.due), days, short_responsible(plan, r, legend), r.text]
+        )
+    table.styles = table.narrow.styles = [STATUS_STYLE["overdue"]] * len(rows)
+    table.narrow.legend = "Occ.: occurrence; Days: days overdue. " + legend_line(legend)
+    return table
+
+
+def status_overdue_table(
+    plan: Plan, rows: list[q.Row], as_of: dt.date, legend: dict[str, None]
+) -> Table:
+    """Overdue in short, for the status screen: parties in short, the text left to `show`."""
+    table = Table(
+        f"Overdue on {as_of}",
+        ["Action", "Occurrence", "Due", "Overdue", "Responsible"],
+        wrap=("Responsible",),
+        empty="nothing is overdue",
+    )
     for r in rows:
         table.rows.append(
-            [r.action, r.label or "", _iso(r.due), str(r.days_overdue), responsible_text(r), r.text]
+            [
+                r.action,
+                r.label or "",
+                _iso(r.due),
+                relative(r.due, as_of),
+                short_responsible(plan, r, legend),
+            ]
         )
-        table.styles.append("red")
+    table.styles = [STATUS_STYLE["overdue"]] * len(rows)
     return table
 
 
@@ -139,6 +217,9 @@ def states_table(plan: Plan, rows: list[q.StateRow], as_of: dt.date) -> Table:
     table = Table(
         f"Member States on {as_of}", ["State", "Name", *shorts, "Liaison officer", "EU member"]
     )
+    # on a terminal: short headers explained in a legend, a date standing for "ratified on"
+    heads = [_year(plan, i) for i in instruments]
+    table.narrow = Table(table.title, ["State", "Name", *heads, "LO", "EU"], wrap=("Name",))
     for r in rows:
         table.rows.append(
             [
@@ -149,7 +230,32 @@ def states_table(plan: Plan, rows: list[q.StateRow], as_of: dt.date) -> Table:
                 f"since {r.eu_since}" if r.eu_since else "no",
             ]
         )
+        table.narrow.rows.append(
+            [
+                r.code,
+                r.name,
+                *(standing_short(r.ratifications[i], "ratified") for i in instruments),
+                standing_short(r.liaison_officer, "appointed"),
+                _iso(r.eu_since) or "no",
+            ]
+        )
+    table.narrow.legend = (
+        "; ".join(f"{h}: {s}" for h, s in zip(heads, shorts, strict=True))
+        + "; LO: liaison officer; EU: member since. A date: ratified or appointed that day; "
+        "'yes': date unknown."
+    )
     return table
+
+
+def _year(plan: Plan, instrument: str) -> str:
+    found = plan.instrument_by_id[instrument]
+    return str(found.done_on.year) if found.done_on else found.short
+
+
+def standing_short(s: q.Standing, good: str) -> str:
+    if s.status == good:
+        return s.date.isoformat() if s.date else "yes"
+    return "no" if s.status.startswith("not") else s.status.replace("-", " ")
 
 
 def states_json(rows: list[q.StateRow]) -> list[dict]:
@@ -219,25 +325,37 @@ def status_blocks(plan: Plan, plan_file: str, s: q.Status, state: str | None) ->
     intro = (
         f"{plan.title}{who}\n"
         f"Plan file: {plan_file}\n"
-        f"Period: {plan.start} – {plan.end}; as of {s.as_of}: {s.elapsed:.0%} of the period has passed.\n"
+        f"Period: {plan.start} – {plan.end}; as of {s.as_of}, {s.elapsed:.0%} of it has passed.\n"
     )
     counts = Table("Occurrences by direction", ["Direction", *[st.capitalize() for st in q.STATES]])
     for direction, by_state in s.counts.items():
         counts.rows.append(
             [direction, *(str(by_state[st]) if by_state[st] else "·" for st in q.STATES)]
         )
+    legend: dict[str, None] = {}
+    late = status_overdue_table(plan, s.overdue, s.as_of, legend)
     next_table = Table(
         "Next deadlines",
-        ["Action", "Occurrence", "Due", "Status", "Responsible"],
+        ["Action", "Occurrence", "Due", "When", "Status", "Responsible"],
         wrap=("Responsible",),
         empty="no deadline ahead",
     )
     for r in s.next:
-        next_table.rows.append([r.action, r.label or "", _iso(r.due), r.state, responsible_text(r)])
+        next_table.rows.append(
+            [
+                r.action,
+                r.label or "",
+                _iso(r.due),
+                relative(r.due, s.as_of),
+                r.state,
+                short_responsible(plan, r, legend),
+            ]
+        )
         next_table.styles.append(STATUS_STYLE.get(r.state))
     gaps = Table(
         "Missing ratifications and liaison officers",
         ["Missing", "Known lack", "Unknown"],
+        wrap=("Missing", "Known lack", "Unknown"),
         empty="none",
     )
     groups = [(plan.instrument_by_id[i].short, lacks) for i, lacks in s.unratified.items()]
@@ -251,9 +369,10 @@ def status_blocks(plan: Plan, plan_file: str, s: q.Status, state: str | None) ->
         intro,
         *period_note(plan, s.as_of),
         counts,
-        overdue_table(s.overdue, s.as_of),
+        late,
         next_table,
         gaps,
+        *([legend_line(legend)] if legend else []),
     ]
 
 
@@ -297,10 +416,18 @@ def show_blocks(plan: Plan, plan_file: str, shown: Shown, as_of: dt.date) -> lis
         lines.append(f"Note: {note}")
     lines.append(f"Plan file: {plan_file}; as of {as_of}")
     occurrences = Table(
-        "Occurrences", ["Occurrence", "Due", "Status", "Responsible"], wrap=("Responsible",)
+        "Occurrences", ["Occurrence", "Due", "When", "Status", "Responsible"], wrap=("Responsible",)
     )
     for r in shown.rows:
-        occurrences.rows.append([r.label or "—", _iso(r.due) or "—", r.state, responsible_text(r)])
+        occurrences.rows.append(
+            [
+                r.label or "—",
+                _iso(r.due) or "—",
+                relative(r.due, as_of),
+                r.state,
+                responsible_text(r),
+            ]
+        )
         occurrences.styles.append(STATUS_STYLE.get(r.state))
     records = Table(
         "Progress records",
@@ -370,19 +497,45 @@ def calendar_table(plan: Plan, rows: list[q.Row], start: dt.date, end: dt.date) 
     return table
 
 
-def calendar_months(plan: Plan, rows: list[q.Row], start: dt.date, end: dt.date) -> list:
-    """One table per month that holds a deadline."""
+def calendar_months(
+    plan: Plan, rows: list[q.Row], start: dt.date, end: dt.date, as_of: dt.date
+) -> list[Table | str]:
+    """One table per month that holds a deadline; on a terminal each has a narrow form with
+    parties in short and the relative date, explained once under the last month."""
     if not rows:
         return [f"No deadlines between {start} and {end}."]
     tables: dict[tuple[int, int], Table] = {}
+    legend: dict[str, None] = {}
     for r in rows:
+        assert r.due is not None  # the calendar lists dated occurrences only
         month = (r.due.year, r.due.month)
         if month not in tables:
             tables[month] = Table(
                 r.due.strftime("%B %Y"), CALENDAR_COLUMNS, wrap=("Responsible", "Title")
             )
-        tables[month].rows.append(_calendar_row(plan, r))
-        tables[month].styles.append(STATUS_STYLE.get(r.state))
+            tables[month].narrow = Table(
+                tables[month].title,
+                ["Due", "When", "Occurrence", "Status", "Responsible", "Title"],
+                wrap=("Responsible", "Title"),
+            )
+        table, narrow = tables[month], tables[month].narrow
+        assert narrow is not None
+        table.rows.append(_calendar_row(plan, r))
+        narrow.rows.append(
+            [
+                _iso(r.due) or "",
+                relative(r.due, as_of),
+                f"{r.action} {r.label}",
+                r.state,
+                short_responsible(plan, r, legend),
+                q.title(plan, r.action),
+            ]
+        )
+        table.styles.append(STATUS_STYLE.get(r.state))
+        narrow.styles.append(STATUS_STYLE.get(r.state))
+    last = list(tables.values())[-1].narrow
+    assert last is not None
+    last.legend = legend_line(legend)
     return [f"Deadlines {start} – {end}: {len(rows)}", *tables.values()]
 
 
@@ -440,7 +593,7 @@ def diff_blocks(d, old_name: str, new_name: str) -> list:
 
 def diff_markdown(d, old_name: str, new_name: str) -> str:
     def cell(text: str | None) -> str:
-        return (text or "—").replace("|", "\\|").replace("\n", " ")
+        return markdown_cell(text or "—")
 
     if not d:
         return f"**bsec-plan diff**: nothing to review between `{old_name}` and `{new_name}`.\n"
@@ -495,10 +648,10 @@ def overdue_view(asked: Asked, rows: list[q.Row]) -> View:
         blocks=lambda: [
             _plan_file(asked),
             *period_note(asked.plan, asked.as_of),
-            overdue_table(rows, asked.as_of),
+            overdue_table(asked.plan, rows, asked.as_of),
         ],
         document=lambda: {**_head(asked, "overdue"), "overdue": [row_json(r) for r in rows]},
-        table=lambda: overdue_table(rows, asked.as_of),
+        table=lambda: overdue_table(asked.plan, rows, asked.as_of),
     )
 
 
@@ -534,7 +687,10 @@ def show_view(asked: Asked, shown: Shown) -> View:
 def calendar_view(asked: Asked, rows: list[q.Row], start: dt.date, end: dt.date) -> View:
     window = {"from": start.isoformat(), "to": end.isoformat()}
     return View(
-        blocks=lambda: [_plan_file(asked), *calendar_months(asked.plan, rows, start, end)],
+        blocks=lambda: [
+            _plan_file(asked),
+            *calendar_months(asked.plan, rows, start, end, asked.as_of),
+        ],
         document=lambda: {
             **_head(asked, "calendar", **window),
             "occurrences": [row_json(r) for r in rows],

@@ -71,7 +71,7 @@ def test_overdue_plain_table_when_piped():
     lines = result.stdout.splitlines()
     assert lines[0] == "Plan file: data/plan.yaml"
     assert lines[1] == (
-        "The plan's period ended on 2011-06-30; to see it as it stood then, add --as-of 2011-06-30."
+        "The plan's period ended on 2011-06-30; to replay it, add --as-of 2011-06-30."
     )
     rows = [
         ln.split()[:2] for ln in lines[lines.index("Overdue on 2012-01-01") + 3 :] if ln.strip()
@@ -221,12 +221,12 @@ def test_show_text_names_direction_and_note():
         "Note: Albania, Azerbaijan and Serbia did not appoint the Liaison Officers in the Network."
         in out
     )
-    assert "2009-H2     2009-12-31  overdue" in out
+    assert "2009-H2     2009-12-31  152 days ago  overdue" in out
 
 
 def test_status_screen_and_json():
     out = run_cli("status", "--as-of", "2010-06-01").stdout
-    assert "as of 2010-06-01: 50% of the period has passed" in out
+    assert "as of 2010-06-01, 50% of it has passed" in out
     assert "Liaison officer               AL AZ RS" in out
     doc = json.loads(run_cli("status", "--as-of", "2010-06-01", "--format", "json").stdout)
     assert doc["counts"]["A"]["overdue"] == 3

@@ -8,6 +8,7 @@ from enum import Enum
 from typing import Any
 
 import typer
+from typer.core import TyperCommand
 
 from bsec_plan import __version__
 from bsec_plan.formats import (
@@ -23,8 +24,25 @@ from bsec_plan.formats import (
 from bsec_plan.prelude import parse_as_of, prelude
 from bsec_plan.problems import PlanError, UsageError
 
+
+class Command(TyperCommand):
+    """Usage lines show a required argument as `ID`, as man pages do, not typer's `{ID}`."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        return [
+            p[1:-1] if p.startswith("{") and p.endswith("}") else p
+            for p in super().collect_usage_pieces(ctx)
+        ]
+
+
+def examples(*lines: str) -> str:
+    """The Examples section that ends a command's help; `\b` keeps click from rewrapping it."""
+    return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
 app = typer.Typer(
     name="bsec-plan",
+    context_settings={"help_option_names": ["-h", "--help"]},
     help="The BSEC Working Group's Plan of Action (May 2009 – June 2011): what is due, overdue and missing.",
     no_args_is_help=True,
     add_completion=False,
@@ -70,18 +88,42 @@ WithinOpt = typer.Option(
 )
 
 
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
 @app.callback(invoke_without_command=True)
 def _root(
     version: bool = typer.Option(
         False, "--version", help="Print the version and exit.", is_eager=True
     ),
+    color: Color = typer.Option(
+        "auto",
+        "--color",
+        help="Colour: on a terminal unless NO_COLOR is set (auto), always, never.",
+    ),
+    no_pager: bool = typer.Option(
+        False, "--no-pager", help="Never page long output ($BSEC_PLAN_PAGER, $PAGER, less -FRX)."
+    ),
 ) -> None:
     if version:
         print(f"bsec-plan {__version__}")
         raise typer.Exit(0)
+    from bsec_plan import terminal
+
+    terminal.color, terminal.paging = color.value, not no_pager
 
 
-@app.command()
+@app.command(
+    cls=Command,
+    epilog=examples(
+        "bsec-plan check",
+        "bsec-plan check my-plan.yaml --format github",
+        "bsec-plan check --format json",
+    ),
+)
 def check(
     paths: list[str] | None = typer.Argument(
         None, metavar="[PATH]...", help="Plan files (default: as for the queries)."
@@ -94,7 +136,10 @@ def check(
     return checkcmd.run(paths or [], fmt.value)
 
 
-@app.command()
+@app.command(
+    cls=Command,
+    epilog=examples("bsec-plan schema > plan.schema.json", "bsec-plan schema | head -20"),
+)
 def schema() -> int:
     """Print the JSON Schema of the plan file, generated from the domain classes."""
     from bsec_plan.validation import schema_json
@@ -103,7 +148,14 @@ def schema() -> int:
     return 0
 
 
-@app.command()
+@app.command(
+    cls=Command,
+    epilog=examples(
+        "bsec-plan status",
+        "bsec-plan status --as-of 2010-06-01",
+        "bsec-plan status --state RO --format json",
+    ),
+)
 def status(
     plan: str | None = PlanOpt,
     as_of: str = AsOfOpt,
@@ -120,7 +172,14 @@ def status(
     return 0
 
 
-@app.command()
+@app.command(
+    cls=Command,
+    epilog=examples(
+        "bsec-plan overdue --as-of 2010-06-01",
+        "bsec-plan overdue --state GR --format csv",
+        "bsec-plan overdue --exit-code",
+    ),
+)
 def overdue(
     plan: str | None = PlanOpt,
     as_of: str = AsOfOpt,
@@ -137,7 +196,14 @@ def overdue(
     return 1 if exit_code and rows else 0
 
 
-@app.command()
+@app.command(
+    cls=Command,
+    epilog=examples(
+        "bsec-plan states --as-of 2010-06-01",
+        "bsec-plan states --missing liaison-officer",
+        "bsec-plan states --missing ratification --instrument protocol-2002 --format csv",
+    ),
+)
 def states(
     plan: str | None = PlanOpt,
     as_of: str = AsOfOpt,
@@ -164,7 +230,14 @@ def states(
     return 1 if exit_code and lacks else 0
 
 
-@app.command()
+@app.command(
+    cls=Command,
+    epilog=examples(
+        "bsec-plan show A.2 --as-of 2010-06-01",
+        "bsec-plan show c3",
+        "bsec-plan show a1 --format json",
+    ),
+)
 def show(
     action: str = typer.Argument(..., metavar="ID", help="Action id: A.2, a2, E."),
     plan: str | None = PlanOpt,
@@ -173,7 +246,7 @@ def show(
     within: int = WithinOpt,
     fmt: ShowFormat = format_option(ShowFormat),
 ) -> int:
-    """One action: direction, text, parties, deadline, occurrences and their states, progress."""
+    """One action: direction, text, parties, deadline, occurrences and their status, progress."""
     from bsec_plan import formats, report
     from bsec_plan.show import show as gather
 
@@ -183,7 +256,14 @@ def show(
     return 0
 
 
-@app.command()
+@app.command(
+    cls=Command,
+    epilog=examples(
+        "bsec-plan calendar --from 2010-01-01 --to 2010-12-31",
+        "bsec-plan calendar --format grid --as-of 2010-06-01",
+        "bsec-plan calendar --format ics -o bsec-plan.ics",
+    ),
+)
 def calendar(
     plan: str | None = PlanOpt,
     as_of: str = AsOfOpt,
@@ -214,7 +294,14 @@ def calendar(
     return 0
 
 
-@app.command()
+@app.command(
+    cls=Command,
+    epilog=examples(
+        "bsec-plan diff",
+        "bsec-plan diff main --format markdown",
+        "bsec-plan diff old.yaml new.yaml --exit-code",
+    ),
+)
 def diff(
     old: str | None = typer.Argument(None, help="Plan file or git revision (default: HEAD)."),
     new: str | None = typer.Argument(
@@ -225,7 +312,7 @@ def diff(
     fmt: DiffFormat = format_option(DiffFormat),
     exit_code: bool = ExitCodeOpt,
 ) -> int:
-    """What a change to the plan means: actions, parties, deadlines, records, changed states."""
+    """What a change to the plan means: actions, parties, deadlines, records, changed status."""
     from bsec_plan import diff as plandiff
     from bsec_plan import formats, report
     from bsec_plan.diffinputs import inputs

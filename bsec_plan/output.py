@@ -5,25 +5,40 @@ rich is imported only when a table goes to a terminal, so piped and scripted run
 
 from __future__ import annotations
 
-import os
 import sys
+from collections.abc import Callable
 from typing import Any, TextIO
 
-from bsec_plan.report import Table
+from bsec_plan import terminal
+from bsec_plan.report import AS_OF, STATUS_LOOK, MonthGrid, Table
 from bsec_plan.safetext import json_text, visible
 
 
-def is_terminal(stream: TextIO) -> bool:
-    return stream.isatty() and os.environ.get("TERM") != "dumb"
-
-
 def write_tables(tables: list[Table | str], stream: TextIO | None = None) -> None:
-    """Text blocks and tables, in order: rich on a terminal, plain text otherwise."""
+    """Text blocks and tables, in order: rich on a terminal (paged when long), plain otherwise."""
     stream = stream or sys.stdout
-    if is_terminal(stream):
-        _write_rich(tables, stream)
+    if terminal.styled(stream):
+        terminal.show(_render(stream, lambda console: _write_rich(tables, console)), stream)
     else:
         stream.write(plain(tables))
+
+
+def _render(stream: TextIO, draw: Callable[[Any], None]) -> str:
+    """What `draw` prints on a rich console as wide as the terminal, as text with its styles."""
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=terminal.size(stream)[0],
+        force_terminal=True,
+        no_color=terminal.no_color(),
+        highlight=False,
+    )
+    draw(console)
+    return buffer.getvalue()
 
 
 def plain(tables: list[Table | str]) -> str:
@@ -52,11 +67,9 @@ def _aligned(cells: list[str], widths: list[int]) -> str:
     return "  ".join(v.ljust(w) for v, w in zip(cells, widths, strict=True)).rstrip() + "\n"
 
 
-def _write_rich(tables: list[Table | str], stream: TextIO) -> None:
-    from rich.console import Console
+def _write_rich(tables: list[Table | str], console: Any) -> None:
     from rich.text import Text
 
-    console = Console(file=stream, highlight=False, no_color=_no_color())
     for item in tables:
         if isinstance(item, str):
             console.print(Text(visible(item)))
@@ -148,11 +161,6 @@ def _print_stacked(console: Any, item: Table) -> None:
             console.print()
 
 
-def _no_color() -> bool | None:
-    """NO_COLOR (https://no-color.org) turns colour off; marks and words carry the meaning."""
-    return True if os.environ.get("NO_COLOR") else None
-
-
 def write_csv(table: Table, stream: TextIO | None = None) -> None:
     import csv
 
@@ -166,49 +174,71 @@ def write_json(document: dict, stream: TextIO | None = None) -> None:
     import json
 
     stream = stream or sys.stdout
-    indent = 2 if is_terminal(stream) else None
+    indent = 2 if terminal.is_terminal(stream) else None
     stream.write(json_text(json.dumps(document, indent=indent, ensure_ascii=False, default=str)))
     stream.write("\n")
 
 
-def write_grids(months, heading: str, stream: TextIO | None = None) -> None:
-    """Month grids, each followed by its listing; marked days coloured by state on a terminal."""
-    from bsec_plan.grid import month_lines
+def write_grids(months: list[MonthGrid], heading: str, stream: TextIO | None = None) -> None:
+    """Month grids side by side as `cal -3` draws them, as many to a row as the width allows;
+    under each row, the occurrences of its months; a legend of the marks at the end."""
+    from bsec_plan.grid import WIDTH, month_lines
 
     stream = stream or sys.stdout
     if not months:
-        stream.write(f"{heading}\nNo deadlines in this window.\n")
+        stream.write(f"{visible(heading)}\nNo deadlines in this window.\n")
         return
-    if not is_terminal(stream):
-        blocks = [heading]
-        for year, month, marks, listing in months:
-            blocks.append("\n".join([*month_lines(year, month, set(marks)), "", *listing]))
-        stream.write("\n\n".join(blocks) + "\n")
+    columns = terminal.size(stream)[0] if terminal.is_terminal(stream) else 80
+    per_row = max(1, (columns + 2) // (WIDTH + 2))
+    lines: list[tuple[str, list[tuple[int, int, str]]]] = [(visible(heading), [])]
+    used: dict[str, None] = {}
+    for start in range(0, len(months), per_row):
+        row = months[start : start + per_row]
+        grids = [month_lines(m.year, m.month, m.marks, SIGNS) for m in row]
+        lines.append(("", []))
+        for i in range(max(len(g) for g in grids)):
+            text, spans = "", []
+            for k, (m, grid) in enumerate(zip(row, grids, strict=True)):
+                cell = grid[i] if i < len(grid) else ""
+                offset = len(text) + (2 if k else 0)
+                text += ("  " if k else "") + cell.ljust(WIDTH)
+                if i >= 2:  # the week lines, below the month's name and the weekdays
+                    spans += [(offset + a, offset + b, s) for a, b, s in _marked(cell, m)]
+            lines.append((text.rstrip(), spans))
+        lines.append(("", []))
+        for m in row:
+            for entry, status in m.listing:
+                used[status] = None
+                lines.append((visible(entry), [(0, len(entry), status)]))
+    legend = "  ".join(f"{SIGNS[s]} {s}" for s in STATUS_LOOK if s in used)
+    if any(AS_OF in m.marks.values() for m in months):
+        legend += f"; @ the as-of day ({months[0].as_of})"
+    lines += [("", []), (f"Marks: {legend}", [])]
+    if not terminal.styled(stream):
+        stream.write("".join(text + "\n" for text, _ in lines))
         return
+
+    def draw(console: Any) -> None:
+        from rich.text import Text
+
+        for text, spans in lines:
+            styled = Text(text)
+            for a, b, status in spans:
+                styled.stylize(STATUS_LOOK[status][0] if status in STATUS_LOOK else "reverse", a, b)
+            console.print(styled)
+
+    terminal.show(_render(stream, draw), stream)
+
+
+SIGNS = {**{status: sign for status, (_, sign) in STATUS_LOOK.items()}, AS_OF: "@"}
+
+
+def _marked(line: str, month: MonthGrid) -> list[tuple[int, int, str]]:
+    """Where the marked days of `month` sit in one of its grid lines, with their status."""
     import re
 
-    from rich.console import Console
-    from rich.text import Text
-
-    colours = {
-        "overdue": "bold red",
-        "due soon": "bold yellow",
-        "done": "green",
-        "done late": "green",
-        "upcoming": "bold cyan",
-    }
-    console = Console(file=stream, highlight=False)
-    console.print(heading)
-    for year, month, marks, listing in months:
-        console.print()
-        for line in month_lines(year, month, set(marks)):
-            text = Text(line)
-            for match in re.finditer(r"\[\s?(\d+)\]", line):
-                text.stylize(
-                    colours.get(marks.get(int(match.group(1))), "bold"), match.start(), match.end()
-                )
-            console.print(text)
-        console.print()
-        for entry in listing:
-            state = next((s for s in colours if f"  {s}  " in entry), None)
-            console.print(Text(entry, style=colours.get(state, "")))
+    return [
+        (match.start(), match.end(), month.marks[int(match.group(2))])
+        for match in re.finditer(r"([^\s\d])\s?(\d{1,2})", line)
+        if int(match.group(2)) in month.marks
+    ]

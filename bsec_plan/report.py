@@ -38,7 +38,15 @@ class Asked:
     state: str | None = None
 
 
-Month = tuple[int, int, dict[int, str], list[str]]  # year, month, {day: status}, listing lines
+@dataclass
+class MonthGrid:
+    """A month to draw as a grid: its marked days and, below it, its occurrences."""
+
+    year: int
+    month: int
+    as_of: dt.date
+    marks: dict[int, str] = field(default_factory=dict)  # day -> status, or AS_OF
+    listing: list[tuple[str, str]] = field(default_factory=list)  # (line, status)
 
 
 @dataclass
@@ -48,7 +56,7 @@ class View:
     blocks: Callable[[], list[Table | str]] | None = None  # table
     document: Callable[[], dict[str, Any]] | None = None  # json
     table: Callable[[], Table] | None = None  # csv
-    months: Callable[[], list[Month]] | None = None  # grid
+    months: Callable[[], list[MonthGrid]] | None = None  # grid
     heading: str = ""  # grid: the line above the months
     calendar: Callable[[], tuple[Plan, list[q.Row], dt.date]] | None = None  # ics: its events
     markdown: Callable[[], str] | None = None  # markdown
@@ -63,13 +71,22 @@ class Checked:
     problems: list[Problem]
 
 
-STATUS_STYLE = {
-    "overdue": "red",
-    "due soon": "yellow",
-    "done": "green",
-    "done late": "green",
-    "upcoming": None,
+# One look per status, for tables and grids alike: a colour, and a sign for where the word does
+# not fit (grids); the word or the sign is always there, so colour is never the only cue.
+STATUS_LOOK: dict[str, tuple[str, str]] = {
+    "overdue": ("bold red", "!"),
+    "due soon": ("bold yellow", "~"),
+    "done": ("green", "+"),
+    "done late": ("magenta", "*"),
+    "upcoming": ("cyan", ">"),
+    "ongoing": ("blue", "="),
+    "no deadline": ("dim", "-"),
 }
+AS_OF = "as of"  # the mark of the as-of day in a grid
+
+
+def colour(status: str) -> str | None:
+    return STATUS_LOOK[status][0] if status in STATUS_LOOK else None
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -173,7 +190,7 @@ def overdue_table(plan: Plan, rows: list[q.Row], as_of: dt.date) -> Table:
         table.narrow.rows.append(
             [r.action, r.label or "", _iso(r.due), days, short_responsible(plan, r, legend), r.text]
         )
-    table.styles = table.narrow.styles = [STATUS_STYLE["overdue"]] * len(rows)
+    table.styles = table.narrow.styles = [colour("overdue")] * len(rows)
     table.narrow.legend = "Occ.: occurrence; Days: days overdue. " + legend_line(legend)
     return table
 
@@ -198,7 +215,7 @@ def status_overdue_table(
                 short_responsible(plan, r, legend),
             ]
         )
-    table.styles = [STATUS_STYLE["overdue"]] * len(rows)
+    table.styles = [colour("overdue")] * len(rows)
     return table
 
 
@@ -351,7 +368,7 @@ def status_blocks(plan: Plan, plan_file: str, s: q.Status, state: str | None) ->
                 short_responsible(plan, r, legend),
             ]
         )
-        next_table.styles.append(STATUS_STYLE.get(r.state))
+        next_table.styles.append(colour(r.state))
     gaps = Table(
         "Missing ratifications and liaison officers",
         ["Missing", "Known lack", "Unknown"],
@@ -428,7 +445,7 @@ def show_blocks(plan: Plan, plan_file: str, shown: Shown, as_of: dt.date) -> lis
                 responsible_text(r),
             ]
         )
-        occurrences.styles.append(STATUS_STYLE.get(r.state))
+        occurrences.styles.append(colour(r.state))
     records = Table(
         "Progress records",
         ["Occurrence", "Date", "Status", "Summary", "Source"],
@@ -493,7 +510,7 @@ def calendar_table(plan: Plan, rows: list[q.Row], start: dt.date, end: dt.date) 
     )
     for r in rows:
         table.rows.append(_calendar_row(plan, r))
-        table.styles.append(STATUS_STYLE.get(r.state))
+        table.styles.append(colour(r.state))
     return table
 
 
@@ -531,26 +548,37 @@ def calendar_months(
                 q.title(plan, r.action),
             ]
         )
-        table.styles.append(STATUS_STYLE.get(r.state))
-        narrow.styles.append(STATUS_STYLE.get(r.state))
+        table.styles.append(colour(r.state))
+        narrow.styles.append(colour(r.state))
     last = list(tables.values())[-1].narrow
     assert last is not None
     last.legend = legend_line(legend)
     return [f"Deadlines {start} – {end}: {len(rows)}", *tables.values()]
 
 
-def grid_months(plan: Plan, rows: list[q.Row]) -> list[tuple[int, int, dict[int, str], list[str]]]:
-    """(year, month, {day: state}, listing lines) for each month that holds a deadline."""
-    months: dict[tuple[int, int], tuple[dict[int, str], list[str]]] = {}
-    for r in rows:
-        marks, listing = months.setdefault((r.due.year, r.due.month), ({}, []))
-        # a day with several occurrences shows the most urgent state
-        if r.due.day not in marks or _urgency(r.state) < _urgency(marks[r.due.day]):
-            marks[r.due.day] = r.state
-        listing.append(
-            f"{r.due.day:>2}  {r.action} {r.label}  {r.state}  {q.title(plan, r.action)}"
+def grid_months(
+    plan: Plan, rows: list[q.Row], as_of: dt.date, start: dt.date, end: dt.date
+) -> list[MonthGrid]:
+    """Each month that holds a deadline, and the as-of month when it is in the window."""
+    months: dict[tuple[int, int], MonthGrid] = {}
+    if start <= as_of <= end:
+        months[(as_of.year, as_of.month)] = MonthGrid(
+            as_of.year, as_of.month, as_of, {as_of.day: AS_OF}
         )
-    return [(y, m, marks, listing) for (y, m), (marks, listing) in sorted(months.items())]
+    for r in rows:
+        assert r.due is not None  # the calendar lists dated occurrences only
+        grid = months.setdefault(
+            (r.due.year, r.due.month), MonthGrid(r.due.year, r.due.month, as_of)
+        )
+        # a day with several occurrences shows the most urgent status
+        if grid.marks.get(r.due.day, AS_OF) == AS_OF or _urgency(r.state) < _urgency(
+            grid.marks[r.due.day]
+        ):
+            grid.marks[r.due.day] = r.state
+        grid.listing.append(
+            (f"{r.due}  {r.action} {r.label}  {r.state}  {q.title(plan, r.action)}", r.state)
+        )
+    return [months[k] for k in sorted(months)]
 
 
 def _urgency(state: str) -> int:
@@ -696,7 +724,7 @@ def calendar_view(asked: Asked, rows: list[q.Row], start: dt.date, end: dt.date)
             "occurrences": [row_json(r) for r in rows],
         },
         table=lambda: calendar_table(asked.plan, rows, start, end),
-        months=lambda: grid_months(asked.plan, rows),
+        months=lambda: grid_months(asked.plan, rows, asked.as_of, start, end),
         heading=_plan_file(asked),
         calendar=lambda: (asked.plan, rows, asked.as_of),
     )

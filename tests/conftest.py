@@ -55,7 +55,7 @@ def checkout_env(env: dict | None = None) -> dict:
 
 def run_on_terminal(
     *args: str, columns: int = 80, lines: int = 24, env: dict | None = None
-) -> tuple[int, str]:
+) -> tuple[int, str]:  # env: variables to set on top of this process's own
     """The tool on a pseudo-terminal of `columns` x `lines`: its exit code and all it wrote,
     with line ends as `\\n`. The window size is set in the child before the tool starts."""
     import fcntl
@@ -63,10 +63,10 @@ def run_on_terminal(
     import struct
     import termios
 
-    env = checkout_env(env)
-    for name in ("COLUMNS", "LINES", "NO_COLOR"):
-        env.pop(name, None)
-    env.setdefault("TERM", "xterm-256color")
+    base = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "NO_COLOR")}
+    # no pager unless a test asks for one
+    merged = {**base, "TERM": "xterm-256color", "BSEC_PLAN_PAGER": "", **(env or {})}
+    env = checkout_env({k: v for k, v in merged.items() if v is not None})  # None: unset
     pid, fd = pty.fork()
     if pid == 0:  # the child: its stdin, stdout and stderr are the terminal
         try:

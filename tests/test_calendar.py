@@ -87,10 +87,23 @@ def test_grid_for_february_2010_marks_the_28th():
     ).stdout
     lines = out.splitlines()
     assert lines[2].strip() == "February 2010"
-    assert lines[3] == " Mo  Tu  We  Th  Fr  Sa  Su"
-    assert lines[4] == "  1   2   3   4   5   6   7"  # 2010-02-01 was a Monday
-    assert lines[7] == " 22  23  24  25  26  27 [28]"
-    assert "28  A.3 2009  overdue  Annual Assessment of the trends of transnational crime" in lines
+    assert lines[3] == " Mo Tu We Th Fr Sa Su"
+    assert lines[4] == "  1  2  3  4  5  6  7"  # 2010-02-01 was a Monday
+    assert lines[7] == " 22 23 24 25 26 27!28"
+    assert (
+        "2010-02-28  A.3 2009  overdue  Annual Assessment of the trends of transnational crime"
+        in lines
+    )
+    assert lines[-1] == "Marks: ! overdue"
+
+
+def test_grids_stand_three_to_a_row_with_the_as_of_day_marked():
+    lines = run_cli("calendar", "--format", "grid", "--as-of", "2010-06-01").stdout.splitlines()
+    assert lines[2].split() == ["June", "2009", "December", "2009", "February", "2010"]
+    assert max(len(line) for line in lines if "Mo Tu" in line) <= 80
+    june_2010 = lines.index(next(line for line in lines if line.split()[:2] == ["June", "2010"]))
+    assert lines[june_2010 + 2].startswith("   @ 1  2")  # 2010-06-01, a Tuesday
+    assert " 28 29~30" in lines[june_2010 + 6]  # due soon on the as-of day
 
 
 def test_state_filter(plan):

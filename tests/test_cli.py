@@ -283,3 +283,32 @@ def test_within_sets_what_is_due_soon():
     assert doc["counts"]["A"]["due soon"] == 4
     result = run_cli("calendar", "--within", "-1")
     assert result.returncode == 2 and "Invalid value for '--within'" in result.stderr
+
+
+COMMANDS = ["check", "schema", "status", "overdue", "states", "show", "calendar", "diff"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_by_h_ends_with_examples(command):
+    short, long = run_cli(command, "-h"), run_cli(command, "--help")
+    assert (short.returncode, short.stdout) == (0, long.stdout)
+    examples = short.stdout.rstrip().split("Examples:\n")[1].splitlines()
+    assert 2 <= len(examples) <= 3
+    assert all(line.startswith(f"    bsec-plan {command}") for line in examples)
+
+
+def test_usage_names_the_argument_plainly():
+    assert run_cli("show", "-h").stdout.startswith("Usage: bsec-plan show [OPTIONS] ID\n")
+
+
+@pytest.mark.parametrize(
+    "example",
+    [
+        line.strip()
+        for command in ("status", "overdue", "states", "show", "calendar")
+        for line in run_cli(command, "-h").stdout.split("Examples:\n")[1].splitlines()
+    ],
+)
+def test_help_examples_run(example, tmp_path):
+    result = run_cli(*example.split()[1:], cwd=tmp_path)
+    assert result.returncode in (0, 1), result.stderr

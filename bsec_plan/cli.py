@@ -10,7 +10,7 @@ from typing import Any
 import typer
 from typer.core import TyperCommand
 
-from bsec_plan import __version__
+from bsec_plan import __version__, completion
 from bsec_plan.formats import (
     CalendarFormat,
     CheckFormat,
@@ -45,7 +45,6 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     help="The BSEC Working Group's Plan of Action (May 2009 – June 2011): what is due, overdue and missing.",
     no_args_is_help=True,
-    add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
@@ -69,6 +68,7 @@ StateOpt = typer.Option(
     None,
     "--state",
     metavar="CODE",
+    autocompletion=completion.states,
     help="Only what this Member State is responsible for or addressed by.",
 )
 
@@ -211,7 +211,11 @@ def states(
         None, "--missing", help="Only the states lacking a ratification or a liaison officer."
     ),
     instrument: str | None = typer.Option(
-        None, "--instrument", metavar="ID", help="Only this instrument, e.g. protocol-2002."
+        None,
+        "--instrument",
+        metavar="ID",
+        help="Only this instrument, e.g. protocol-2002.",
+        autocompletion=completion.instruments,
     ),
     fmt: StatesFormat = format_option(StatesFormat),
     exit_code: bool = ExitCodeOpt,
@@ -239,7 +243,9 @@ def states(
     ),
 )
 def show(
-    action: str = typer.Argument(..., metavar="ID", help="Action id: A.2, a2, E."),
+    action: str = typer.Argument(
+        ..., metavar="ID", help="Action id: A.2, a2, E.", autocompletion=completion.actions
+    ),
     plan: str | None = PlanOpt,
     as_of: str = AsOfOpt,
     state: str | None = StateOpt,

@@ -36,7 +36,7 @@ def run(paths: list[str], fmt: str = "text") -> int:
             for p in problems
         ],
     }
-    checked = Checked(summaries, problems)
+    checked = Checked(summaries, problems, report)
     formats.write(fmt, View(document=lambda: document, checked=lambda: checked))
     return 1 if problems else 0
 

@@ -142,11 +142,9 @@ def _markdown(view: View, stream: TextIO) -> None:
 
 def _check(fmt: str) -> Callable[[View, TextIO], None]:
     def write(view: View, stream: TextIO) -> None:
-        from bsec_plan import checkcmd
-
         checked = _built(view.checked)
         if checked.problems:  # located lines on stderr (and annotations for github)
-            checkcmd.report(checked.problems, fmt)
+            checked.report(checked.problems, fmt)
         else:
             stream.write("".join(f"{line}\n" for line in checked.summaries))
 

@@ -69,6 +69,7 @@ class Checked:
 
     summaries: list[str]
     problems: list[Problem]
+    report: Callable[[list[Problem], str], None]  # check's own writer of problems (text, github)
 
 
 # One look per status, for tables and grids alike: a colour, and a sign for where the word does

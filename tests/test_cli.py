@@ -312,3 +312,20 @@ def test_usage_names_the_argument_plainly():
 def test_help_examples_run(example, tmp_path):
     result = run_cli(*example.split()[1:], cwd=tmp_path)
     assert result.returncode in (0, 1), result.stderr
+
+
+def test_tests_run_this_checkout_from_any_folder(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import checkout_env
+
+    code = "import bsec_plan; print(bsec_plan.__file__)"
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=checkout_env(),
+    ).stdout
+    assert out.startswith(str(ROOT / "bsec_plan"))

@@ -348,11 +348,9 @@ def run(args: list[str]) -> int:
     except Exception as err:
         # bad usage found by click (no such option, bad value): it knows how to show itself;
         # its class moved between typer releases, so it is recognised by what it can do
-        if not (
-            callable(getattr(err, "show", None))
-            and isinstance(getattr(err, "exit_code", None), int)
-        ):
+        show, code = getattr(err, "show", None), getattr(err, "exit_code", None)
+        if not (callable(show) and isinstance(code, int)):
             raise
-        err.show()
-        return err.exit_code
+        show()
+        return code
     return result if isinstance(result, int) else 0

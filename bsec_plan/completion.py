@@ -18,9 +18,10 @@ def _plan(ctx: Any) -> Plan | None:
     from bsec_plan import planfile
 
     try:
-        return planfile.load(planfile.resolve(ctx.params.get("plan")))
+        plan: Plan = planfile.load(planfile.resolve(ctx.params.get("plan")))
     except Exception:  # a shell completing a word must never see a traceback
         return None
+    return plan
 
 
 def _as_typed(ident: str, incomplete: str) -> str:

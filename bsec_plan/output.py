@@ -169,7 +169,7 @@ def write_csv(table: Table, stream: TextIO | None = None) -> None:
     writer.writerows([visible(v) for v in row] for row in table.rows)
 
 
-def write_json(document: dict, stream: TextIO | None = None) -> None:
+def write_json(document: dict[str, Any], stream: TextIO | None = None) -> None:
     """Indented on a terminal; one compact line when piped, where the C encoder is many times faster."""
     import json
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bsec_plan import queries as q
+from bsec_plan.diff import Diff, Transition
 from bsec_plan.domain import Plan
 from bsec_plan.parties import Resolved
 from bsec_plan.problems import Problem
@@ -142,7 +143,7 @@ def legend_line(legend: dict[str, None]) -> str:
     return "; ".join(legend) + ". Details: bsec-plan show ID." if legend else ""
 
 
-def row_json(row: q.Row) -> dict:
+def row_json(row: q.Row) -> dict[str, Any]:
     return {
         "action": row.action,
         "direction": row.direction,
@@ -165,7 +166,7 @@ def period_note(plan: Plan, as_of: dt.date) -> list[str]:
     return [f"The plan's period ended on {plan.end}; to replay it, add --as-of {plan.end}.\n"]
 
 
-def header(plan_file: str, as_of: dt.date, command: str, **filters) -> dict:
+def header(plan_file: str, as_of: dt.date, command: str, **filters: Any) -> dict[str, Any]:
     return {"command": command, "plan": plan_file, "as_of": as_of.isoformat(), **filters}
 
 
@@ -187,9 +188,18 @@ def overdue_table(plan: Plan, rows: list[q.Row], as_of: dt.date) -> Table:
     )
     for r in rows:
         days = str(r.days_overdue)
-        table.rows.append([r.action, r.label or "", _iso(r.due), days, responsible_text(r), r.text])
+        table.rows.append(
+            [r.action, r.label or "", _iso(r.due) or "", days, responsible_text(r), r.text]
+        )
         table.narrow.rows.append(
-            [r.action, r.label or "", _iso(r.due), days, short_responsible(plan, r, legend), r.text]
+            [
+                r.action,
+                r.label or "",
+                _iso(r.due) or "",
+                days,
+                short_responsible(plan, r, legend),
+                r.text,
+            ]
         )
     table.styles = table.narrow.styles = [colour("overdue")] * len(rows)
     table.narrow.legend = "Occ.: occurrence; Days: days overdue. " + legend_line(legend)
@@ -211,7 +221,7 @@ def status_overdue_table(
             [
                 r.action,
                 r.label or "",
-                _iso(r.due),
+                _iso(r.due) or "",
                 relative(r.due, as_of),
                 short_responsible(plan, r, legend),
             ]
@@ -276,8 +286,8 @@ def standing_short(s: q.Standing, good: str) -> str:
     return "no" if s.status.startswith("not") else s.status.replace("-", " ")
 
 
-def states_json(rows: list[q.StateRow]) -> list[dict]:
-    def standing(s: q.Standing) -> dict:
+def states_json(rows: list[q.StateRow]) -> list[dict[str, Any]]:
+    def standing(s: q.Standing) -> dict[str, Any]:
         return {"status": s.status, "date": _iso(s.date), "note": s.note, "source": s.source}
 
     return [
@@ -322,7 +332,7 @@ def missing_table(plan: Plan, lacks: list[q.Lack], what: str, as_of: dt.date) ->
     return table
 
 
-def missing_json(lacks: list[q.Lack]) -> list[dict]:
+def missing_json(lacks: list[q.Lack]) -> list[dict[str, Any]]:
     return [
         {
             "code": ln.code,
@@ -338,7 +348,7 @@ def missing_json(lacks: list[q.Lack]) -> list[dict]:
 # -- status -------------------------------------------------------------------------------------
 
 
-def status_blocks(plan: Plan, plan_file: str, s: q.Status, state: str | None) -> list:
+def status_blocks(plan: Plan, plan_file: str, s: q.Status, state: str | None) -> list[Table | str]:
     who = f" — for {plan.state_by_code[state].name} ({state})" if state else ""
     intro = (
         f"{plan.title}{who}\n"
@@ -363,7 +373,7 @@ def status_blocks(plan: Plan, plan_file: str, s: q.Status, state: str | None) ->
             [
                 r.action,
                 r.label or "",
-                _iso(r.due),
+                _iso(r.due) or "",
                 relative(r.due, s.as_of),
                 r.state,
                 short_responsible(plan, r, legend),
@@ -394,7 +404,7 @@ def status_blocks(plan: Plan, plan_file: str, s: q.Status, state: str | None) ->
     ]
 
 
-def status_json(plan: Plan, s: q.Status) -> dict:
+def status_json(plan: Plan, s: q.Status) -> dict[str, Any]:
     return {
         "title": plan.title,
         "period": {"start": _iso(plan.start), "end": _iso(plan.end)},
@@ -493,7 +503,7 @@ CALENDAR_COLUMNS = ["Due", "Action", "Occurrence", "Status", "Responsible", "Tit
 
 def _calendar_row(plan: Plan, r: q.Row) -> list[str]:
     return [
-        _iso(r.due),
+        _iso(r.due) or "",
         r.action,
         r.label or "",
         r.state,
@@ -589,12 +599,12 @@ def _urgency(state: str) -> int:
 # -- diff ---------------------------------------------------------------------------------------
 
 
-def transition_text(t) -> str:
+def transition_text(t: Transition) -> str:
     label = f"{t.action} {t.occurrence}" if t.occurrence else t.action
     return f"{label}: {t.old or 'absent'} → {t.new or 'absent'}"
 
 
-def diff_blocks(d, old_name: str, new_name: str) -> list:
+def diff_blocks(d: Diff, old_name: str, new_name: str) -> list[Table | str]:
     if not d:
         return [f"Nothing to review: {old_name} and {new_name} mean the same plan."]
     changes = Table(
@@ -620,7 +630,7 @@ def diff_blocks(d, old_name: str, new_name: str) -> list:
     return [changes, moved]
 
 
-def diff_markdown(d, old_name: str, new_name: str) -> str:
+def diff_markdown(d: Diff, old_name: str, new_name: str) -> str:
     def cell(text: str | None) -> str:
         return markdown_cell(text or "—")
 
@@ -642,7 +652,7 @@ def diff_markdown(d, old_name: str, new_name: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def diff_json(d) -> dict:
+def diff_json(d: Diff) -> dict[str, Any]:
     return {
         "changes": [
             {"kind": c.kind, "subject": c.subject, "old": c.old, "new": c.new} for c in d.changes
@@ -731,7 +741,7 @@ def calendar_view(asked: Asked, rows: list[q.Row], start: dt.date, end: dt.date)
     )
 
 
-def diff_view(d: Any, old_name: str, new_name: str) -> View:
+def diff_view(d: Diff, old_name: str, new_name: str) -> View:
     return View(
         blocks=lambda: diff_blocks(d, old_name, new_name),
         document=lambda: {

@@ -120,7 +120,7 @@ def _root(
     cls=Command,
     epilog=examples(
         "bsec-plan check",
-        "bsec-plan check my-plan.yaml --format github",
+        "bsec-plan check data/plan.yaml --format github",
         "bsec-plan check --format json",
     ),
 )

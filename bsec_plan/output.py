@@ -175,8 +175,8 @@ def write_json(document: dict[str, Any], stream: TextIO | None = None) -> None:
 
     stream = stream or sys.stdout
     indent = 2 if terminal.is_terminal(stream) else None
-    stream.write(json_text(json.dumps(document, indent=indent, ensure_ascii=False, default=str)))
-    stream.write("\n")
+    text = json_text(json.dumps(document, indent=indent, ensure_ascii=False, default=str))
+    terminal.show(text + "\n", stream)  # paged when long, and only on a terminal
 
 
 def write_grids(months: list[MonthGrid], heading: str, stream: TextIO | None = None) -> None:

@@ -111,3 +111,17 @@ def test_plan_text_is_escaped_and_markup_shown_literally(tmp_path):
         assert "\x1b" not in out, fmt
     doc = json.loads(run_cli(*args, "--format", "json").stdout)
     assert doc["overdue"][0]["text"] == "Organize [bold red]the[/bold red] meetings \x1b[2J| now."
+
+
+@pytest.mark.parametrize(
+    "command, sections",
+    [
+        (["status"], ["Occurrences by direction", "Overdue on", "Next deadlines", "Missing"]),
+        (["calendar", "--format", "grid"], ["June 2009", "December 2011", "Marks: "]),
+        (["diff", "tests/plans/minimal.yaml", "data/plan.yaml"], ["Changes from", "Before"]),
+    ],
+)
+def test_sixty_columns_keep_every_section(command, sections):
+    text = "\n".join(_screen(*command, "--as-of", AS_OF, columns=60))
+    for section in sections:
+        assert section in text

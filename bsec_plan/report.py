@@ -139,8 +139,11 @@ def short_responsible(plan: Plan, row: q.Row, legend: dict[str, None]) -> str:
     return "; ".join(parts) or "—"
 
 
-def legend_line(legend: dict[str, None]) -> str:
-    return "; ".join(legend) + ". Details: bsec-plan show ID." if legend else ""
+def legend_line(legend: dict[str, None], details: bool = True) -> str:
+    """What the short names stand for, once; `details` points at `show` for the rest."""
+    if not legend:
+        return ""
+    return "; ".join(legend) + (". Details: bsec-plan show ID." if details else ".")
 
 
 def row_json(row: q.Row) -> dict[str, Any]:
@@ -321,6 +324,12 @@ def missing_table(plan: Plan, lacks: list[q.Lack], what: str, as_of: dt.date) ->
         wrap=("Source",),
         empty="none missing",
     )
+    table.narrow = Table(
+        table.title, table.columns, wrap=("Name", "Missing", "Source"), empty=table.empty
+    )
+    table.narrow.legend = (
+        "Lack: known, recorded as not ratified or not appointed; unknown, no record found."
+    )
     for lack in lacks:
         missing = (
             "liaison officer"
@@ -328,7 +337,10 @@ def missing_table(plan: Plan, lacks: list[q.Lack], what: str, as_of: dt.date) ->
             else plan.instrument_by_id[lack.what].short
         )
         table.rows.append([lack.code, lack.name, missing, lack_text(lack), lack.source or ""])
+        known = "known" if lack.known else "unknown"
+        table.narrow.rows.append([lack.code, lack.name, missing, known, lack.source or ""])
         table.styles.append("red" if lack.known else "yellow")
+    table.narrow.styles = table.styles
     return table
 
 
@@ -446,17 +458,15 @@ def show_blocks(plan: Plan, plan_file: str, shown: Shown, as_of: dt.date) -> lis
     occurrences = Table(
         "Occurrences", ["Occurrence", "Due", "When", "Status", "Responsible"], wrap=("Responsible",)
     )
+    narrow = occurrences.narrow = Table("Occurrences", occurrences.columns, wrap=("Responsible",))
+    legend: dict[str, None] = {}
     for r in shown.rows:
-        occurrences.rows.append(
-            [
-                r.label or "—",
-                _iso(r.due) or "—",
-                relative(r.due, as_of),
-                r.state,
-                responsible_text(r),
-            ]
-        )
+        cells = [r.label or "—", _iso(r.due) or "—", relative(r.due, as_of), r.state]
+        occurrences.rows.append([*cells, responsible_text(r)])
+        narrow.rows.append([*cells, short_responsible(plan, r, legend)])
         occurrences.styles.append(colour(r.state))
+    narrow.legend = legend_line(legend, details=False)
+    narrow.styles = occurrences.styles
     records = Table(
         "Progress records",
         ["Occurrence", "Date", "Status", "Summary", "Source"],

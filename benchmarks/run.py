@@ -37,7 +37,15 @@ COMMANDS = {
         "json",
     ],
     "states": ["states", "--plan", "{plan}", "--as-of", "2010-06-01"],
-    "calendar --ics -": ["calendar", "--plan", "{plan}", "--as-of", "2010-06-01", "--ics", "-"],
+    "calendar --format ics": [
+        "calendar",
+        "--plan",
+        "{plan}",
+        "--as-of",
+        "2010-06-01",
+        "--format",
+        "ics",
+    ],
 }
 BUDGET_SECONDS, BUDGET_MIB = 1.0, 300
 

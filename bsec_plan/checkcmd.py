@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 
@@ -34,31 +33,26 @@ def run(paths: list[str], fmt: str = "text") -> int:
             f"{len(plan.states)} states, {len(plan.ratifications)} ratification records, "
             f"{len(plan.progress)} progress records"
         )
-    if fmt == "json":
-        document = {
-            "files": names,
-            "valid": not problems,
-            "problems": [
-                {
-                    "file": p.file,
-                    "line": p.line,
-                    "column": p.col,
-                    "severity": p.severity,
-                    "message": p.message,
-                }
-                for p in [*problems, *warnings]
-            ],
-        }
-        json.dump(document, sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
-        return 1 if problems else 0
-    if problems:
-        report(problems, fmt)
-        return 1
-    print("\n".join(summaries), flush=True)  # before the warnings, as a terminal shows them
-    if warnings:
-        report(warnings, fmt)
-    return 0
+    from bsec_plan import formats
+    from bsec_plan.report import Checked, View
+
+    document = {
+        "files": names,
+        "valid": not problems,
+        "problems": [
+            {
+                "file": p.file,
+                "line": p.line,
+                "column": p.col,
+                "severity": p.severity,
+                "message": p.message,
+            }
+            for p in [*problems, *warnings]
+        ],
+    }
+    checked = Checked(summaries, problems, warnings, report)
+    formats.write(fmt, View(document=lambda: document, checked=lambda: checked))
+    return 1 if problems else 0
 
 
 def read_stdin() -> bytes:
@@ -103,7 +97,8 @@ def annotation(p: Problem) -> str:
 
 
 def step_summary(problems: list[Problem]) -> str:
-    cell = lambda text: text.replace("|", "\\|")  # noqa: E731
+    from bsec_plan.safetext import markdown_cell as cell
+
     lines = [
         f"### bsec-plan check: {len(problems)} problem{'s' if len(problems) != 1 else ''}",
         "",

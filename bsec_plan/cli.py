@@ -2,45 +2,53 @@
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
-import re
 import signal
 import sys
 from enum import Enum
-from pathlib import Path
+from typing import Any
 
 import typer
+from typer.core import TyperCommand
 
-from bsec_plan import __version__
+from bsec_plan import __version__, completion
+from bsec_plan.formats import (
+    CalendarFormat,
+    CheckFormat,
+    DiffFormat,
+    OverdueFormat,
+    ShowFormat,
+    SourcesFormat,
+    StatesFormat,
+    StatusFormat,
+    described,
+)
+from bsec_plan.prelude import parse_as_of, prelude
 from bsec_plan.problems import PlanError, UsageError
+
+
+class Command(TyperCommand):
+    """Usage lines show a required argument as `ID`, as man pages do, not typer's `{ID}`."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        return [
+            p[1:-1] if p.startswith("{") and p.endswith("}") else p
+            for p in super().collect_usage_pieces(ctx)
+        ]
+
+
+def examples(*lines: str) -> str:
+    """The Examples section that ends a command's help; `\b` keeps click from rewrapping it."""
+    return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
+
 
 app = typer.Typer(
     name="bsec-plan",
+    context_settings={"help_option_names": ["-h", "--help"]},
     help="The BSEC Working Group's Plan of Action (May 2009 – June 2011): what is due, overdue and missing.",
     no_args_is_help=True,
-    add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-
-
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
-class CheckFormat(str, Enum):
-    text = "text"
-    github = "github"
-    json = "json"
-
-
-class DiffFormat(str, Enum):
-    table = "table"
-    markdown = "markdown"
-    json = "json"
 
 
 class Missing(str, Enum):
@@ -61,11 +69,16 @@ StateOpt = typer.Option(
     None,
     "--state",
     metavar="CODE",
+    autocompletion=completion.states,
     help="Only what this Member State is responsible for or addressed by.",
 )
-FormatOpt = typer.Option(
-    Format.table, "--format", help="table (rich on a terminal, plain when piped), json or csv."
-)
+
+
+def format_option(choice: type[Enum]) -> Any:
+    """--format: typer lists exactly the formats the command's enum in `formats` offers."""
+    return typer.Option(next(iter(choice)).value, "--format", help=described(choice) + ".")
+
+
 ExitCodeOpt = typer.Option(False, "--exit-code", help="Exit 1 when something is found.")
 WithinOpt = typer.Option(
     30,
@@ -76,39 +89,10 @@ WithinOpt = typer.Option(
 )
 
 
-def parse_as_of(text: str, option: str = "--as-of") -> dt.date:
-    if text.strip().lower() == "today":
-        return dt.date.today()
-    from bsec_plan.dates import parse_day
-
-    try:
-        return parse_day(text.strip())
-    except ValueError as err:
-        message = str(err)
-    match = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", text.strip())
-    if match:
-        a, b, year = match.groups()
-        forms = []
-        for day, month in ((a, b), (b, a)):
-            with contextlib.suppress(ValueError):
-                forms.append(dt.date(int(year), int(month), int(day)).isoformat())
-        if forms:
-            message = (
-                f"'{text}' is ambiguous; write the ISO form: {' or '.join(dict.fromkeys(forms))}"
-            )
-    raise UsageError(f"{option}: {message}")
-
-
-def _load(plan_opt: str | None):
-    from bsec_plan import planfile
-
-    path = planfile.resolve(plan_opt)
-    return planfile.load(path), str(path)
-
-
-def _no_csv(fmt: Format, command: str) -> None:
-    if fmt is Format.csv:
-        raise UsageError(f"{command} has no CSV form; use --format table or --format json")
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
 
 
 @app.callback(invoke_without_command=True)
@@ -116,20 +100,36 @@ def _root(
     version: bool = typer.Option(
         False, "--version", help="Print the version and exit.", is_eager=True
     ),
+    color: Color = typer.Option(
+        "auto",
+        "--color",
+        help="Colour: on a terminal unless NO_COLOR is set (auto), always, never.",
+    ),
+    no_pager: bool = typer.Option(
+        False, "--no-pager", help="Never page long output ($BSEC_PLAN_PAGER, $PAGER, less -FRX)."
+    ),
 ) -> None:
     if version:
         print(f"bsec-plan {__version__}")
         raise typer.Exit(0)
+    from bsec_plan import terminal
+
+    terminal.color, terminal.paging = color.value, not no_pager
 
 
-@app.command()
+@app.command(
+    cls=Command,
+    epilog=examples(
+        "bsec-plan check",
+        "bsec-plan check data/plan.yaml --format github",
+        "bsec-plan check --format json",
+    ),
+)
 def check(
     paths: list[str] | None = typer.Argument(
         None, metavar="[PATH]...", help="Plan files (default: as for the queries)."
     ),
-    fmt: CheckFormat = typer.Option(
-        CheckFormat.text, "--format", help="text, github (Actions annotations too) or json."
-    ),
+    fmt: CheckFormat = format_option(CheckFormat),
 ) -> int:
     """Validate a plan file: every problem at once, as FILE:LINE:COL: error: MESSAGE."""
     from bsec_plan import checkcmd
@@ -137,7 +137,10 @@ def check(
     return checkcmd.run(paths or [], fmt.value)
 
 
-@app.command()
+@app.command(
+    cls=Command,
+    epilog=examples("bsec-plan schema > plan.schema.json", "bsec-plan schema | head -20"),
+)
 def schema() -> int:
     """Print the JSON Schema of the plan file, generated from the domain classes."""
     from bsec_plan.validation import schema_json
@@ -146,61 +149,62 @@ def schema() -> int:
     return 0
 
 
-@app.command()
+@app.command(
+    cls=Command,
+    epilog=examples(
+        "bsec-plan status",
+        "bsec-plan status --as-of 2010-06-01",
+        "bsec-plan status --state RO --format json",
+    ),
+)
 def status(
     plan: str | None = PlanOpt,
     as_of: str = AsOfOpt,
     state: str | None = StateOpt,
     within: int = WithinOpt,
-    fmt: Format = FormatOpt,
+    fmt: StatusFormat = format_option(StatusFormat),
 ) -> int:
     """One screen: progress through the period, counts by direction, overdue, next, gaps."""
-    from bsec_plan import output, queries, report
+    from bsec_plan import formats, queries, report
 
-    _no_csv(fmt, "status")
-    day = parse_as_of(as_of)
-    model, name = _load(plan)
-    code = queries.state_code(model, state) if state else None
-    result = queries.status(model, day, code, within=within)
-    if fmt is Format.json:
-        output.write_json(
-            {**report.header(name, day, "status", state=code), **report.status_json(model, result)}
-        )
-    else:
-        output.write_tables(report.status_blocks(model, name, result, code))
+    asked = prelude(plan, as_of, state)
+    result = queries.status(asked.plan, asked.as_of, asked.state, within=within)
+    formats.write(fmt, report.status_view(asked, result))
     return 0
 
 
-@app.command()
+@app.command(
+    cls=Command,
+    epilog=examples(
+        "bsec-plan overdue --as-of 2010-06-01",
+        "bsec-plan overdue --state GR --format csv",
+        "bsec-plan overdue --exit-code",
+    ),
+)
 def overdue(
     plan: str | None = PlanOpt,
     as_of: str = AsOfOpt,
     state: str | None = StateOpt,
-    fmt: Format = FormatOpt,
+    fmt: OverdueFormat = format_option(OverdueFormat),
     exit_code: bool = ExitCodeOpt,
 ) -> int:
     """Every overdue occurrence, oldest first, with who was responsible when it fell due."""
-    from bsec_plan import output, queries, report
+    from bsec_plan import formats, queries, report
 
-    day = parse_as_of(as_of)
-    model, name = _load(plan)
-    code = queries.state_code(model, state) if state else None
-    rows = queries.overdue(model, day, code)
-    if fmt is Format.json:
-        output.write_json(
-            {
-                **report.header(name, day, "overdue", state=code),
-                "overdue": [report.row_json(r) for r in rows],
-            }
-        )
-    elif fmt is Format.csv:
-        output.write_csv(report.overdue_table(rows, day))
-    else:
-        output.write_tables([f"Plan file: {name}", report.overdue_table(rows, day)])
+    asked = prelude(plan, as_of, state)
+    rows = queries.overdue(asked.plan, asked.as_of, asked.state)
+    formats.write(fmt, report.overdue_view(asked, rows))
     return 1 if exit_code and rows else 0
 
 
-@app.command()
+@app.command(
+    cls=Command,
+    epilog=examples(
+        "bsec-plan states --as-of 2010-06-01",
+        "bsec-plan states --missing liaison-officer",
+        "bsec-plan states --missing ratification --instrument protocol-2002 --format csv",
+    ),
+)
 def states(
     plan: str | None = PlanOpt,
     as_of: str = AsOfOpt,
@@ -208,96 +212,83 @@ def states(
         None, "--missing", help="Only the states lacking a ratification or a liaison officer."
     ),
     instrument: str | None = typer.Option(
-        None, "--instrument", metavar="ID", help="Only this instrument, e.g. protocol-2002."
+        None,
+        "--instrument",
+        metavar="ID",
+        help="Only this instrument, e.g. protocol-2002.",
+        autocompletion=completion.instruments,
     ),
-    fmt: Format = FormatOpt,
+    fmt: StatesFormat = format_option(StatesFormat),
     exit_code: bool = ExitCodeOpt,
 ) -> int:
     """Member States × instruments, liaison officers and EU membership."""
-    from bsec_plan import output, queries, report
+    from bsec_plan import formats, queries, report
 
-    day = parse_as_of(as_of)
-    model, name = _load(plan)
-    ident = queries.instrument_id(model, instrument) if instrument else None
-    head = report.header(
-        name, day, "states", missing=missing.value if missing else None, instrument=ident
-    )
+    asked = prelude(plan, as_of)
+    ident = queries.instrument_id(asked.plan, instrument) if instrument else None
     if missing is None:
-        rows = queries.states(model, day, ident)
-        table, document, found = (
-            report.states_table(model, rows, day),
-            {"states": report.states_json(rows)},
-            False,
-        )
-    else:
-        lacks = queries.missing(model, day, missing.value, ident)
-        table, document, found = (
-            report.missing_table(model, lacks, missing.value, day),
-            {"missing": report.missing_json(lacks)},
-            bool(lacks),
-        )
-    if fmt is Format.json:
-        output.write_json({**head, **document})
-    elif fmt is Format.csv:
-        output.write_csv(table)
-    else:
-        output.write_tables([f"Plan file: {name}", table])
-    return 1 if exit_code and found else 0
+        rows = queries.states(asked.plan, asked.as_of, ident)
+        formats.write(fmt, report.states_view(asked, rows, ident))
+        return 0
+    lacks = queries.missing(asked.plan, asked.as_of, missing.value, ident)
+    formats.write(fmt, report.missing_view(asked, lacks, missing.value, ident))
+    return 1 if exit_code and lacks else 0
 
 
-@app.command()
-def sources(plan: str | None = PlanOpt, fmt: Format = FormatOpt) -> int:
+@app.command(
+    cls=Command,
+    epilog=examples(
+        "bsec-plan sources",
+        "bsec-plan sources --format csv > sources.csv",
+        "bsec-plan sources --format json",
+    ),
+)
+def sources(plan: str | None = PlanOpt, fmt: SourcesFormat = format_option(SourcesFormat)) -> int:
     """Every fact with its event, date and source, so that each can be followed."""
-    from bsec_plan import output, report
-    from bsec_plan import sources as facts_of
+    from bsec_plan import formats, report
+    from bsec_plan.sources import facts
 
-    model, name = _load(plan)
-    facts = facts_of.facts(model)
-    if fmt is Format.json:
-        output.write_json({"command": "sources", "plan": name, "facts": report.sources_json(facts)})
-    elif fmt is Format.csv:
-        output.write_csv(report.sources_table(facts))
-    else:
-        output.write_tables([f"Plan file: {name}", report.sources_table(facts)])
+    asked = prelude(plan, "today")
+    formats.write(fmt, report.sources_view(asked, facts(asked.plan)))
     return 0
 
 
-@app.command()
+@app.command(
+    cls=Command,
+    epilog=examples(
+        "bsec-plan show A.2 --as-of 2010-06-01",
+        "bsec-plan show c3",
+        "bsec-plan show a1 --format json",
+    ),
+)
 def show(
-    action: str = typer.Argument(..., metavar="ID", help="Action id: A.2, a2, E."),
+    action: str = typer.Argument(
+        ..., metavar="ID", help="Action id: A.2, a2, E.", autocompletion=completion.actions
+    ),
     plan: str | None = PlanOpt,
     as_of: str = AsOfOpt,
     state: str | None = StateOpt,
     within: int = WithinOpt,
-    fmt: Format = FormatOpt,
+    fmt: ShowFormat = format_option(ShowFormat),
 ) -> int:
-    """One action: direction, text, parties, deadline, occurrences and their states, progress."""
-    from bsec_plan import output, queries, report
-    from bsec_plan.schedule import occurrences
+    """One action: direction, text, parties, deadline, occurrences and their status, progress."""
+    from bsec_plan import formats, report
+    from bsec_plan.show import show as gather
 
-    _no_csv(fmt, "show")
-    day = parse_as_of(as_of)
-    model, name = _load(plan)
-    ident = queries.action_id(model, action)
-    code = queries.state_code(model, state) if state else None
-    rows = queries.evaluate(
-        model, day, within, occurrences(model.actions[ident], model.start, model.end)
-    )
-    if code:
-        rows = [r for r in rows if queries.concerns(model, r, code, day)]
-    if fmt is Format.json:
-        output.write_json(
-            {
-                **report.header(name, day, "show", state=code),
-                **report.show_json(model, ident, rows, day),
-            }
-        )
-    else:
-        output.write_tables(report.show_blocks(model, name, ident, rows, day))
+    asked = prelude(plan, as_of, state)
+    shown = gather(asked.plan, action, asked.as_of, within, asked.state)
+    formats.write(fmt, report.show_view(asked, shown))
     return 0
 
 
-@app.command()
+@app.command(
+    cls=Command,
+    epilog=examples(
+        "bsec-plan calendar --from 2010-01-01 --to 2010-12-31",
+        "bsec-plan calendar --format grid --as-of 2010-06-01",
+        "bsec-plan calendar --format ics -o bsec-plan.ics",
+    ),
+)
 def calendar(
     plan: str | None = PlanOpt,
     as_of: str = AsOfOpt,
@@ -309,51 +300,33 @@ def calendar(
     ),
     state: str | None = StateOpt,
     within: int = WithinOpt,
-    grid: bool = typer.Option(False, "--grid", help="Month grids with the deadline days marked."),
-    ics: str | None = typer.Option(
-        None, "--ics", metavar="FILE", help="Write an iCalendar file; '-' for stdout."
+    fmt: CalendarFormat = format_option(CalendarFormat),
+    output: str | None = typer.Option(
+        None, "-o", "--output", metavar="FILE", help="Write to FILE instead of stdout."
     ),
-    fmt: Format = FormatOpt,
 ) -> int:
     """Deadlines in a window, by month: a list, month grids, or an .ics calendar."""
-    from bsec_plan import output, queries, report
+    from bsec_plan import formats, queries, report
 
-    if ((ics or grid) and fmt is not Format.table) or (ics and grid):
-        raise UsageError("--ics, --grid and --format json|csv are different outputs; choose one")
-    day = parse_as_of(as_of)
+    asked = prelude(plan, as_of, state)
     first = parse_as_of(start, "--from") if start else None
     last = parse_as_of(end, "--to") if end else None
-    model, name = _load(plan)
-    code = queries.state_code(model, state) if state else None
-    first, last = queries.window(model, first, last)
-    rows = queries.deadlines(model, day, first, last, code, within)
-    if ics:
-        from bsec_plan import ics as ical
-
-        try:
-            ical.write(ical.calendar_bytes(model, rows, day), ics, sys.stdout)
-        except OSError as err:
-            raise UsageError(f"--ics: cannot write {ics}: {err.strerror or err}") from None
-        if ics != "-":
-            print(f"{ics}: {len(rows)} events", file=sys.stderr)
-        return 0
-    head = report.header(
-        name, day, "calendar", state=code, **{"from": first.isoformat(), "to": last.isoformat()}
-    )
-    if fmt is Format.json:
-        output.write_json({**head, "occurrences": [report.row_json(r) for r in rows]})
-    elif fmt is Format.csv:
-        output.write_csv(report.calendar_table(model, rows, first, last))
-    elif grid:
-        output.write_grids(report.grid_months(model, rows), f"Plan file: {name}")
-    else:
-        output.write_tables(
-            [f"Plan file: {name}", *report.calendar_months(model, rows, first, last)]
-        )
+    first, last = queries.window(asked.plan, first, last)
+    rows = queries.deadlines(asked.plan, asked.as_of, first, last, asked.state, within)
+    formats.write(fmt, report.calendar_view(asked, rows, first, last), output)
+    if output not in (None, "-") and fmt is CalendarFormat.ics:
+        print(f"{output}: {len(rows)} events", file=sys.stderr)
     return 0
 
 
-@app.command()
+@app.command(
+    cls=Command,
+    epilog=examples(
+        "bsec-plan diff",
+        "bsec-plan diff main --format markdown",
+        "bsec-plan diff old.yaml new.yaml --exit-code",
+    ),
+)
 def diff(
     old: str | None = typer.Argument(None, help="Plan file or git revision (default: HEAD)."),
     new: str | None = typer.Argument(
@@ -361,70 +334,43 @@ def diff(
     ),
     plan: str | None = PlanOpt,
     as_of: str = AsOfOpt,
-    fmt: DiffFormat = typer.Option(
-        DiffFormat.table, "--format", help="table, markdown (for a pull-request comment) or json."
-    ),
+    fmt: DiffFormat = format_option(DiffFormat),
     exit_code: bool = ExitCodeOpt,
 ) -> int:
-    """What a change to the plan means: actions, parties, deadlines, records, changed states."""
+    """What a change to the plan means: actions, parties, deadlines, records, changed status."""
     from bsec_plan import diff as plandiff
-    from bsec_plan import output, planfile, report
-    from bsec_plan.revisions import RevisionError, read_at
+    from bsec_plan import formats, report
+    from bsec_plan.diffinputs import inputs
 
     day = parse_as_of(as_of)
-    working = planfile.resolve(plan)
-
-    def side(spec: str | None):
-        if spec is None:
-            return planfile.load(working), str(working)
-        if Path(spec).is_file():
-            return planfile.load(Path(spec)), spec
-        try:
-            data, name = read_at(spec, working)
-        except RevisionError as err:
-            raise UsageError(str(err)) from None
-        return planfile.load_bytes(data, name), name
-
-    old_plan, old_name = side(old or "HEAD")
-    new_plan, new_name = side(new)
+    old_plan, old_name, new_plan, new_name = inputs(old, new, plan)
     result = plandiff.compare(old_plan, new_plan, day)
-    if fmt is DiffFormat.json:
-        output.write_json(
-            {
-                **report.header(
-                    f"{old_name} → {new_name}", day, "diff", old=old_name, new=new_name
-                ),
-                **report.diff_json(result),
-            }
-        )
-    elif fmt is DiffFormat.markdown:
-        sys.stdout.write(report.diff_markdown(result, old_name, new_name))
-    else:
-        output.write_tables(report.diff_blocks(result, old_name, new_name))
+    formats.write(fmt, report.diff_view(result, old_name, new_name))
     return 1 if exit_code and result else 0
 
 
-@app.command()
+@app.command(
+    cls=Command,
+    epilog=examples(
+        "bsec-plan report --output _site",
+        "bsec-plan report -o _site --as-of 2010-06-01",
+        "bsec-plan report -o ro --state RO",
+    ),
+)
 def report(
     output: str = typer.Option(
-        ...,
-        "--output",
-        "-o",
-        metavar="DIR",
-        help="Folder to write index.html into (created if missing).",
+        ..., "--output", "-o", metavar="DIR", help="Folder to write index.html into (created)."
     ),
     plan: str | None = PlanOpt,
     as_of: str = AsOfOpt,
     state: str | None = StateOpt,
 ) -> int:
     """The plan as a self-contained HTML page with a timeline: DIR/index.html."""
-    from bsec_plan import page, queries
+    from bsec_plan import page
 
-    day = parse_as_of(as_of)
-    model, name = _load(plan)
-    code = queries.state_code(model, state) if state else None
-    written = page.write_report(model, name, day, output, code)
-    print(f"{written}: the plan as of {day}", file=sys.stderr)
+    asked = prelude(plan, as_of, state)
+    written = page.write_report(asked.plan, asked.plan_file, asked.as_of, output, asked.state)
+    print(f"{written}: the plan as of {asked.as_of}", file=sys.stderr)
     return 0
 
 
@@ -446,11 +392,9 @@ def run(args: list[str]) -> int:
     except Exception as err:
         # bad usage found by click (no such option, bad value): it knows how to show itself;
         # its class moved between typer releases, so it is recognised by what it can do
-        if not (
-            callable(getattr(err, "show", None))
-            and isinstance(getattr(err, "exit_code", None), int)
-        ):
+        show, code = getattr(err, "show", None), getattr(err, "exit_code", None)
+        if not (callable(show) and isinstance(code, int)):
             raise
-        err.show()
-        return err.exit_code
+        show()
+        return code
     return result if isinstance(result, int) else 0

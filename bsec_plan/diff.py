@@ -1,5 +1,5 @@
 """What a change to the plan means: actions, parties, deadlines, records, and the occurrences
-whose state changes because of it. Pure: two plans and an as-of date in, changes out."""
+whose status changes because of it. Pure: two plans and an as-of date in, changes out."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from bsec_plan import queries as q
 from bsec_plan.domain import Plan
-from bsec_plan.report import as_json
+from bsec_plan.records import as_json
 from bsec_plan.schedule import occurrences
 
 

@@ -1,11 +1,12 @@
-"""Month grids in the manner of `cal`: weeks start on Monday, deadline days marked."""
+"""Month grids in the manner of `cal`: weeks start on Monday, marked days carry a sign."""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
 
-HEADER = " Mo  Tu  We  Th  Fr  Sa  Su"
+HEADER = " Mo Tu We Th Fr Sa Su"
+WIDTH = len(HEADER)  # 21: three months side by side fit 80 columns, as `cal -3`
 
 
 def months(days: list[dt.date]) -> list[tuple[int, int]]:
@@ -18,17 +19,12 @@ def month_cells(year: int, month: int) -> list[list[int]]:
     return calendar.Calendar(firstweekday=0).monthdayscalendar(year, month)
 
 
-def month_lines(year: int, month: int, marked: set[int]) -> list[str]:
-    """Plain text: each day takes 4 columns; a marked day is shown as [28]."""
-    lines = [f"{calendar.month_name[month]} {year}".center(len(HEADER)).rstrip(), HEADER]
+def month_lines(year: int, month: int, marks: dict[int, str], signs: dict[str, str]) -> list[str]:
+    """Plain text, 3 columns a day: a marked day has its sign before it, as `!28`."""
+    lines = [f"{calendar.month_name[month]} {year}".center(WIDTH).rstrip(), HEADER]
     for week in month_cells(year, month):
-        cells = []
-        for day in week:
-            if day == 0:
-                cells.append("    ")
-            elif day in marked:
-                cells.append(f"[{day:>2}]")
-            else:
-                cells.append(f" {day:>2} ")
+        cells = [
+            "   " if day == 0 else f"{signs.get(marks.get(day, ''), ' ')}{day:>2}" for day in week
+        ]
         lines.append("".join(cells).rstrip())
     return lines

@@ -74,7 +74,7 @@ def calendar_bytes(plan: Plan, rows: list[q.Row], as_of: dt.date) -> bytes:
             description.append(text(f"Responsible: {'; '.join(r.label for r in row.responsible)}"))
         if action.deadline:
             description.append(text(f"Deadline: {action.deadline.wording}"))
-        description.append(text(f"State on {as_of}: {row.state}"))
+        description.append(text(f"Status on {as_of}: {row.state}"))
         action_id, label = text(row.action), text(row.label)
         lines += [
             "BEGIN:VEVENT",

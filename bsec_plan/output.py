@@ -5,52 +5,60 @@ rich is imported only when a table goes to a terminal, so piped and scripted run
 
 from __future__ import annotations
 
-import os
 import sys
-from dataclasses import dataclass, field
-from typing import TextIO
+from collections.abc import Callable
+from typing import Any, TextIO
 
-
-@dataclass
-class Table:
-    title: str
-    columns: list[str]
-    rows: list[list[str]] = field(default_factory=list)
-    styles: list[str | None] = field(default_factory=list)  # per row, for rich: e.g. "red"
-    wrap: tuple[str, ...] = ()  # the columns that may wrap (long text); the others never do
-    empty: str = "none"  # what to say when there are no rows
-
-
-def is_terminal(stream: TextIO) -> bool:
-    return stream.isatty() and os.environ.get("TERM") != "dumb"
+from bsec_plan import terminal
+from bsec_plan.report import AS_OF, STATUS_LOOK, MonthGrid, Table
+from bsec_plan.safetext import json_text, visible
 
 
 def write_tables(tables: list[Table | str], stream: TextIO | None = None) -> None:
-    """Text blocks and tables, in order: rich on a terminal, plain text otherwise."""
+    """Text blocks and tables, in order: rich on a terminal (paged when long), plain otherwise."""
     stream = stream or sys.stdout
-    if is_terminal(stream):
-        _write_rich(tables, stream)
+    if terminal.styled(stream):
+        terminal.show(_render(stream, lambda console: _write_rich(tables, console)), stream)
     else:
         stream.write(plain(tables))
+
+
+def _render(stream: TextIO, draw: Callable[[Any], None]) -> str:
+    """What `draw` prints on a rich console as wide as the terminal, as text with its styles."""
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=terminal.size(stream)[0],
+        force_terminal=True,
+        no_color=terminal.no_color(),
+        highlight=False,
+    )
+    draw(console)
+    return buffer.getvalue()
 
 
 def plain(tables: list[Table | str]) -> str:
     out = []
     for item in tables:
         if isinstance(item, str):
-            out.append(item + "\n")
+            out.append(visible(item) + "\n")
             continue
         if item.title:
-            out.append(item.title + "\n")
+            out.append(visible(item.title) + "\n")
         if not item.rows:
             out.append(f"  ({item.empty})\n\n")
             continue
-        widths = [
-            max(len(row[i]) for row in [item.columns, *item.rows]) for i in range(len(item.columns))
-        ]
+        rows = [[visible(v) for v in row] for row in [item.columns, *item.rows]]
+        widths = [max(len(row[i]) for row in rows) for i in range(len(item.columns))]
         widths[-1] = 0  # the last column is never padded
         rule = ["-" * len(c) for c in item.columns]
-        out.extend(_aligned(cells, widths) for cells in [item.columns, rule, *item.rows])
+        out.extend(_aligned(cells, widths) for cells in [rows[0], rule, *rows[1:]])
+        if item.legend:
+            out.append(visible(item.legend) + "\n")
         out.append("\n")
     return "".join(out)
 
@@ -59,31 +67,98 @@ def _aligned(cells: list[str], widths: list[int]) -> str:
     return "  ".join(v.ljust(w) for v, w in zip(cells, widths, strict=True)).rstrip() + "\n"
 
 
-def _write_rich(tables: list[Table | str], stream: TextIO) -> None:
-    from rich.console import Console
+def _write_rich(tables: list[Table | str], console: Any) -> None:
+    from rich.text import Text
+
+    for item in tables:
+        if isinstance(item, str):
+            console.print(Text(visible(item)))
+            continue
+        if not item.rows:
+            console.print(Text(visible(item.title), style="bold"))
+            console.print(f"  ({item.empty})")
+        else:
+            _print_fitting(console, item)
+        console.print()
+
+
+def _print_fitting(console: Any, item: Table) -> None:
+    """The table's narrow form (made for terminals) if it fits, else the table, else one stacked
+    record per row: no column is dropped and no word is broken inside."""
+    from rich.text import Text
+
+    for candidate in (item.narrow, item):
+        if candidate is None:
+            continue
+        widths = _fitted_widths(candidate, console.width)
+        if widths is not None:
+            console.print(_rich_table(candidate, widths))
+            if candidate.legend:
+                console.print(Text(visible(candidate.legend), style="dim"))
+            return
+    _print_stacked(console, item)
+
+
+def _fitted_widths(item: Table, width: int) -> list[int] | None:
+    """Column widths that fit `width`: each column at its longest value, the widest wrapping
+    column narrowed first, none below its longest word; None when that cannot fit."""
+    rows = [[visible(v) for v in row] for row in [item.columns, *item.rows]]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(item.columns))]
+    least = [
+        max(len(w) for row in rows for w in row[i].split()) if col in item.wrap else widths[i]
+        for i, col in enumerate(item.columns)
+    ]
+    room = width - 2 * (len(widths) - 1)  # two spaces between columns
+    while sum(widths) > room:
+        slack = [(w - m, i) for i, (w, m) in enumerate(zip(widths, least, strict=True)) if w > m]
+        if not slack:
+            return None
+        widths[max(slack)[1]] -= 1
+    return widths
+
+
+def _rich_table(item: Table, widths: list[int]) -> Any:
+    from rich import box
     from rich.table import Table as RichTable
     from rich.text import Text
 
-    console = Console(file=stream, highlight=False)
-    for item in tables:
-        if isinstance(item, str):
-            console.print(Text(item))
-            continue
-        table = RichTable(title=item.title or None, title_justify="left", title_style="bold")
-        for i, col in enumerate(item.columns):
-            if col in item.wrap:
-                table.add_column(col, overflow="fold", ratio=1)
-            else:  # short values (ids, dates, counts) keep their full width
-                width = max([len(col), *(len(row[i]) for row in item.rows)])
-                table.add_column(col, no_wrap=True, min_width=width)
-        for i, row in enumerate(item.rows):
-            table.add_row(*row, style=item.styles[i] if i < len(item.styles) else None)
-        if item.rows:
-            console.print(table)
-        else:
-            console.print(Text(item.title, style="bold"))
-            console.print(f"  ({item.empty})")
-        console.print()
+    table = RichTable(
+        title=Text(visible(item.title)) if item.title else None,
+        title_justify="left",
+        title_style="bold",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        collapse_padding=True,
+    )
+    rows = [[visible(v) for v in row] for row in item.rows]
+    for col, width in zip(item.columns, widths, strict=True):
+        # widths are fixed by _fitted_widths, so rich neither drops a column nor breaks a word
+        wraps = col in item.wrap
+        table.add_column(Text(col), overflow="fold", no_wrap=not wraps, width=width)
+    for i, row in enumerate(rows):
+        style = item.styles[i] if i < len(item.styles) else None
+        table.add_row(*(Text(v) for v in row), style=style)
+    return table
+
+
+def _print_stacked(console: Any, item: Table) -> None:
+    """One record per row, `Column  value`, as `kubectl describe` does."""
+    from rich.table import Table as RichTable
+    from rich.text import Text
+
+    console.print(Text(visible(item.title), style="bold"))
+    label = max(len(c) for c in item.columns)
+    for i, row in enumerate(item.rows):
+        grid = RichTable.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True, min_width=label, style="bold")
+        grid.add_column(overflow="fold")
+        style = item.styles[i] if i < len(item.styles) else None
+        for col, value in zip(item.columns, row, strict=True):
+            grid.add_row(Text(col), Text(visible(value), style=style or ""))
+        console.print(grid)
+        if i < len(item.rows) - 1:
+            console.print()
 
 
 def write_csv(table: Table, stream: TextIO | None = None) -> None:
@@ -91,57 +166,79 @@ def write_csv(table: Table, stream: TextIO | None = None) -> None:
 
     writer = csv.writer(stream or sys.stdout, lineterminator="\n")
     writer.writerow(table.columns)
-    writer.writerows(table.rows)
+    writer.writerows([visible(v) for v in row] for row in table.rows)
 
 
-def write_json(document: dict, stream: TextIO | None = None) -> None:
+def write_json(document: dict[str, Any], stream: TextIO | None = None) -> None:
     """Indented on a terminal; one compact line when piped, where the C encoder is many times faster."""
     import json
 
     stream = stream or sys.stdout
-    indent = 2 if is_terminal(stream) else None
-    stream.write(json.dumps(document, indent=indent, ensure_ascii=False, default=str))
-    stream.write("\n")
+    indent = 2 if terminal.is_terminal(stream) else None
+    text = json_text(json.dumps(document, indent=indent, ensure_ascii=False, default=str))
+    terminal.show(text + "\n", stream)  # paged when long, and only on a terminal
 
 
-def write_grids(months, heading: str, stream: TextIO | None = None) -> None:
-    """Month grids, each followed by its listing; marked days coloured by state on a terminal."""
-    from bsec_plan.grid import month_lines
+def write_grids(months: list[MonthGrid], heading: str, stream: TextIO | None = None) -> None:
+    """Month grids side by side as `cal -3` draws them, as many to a row as the width allows;
+    under each row, the occurrences of its months; a legend of the marks at the end."""
+    from bsec_plan.grid import WIDTH, month_lines
 
     stream = stream or sys.stdout
     if not months:
-        stream.write(f"{heading}\nNo deadlines in this window.\n")
+        stream.write(f"{visible(heading)}\nNo deadlines in this window.\n")
         return
-    if not is_terminal(stream):
-        blocks = [heading]
-        for year, month, marks, listing in months:
-            blocks.append("\n".join([*month_lines(year, month, set(marks)), "", *listing]))
-        stream.write("\n\n".join(blocks) + "\n")
+    columns = terminal.size(stream)[0] if terminal.is_terminal(stream) else 80
+    per_row = max(1, (columns + 2) // (WIDTH + 2))
+    lines: list[tuple[str, list[tuple[int, int, str]]]] = [(visible(heading), [])]
+    used: dict[str, None] = {}
+    for start in range(0, len(months), per_row):
+        row = months[start : start + per_row]
+        grids = [month_lines(m.year, m.month, m.marks, SIGNS) for m in row]
+        lines.append(("", []))
+        for i in range(max(len(g) for g in grids)):
+            text, spans = "", []
+            for k, (m, grid) in enumerate(zip(row, grids, strict=True)):
+                cell = grid[i] if i < len(grid) else ""
+                offset = len(text) + (2 if k else 0)
+                text += ("  " if k else "") + cell.ljust(WIDTH)
+                if i >= 2:  # the week lines, below the month's name and the weekdays
+                    spans += [(offset + a, offset + b, s) for a, b, s in _marked(cell, m)]
+            lines.append((text.rstrip(), spans))
+        lines.append(("", []))
+        for m in row:
+            for entry, status in m.listing:
+                used[status] = None
+                lines.append((visible(entry), [(0, len(entry), status)]))
+    legend = "  ".join(f"{SIGNS[s]} {s}" for s in STATUS_LOOK if s in used)
+    if any(AS_OF in m.marks.values() for m in months):
+        legend += f"; @ the as-of day ({months[0].as_of})"
+    lines += [("", []), (f"Marks: {legend}", [])]
+    if not terminal.styled(stream):
+        stream.write("".join(text + "\n" for text, _ in lines))
         return
+
+    def draw(console: Any) -> None:
+        from rich.text import Text
+
+        for text, spans in lines:
+            styled = Text(text)
+            for a, b, status in spans:
+                styled.stylize(STATUS_LOOK[status][0] if status in STATUS_LOOK else "reverse", a, b)
+            console.print(styled)
+
+    terminal.show(_render(stream, draw), stream)
+
+
+SIGNS = {**{status: sign for status, (_, sign) in STATUS_LOOK.items()}, AS_OF: "@"}
+
+
+def _marked(line: str, month: MonthGrid) -> list[tuple[int, int, str]]:
+    """Where the marked days of `month` sit in one of its grid lines, with their status."""
     import re
 
-    from rich.console import Console
-    from rich.text import Text
-
-    colours = {
-        "overdue": "bold red",
-        "due soon": "bold yellow",
-        "done": "green",
-        "done late": "green",
-        "upcoming": "bold cyan",
-    }
-    console = Console(file=stream, highlight=False)
-    console.print(heading)
-    for year, month, marks, listing in months:
-        console.print()
-        for line in month_lines(year, month, set(marks)):
-            text = Text(line)
-            for match in re.finditer(r"\[\s?(\d+)\]", line):
-                text.stylize(
-                    colours.get(marks.get(int(match.group(1))), "bold"), match.start(), match.end()
-                )
-            console.print(text)
-        console.print()
-        for entry in listing:
-            state = next((s for s in colours if f"  {s}  " in entry), None)
-            console.print(Text(entry, style=colours.get(state, "")))
+    return [
+        (match.start(), match.end(), month.marks[int(match.group(2))])
+        for match in re.finditer(r"([^\s\d])\s?(\d{1,2})", line)
+        if int(match.group(2)) in month.marks
+    ]

@@ -50,5 +50,5 @@ def resolve(plan: Plan, ref: str, day: dt.date) -> Resolved:
         return Resolved(ref, members, f"{party.name} ({', '.join(members) or 'none'})")
     holder = chair_on(plan, day) if party.kind == "chairmanship" else party.holder
     return Resolved(
-        ref, (holder,) if holder else (), f"{party.name} ({holder or 'holder not found'})"
+        ref, (holder,) if holder else (), f"{party.name} ({holder or 'holder unknown'})"
     )

@@ -186,6 +186,11 @@ def liaison_officer(plan: Plan, state: str, as_of: dt.date) -> Standing:
     )
 
 
+def progress(plan: Plan, action_id_: str, as_of: dt.date) -> list[Progress]:
+    """An action's progress records known on the as-of date: those dated on or before it."""
+    return [p for p in plan.progress if p.action == action_id_ and p.date <= as_of]
+
+
 def addressed(plan: Plan, action_id_: str, as_of: dt.date) -> list[str]:
     """The states an action is addressed to: A.1 and B.1 address those not known to have ratified."""
     action = plan.actions[action_id_]
@@ -277,7 +282,7 @@ def window(plan: Plan, start: dt.date | None, end: dt.date | None) -> tuple[dt.d
     last = last_deadline(plan) or plan.end
     start, end = start or plan.start, end or max(last, plan.end)
     if start > end:
-        raise UsageError(f"the window is reversed: --from {start} is after --to {end}")
+        raise UsageError(f"the window is reversed: it starts on {start}, after its end on {end}")
     return start, end
 
 

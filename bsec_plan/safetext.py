@@ -31,3 +31,11 @@ def has_control(text: str) -> bool:
 def json_text(document: str) -> str:
     """A JSON document with C1 controls and DEL escaped as `\\u00NN` (json.dumps leaves them raw)."""
     return re.sub("[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", document)
+
+
+def markdown_cell(text: str) -> str:
+    """Text for one cell of a Markdown table: control characters escaped, `|` escaped, and line
+    breaks (which would end the row) shown as spaces."""
+    return (
+        visible(text).replace("|", "\\|").replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+    )

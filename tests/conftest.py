@@ -34,12 +34,56 @@ def day(text: str) -> dt.date:
 def run_cli(
     *args: str, cwd: Path | None = None, env: dict | None = None
 ) -> subprocess.CompletedProcess:
-    """The tool as a user runs it: a separate process, its exit code, stdout and stderr."""
+    """The tool as a user runs it: a separate process, its exit code, stdout and stderr.
+    It runs this checkout's code, also from another folder, not an installed copy."""
     return subprocess.run(
         [sys.executable, "-m", "bsec_plan", *args],
         capture_output=True,
         text=True,
         cwd=cwd or ROOT,
-        env=env,
+        env=checkout_env(env),
         timeout=60,
     )
+
+
+def checkout_env(env: dict | None = None) -> dict:
+    """The environment with this checkout first on PYTHONPATH."""
+    env = dict(os.environ if env is None else env)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    return env
+
+
+def run_on_terminal(
+    *args: str, columns: int = 80, lines: int = 24, env: dict | None = None
+) -> tuple[int, str]:  # env: variables to set on top of this process's own
+    """The tool on a pseudo-terminal of `columns` x `lines`: its exit code and all it wrote,
+    with line ends as `\\n`. The window size is set in the child before the tool starts."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    base = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "NO_COLOR")}
+    # no pager unless a test asks for one
+    merged = {**base, "TERM": "xterm-256color", "BSEC_PLAN_PAGER": "", **(env or {})}
+    env = checkout_env({k: v for k, v in merged.items() if v is not None})  # None: unset
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: its stdin, stdout and stderr are the terminal
+        try:
+            fcntl.ioctl(1, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
+            os.chdir(ROOT)
+            os.execve(sys.executable, [sys.executable, "-m", "bsec_plan", *args], env)
+        finally:
+            os._exit(127)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(fd)
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status), b"".join(chunks).decode("utf-8").replace("\r\n", "\n")

@@ -46,7 +46,7 @@ def test_window_of_2010():
         "csv",
     ).stdout
     rows = list(csv.reader(io.StringIO(out)))
-    assert rows[0] == ["Due", "Action", "Occurrence", "State", "Responsible", "Title"]
+    assert rows[0] == ["Due", "Action", "Occurrence", "Status", "Responsible", "Title"]
     assert [(r[0], r[1], r[3]) for r in rows[1:]] == [
         ("2010-02-28", "A.3", "overdue"),
         ("2010-06-30", "A.2", "due soon"),
@@ -75,14 +75,35 @@ def test_list_is_grouped_by_month():
 
 def test_grid_for_february_2010_marks_the_28th():
     out = run_cli(
-        "calendar", "--grid", "--from", "2010-02-01", "--to", "2010-02-28", "--as-of", "2010-06-01"
+        "calendar",
+        "--format",
+        "grid",
+        "--from",
+        "2010-02-01",
+        "--to",
+        "2010-02-28",
+        "--as-of",
+        "2010-06-01",
     ).stdout
     lines = out.splitlines()
     assert lines[2].strip() == "February 2010"
-    assert lines[3] == " Mo  Tu  We  Th  Fr  Sa  Su"
-    assert lines[4] == "  1   2   3   4   5   6   7"  # 2010-02-01 was a Monday
-    assert lines[7] == " 22  23  24  25  26  27 [28]"
-    assert "28  A.3 2009  overdue  Annual Assessment of the trends of transnational crime" in lines
+    assert lines[3] == " Mo Tu We Th Fr Sa Su"
+    assert lines[4] == "  1  2  3  4  5  6  7"  # 2010-02-01 was a Monday
+    assert lines[7] == " 22 23 24 25 26 27!28"
+    assert (
+        "2010-02-28  A.3 2009  overdue  Annual Assessment of the trends of transnational crime"
+        in lines
+    )
+    assert lines[-1] == "Marks: ! overdue"
+
+
+def test_grids_stand_three_to_a_row_with_the_as_of_day_marked():
+    lines = run_cli("calendar", "--format", "grid", "--as-of", "2010-06-01").stdout.splitlines()
+    assert lines[2].split() == ["June", "2009", "December", "2009", "February", "2010"]
+    assert max(len(line) for line in lines if "Mo Tu" in line) <= 80
+    june_2010 = lines.index(next(line for line in lines if line.split()[:2] == ["June", "2010"]))
+    assert lines[june_2010 + 2].startswith("   @ 1  2")  # 2010-06-01, a Tuesday
+    assert " 28 29~30" in lines[june_2010 + 6]  # due soon on the as-of day
 
 
 def test_state_filter(plan):
@@ -95,7 +116,7 @@ def _events(data: bytes):
 
 
 def test_ics_to_stdout_parses_with_nine_all_day_events():
-    result = run_cli("calendar", "--ics", "-", "--as-of", "2010-06-01")
+    result = run_cli("calendar", "--format", "ics", "--as-of", "2010-06-01")
     data = result.stdout.encode()
     assert result.returncode == 0
     events = _events(data)
@@ -111,8 +132,8 @@ def test_ics_to_stdout_parses_with_nine_all_day_events():
 
 def test_ics_file_is_crlf_folded_and_uids_are_stable(tmp_path):
     first, second = tmp_path / "a.ics", tmp_path / "b.ics"
-    assert run_cli("calendar", "--ics", str(first)).returncode == 0
-    assert run_cli("calendar", "--ics", str(second)).returncode == 0
+    assert run_cli("calendar", "--format", "ics", "-o", str(first)).returncode == 0
+    assert run_cli("calendar", "--format", "ics", "--output", str(second)).returncode == 0
     raw = first.read_bytes()
     assert raw.count(b"\r\n") == raw.count(b"\n")
     assert max(len(line) for line in raw.split(b"\r\n")) <= 75
@@ -129,10 +150,10 @@ def test_ics_file_is_crlf_folded_and_uids_are_stable(tmp_path):
 
 
 def test_ics_into_a_missing_folder_is_a_clear_error(tmp_path):
-    result = run_cli("calendar", "--ics", str(tmp_path / "no" / "cal.ics"))
+    result = run_cli("calendar", "--format", "ics", "-o", str(tmp_path / "no" / "cal.ics"))
     assert result.returncode == 2
     assert result.stderr.startswith(
-        f"bsec-plan: error: --ics: cannot write {tmp_path / 'no' / 'cal.ics'}"
+        f"bsec-plan: error: --output: cannot write {tmp_path / 'no' / 'cal.ics'}"
     )
     assert "Traceback" not in result.stderr
 
@@ -141,7 +162,7 @@ def test_reversed_and_malformed_windows_exit_2():
     result = run_cli("calendar", "--from", "2011-01-01", "--to", "2010-01-01")
     assert (result.returncode, result.stderr) == (
         2,
-        "bsec-plan: error: the window is reversed: --from 2011-01-01 is after --to 2010-01-01\n",
+        "bsec-plan: error: the window is reversed: it starts on 2011-01-01, after its end on 2010-01-01\n",
     )
     result = run_cli("calendar", "--to", "2010/12/31")
     assert result.returncode == 2
@@ -208,3 +229,18 @@ from hypothesis import strategies as st  # noqa: E402
 @given(st.text(alphabet=st.sampled_from(list("ab\\^,;:– ä")), max_size=400))
 def test_folding_follows_the_rfc_on_any_line(body: str) -> None:
     _assert_folded_as_rfc_5545_says("DESCRIPTION:" + body)
+
+
+def test_output_file_takes_any_format(tmp_path):
+    target = tmp_path / "deadlines.csv"
+    result = run_cli("calendar", "--format", "csv", "-o", str(target), "--as-of", "2010-06-01")
+    assert (result.returncode, result.stdout) == (0, "")
+    rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8"))))
+    assert [(r[1], r[2]) for r in rows[1:]] == [(a, label) for a, label, _ in ALL_NINE]
+
+
+def test_old_output_flags_are_gone():
+    for args in (["--grid"], ["--ics", "-"]):
+        result = run_cli("calendar", *args)
+        assert result.returncode == 2
+        assert "No such option" in result.stderr

@@ -70,7 +70,12 @@ def test_overdue_plain_table_when_piped():
     result = run_cli("overdue", "--as-of", "2012-01-01")
     lines = result.stdout.splitlines()
     assert lines[0] == "Plan file: data/plan.yaml"
-    rows = [ln.split()[:2] for ln in lines[4:] if ln.strip()]
+    assert lines[1] == (
+        "The plan's period ended on 2011-06-30; to replay it, add --as-of 2011-06-30."
+    )
+    rows = [
+        ln.split()[:2] for ln in lines[lines.index("Overdue on 2012-01-01") + 3 :] if ln.strip()
+    ]
     assert rows == [
         ["A.2", "2009-H1"],
         ["A.2", "2009-H2"],
@@ -136,10 +141,8 @@ def test_bad_option_exits_2_without_traceback():
     assert "No such option: --bogus" in result.stderr
     assert "Traceback" not in result.stderr
     result = run_cli("status", "--format", "csv")
-    assert (result.returncode, result.stderr) == (
-        2,
-        "bsec-plan: error: status has no CSV form; use --format table or --format json\n",
-    )
+    assert result.returncode == 2
+    assert "Invalid value for '--format': 'csv' is not one of 'table', 'json'." in result.stderr
 
 
 def test_states_matrix_json():
@@ -201,7 +204,7 @@ def test_show_json_addresses_and_occurrences():
     addressed = ["AL", "AM", "AZ", "GE", "GR", "MD", "RU", "RS", "TR", "UA"]
     assert doc["action"]["addressed_to"] == addressed
     doc = json.loads(run_cli("show", "A.2", "--as-of", "2010-06-01", "--format", "json").stdout)
-    assert [(o["occurrence"], o["state"]) for o in doc["occurrences"]] == [
+    assert [(o["occurrence"], o["status"]) for o in doc["occurrences"]] == [
         ("2009-H1", "overdue"),
         ("2009-H2", "overdue"),
         ("2010-H1", "due soon"),
@@ -223,17 +226,24 @@ def test_show_text_names_direction_and_note():
         "Note: Albania, Azerbaijan and Serbia did not appoint the Liaison Officers in the Network."
         in out
     )
-    assert "2009-H2     2009-12-31  overdue" in out
+    assert "2009-H2     2009-12-31  152 days ago  overdue" in out
 
 
 def test_status_screen_and_json():
     out = run_cli("status", "--as-of", "2010-06-01").stdout
-    assert "as of 2010-06-01: 50% of the period has passed" in out
+    assert "as of 2010-06-01, 50% of it has passed" in out
     assert "Liaison officer               AL AZ RS" in out
     doc = json.loads(run_cli("status", "--as-of", "2010-06-01", "--format", "json").stdout)
     assert doc["counts"]["A"]["overdue"] == 3
     assert [r["action"] for r in doc["overdue"]] == ["A.2", "A.2", "A.3"]
     assert [m["code"] for m in doc["missing_liaison_officer"]] == ["AL", "AZ", "RS"]
+
+
+def test_period_end_is_said_only_after_it():
+    ended = "The plan's period ended on 2011-06-30"
+    assert ended in run_cli("status", "--as-of", "2011-07-01").stdout
+    assert ended not in run_cli("status", "--as-of", "2011-06-30").stdout
+    assert ended not in run_cli("overdue", "--as-of", "2011-06-30").stdout
 
 
 def test_status_for_a_state():
@@ -274,10 +284,56 @@ def test_within_sets_what_is_due_soon():
     doc = json.loads(
         run_cli("show", "A.2", "--as-of", "2010-06-01", "--within", "0", "--format", "json").stdout
     )
-    assert [o["state"] for o in doc["occurrences"]][2] == "upcoming"
+    assert [o["status"] for o in doc["occurrences"]][2] == "upcoming"
     doc = json.loads(
         run_cli("status", "--as-of", "2010-06-01", "--within", "400", "--format", "json").stdout
     )
     assert doc["counts"]["A"]["due soon"] == 4
     result = run_cli("calendar", "--within", "-1")
     assert result.returncode == 2 and "Invalid value for '--within'" in result.stderr
+
+
+COMMANDS = ["check", "schema", "status", "overdue", "states", "show", "calendar", "diff"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_by_h_ends_with_examples(command):
+    short, long = run_cli(command, "-h"), run_cli(command, "--help")
+    assert (short.returncode, short.stdout) == (0, long.stdout)
+    examples = short.stdout.rstrip().split("Examples:\n")[1].splitlines()
+    assert 2 <= len(examples) <= 3
+    assert all(line.startswith(f"    bsec-plan {command}") for line in examples)
+
+
+def test_usage_names_the_argument_plainly():
+    assert run_cli("show", "-h").stdout.startswith("Usage: bsec-plan show [OPTIONS] ID\n")
+
+
+@pytest.mark.parametrize(
+    "example",
+    [
+        line.strip()
+        for command in ("status", "overdue", "states", "show", "calendar")
+        for line in run_cli(command, "-h").stdout.split("Examples:\n")[1].splitlines()
+    ],
+)
+def test_help_examples_run(example, tmp_path):
+    result = run_cli(*example.split()[1:], cwd=tmp_path)
+    assert result.returncode in (0, 1), result.stderr
+
+
+def test_tests_run_this_checkout_from_any_folder(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import checkout_env
+
+    code = "import bsec_plan; print(bsec_plan.__file__)"
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=checkout_env(),
+    ).stdout
+    assert out.startswith(str(ROOT / "bsec_plan"))

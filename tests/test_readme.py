@@ -28,3 +28,10 @@ def test_readme_example(command, expected):
     assert (result.stdout + result.stderr).replace(
         "\r\n", "\n"
     ) == expected  # .ics lines end in CRLF
+
+
+def test_layout_table_lists_every_module():
+    layout = README.split("## Layout")[1].split("\n## ")[0]
+    listed = set(re.findall(r"`(?:bsec_plan/)?(\w+)\.py`", layout))
+    modules = {p.stem for p in (ROOT / "bsec_plan").glob("*.py")} - {"__init__"}
+    assert modules - listed == set()

@@ -1,0 +1,32 @@
+"""The two plans `diff` compares: each side a plan file or a git revision."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bsec_plan import planfile
+from bsec_plan.domain import Plan
+from bsec_plan.problems import UsageError
+
+
+def side(spec: str | None, working: Path) -> tuple[Plan, str]:
+    """None is the working plan file; an existing file is a file; anything else a revision."""
+    from bsec_plan.revisions import RevisionError, read_at
+
+    if spec is None:
+        return planfile.load(working), str(working)
+    if Path(spec).is_file():
+        return planfile.load(Path(spec)), spec
+    try:
+        data, name = read_at(spec, working)
+    except RevisionError as err:
+        raise UsageError(str(err)) from None
+    return planfile.load_bytes(data, name), name
+
+
+def inputs(old: str | None, new: str | None, plan: str | None) -> tuple[Plan, str, Plan, str]:
+    """OLD defaults to HEAD, NEW to the working plan file."""
+    working = planfile.resolve(plan)
+    old_plan, old_name = side(old or "HEAD", working)
+    new_plan, new_name = side(new, working)
+    return old_plan, old_name, new_plan, new_name

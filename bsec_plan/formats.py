@@ -1,0 +1,191 @@
+"""One way to choose a format: each command declares the formats it offers, and one registry
+maps a format's name to the writer that prints it.
+
+A command builds a `View` (what to show, in each shape a format may ask for) and calls `write`.
+Adding a command means one enum here and writers for any new format.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections.abc import Callable
+from enum import Enum
+from typing import TYPE_CHECKING, TextIO, TypeVar
+
+from bsec_plan.problems import UsageError
+
+if TYPE_CHECKING:  # the enums load with the CLI at every start; the rest only when writing
+    from bsec_plan.report import View
+
+
+T = TypeVar("T")
+
+
+class StatusFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class OverdueFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+StatesFormat = OverdueFormat
+
+
+class ShowFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class CalendarFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    grid = "grid"
+    ics = "ics"
+
+
+SourcesFormat = OverdueFormat
+
+
+class DiffFormat(str, Enum):
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+
+
+class CheckFormat(str, Enum):
+    text = "text"
+    github = "github"
+    json = "json"
+
+
+DESCRIBED = {
+    "table": "table (rich on a terminal, plain when piped)",
+    "json": "json",
+    "csv": "csv",
+    "grid": "grid (month grids)",
+    "ics": "ics (an iCalendar file)",
+    "markdown": "markdown (for a pull-request comment)",
+    "text": "text",
+    "github": "github (Actions annotations too)",
+}
+
+
+def described(choice: type[Enum]) -> str:
+    """'table (…), json or csv': the help line of a command's --format."""
+    names = [DESCRIBED[m.value] for m in choice]
+    return ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else names[0]
+
+
+OFFERED: dict[str, type[Enum]] = {
+    "check": CheckFormat,
+    "status": StatusFormat,
+    "overdue": OverdueFormat,
+    "states": StatesFormat,
+    "show": ShowFormat,
+    "calendar": CalendarFormat,
+    "diff": DiffFormat,
+    "sources": SourcesFormat,
+}
+
+
+def _built(build: Callable[[], T] | None) -> T:
+    """The shape a format needs; a command offering a format it cannot build is a bug."""
+    if build is None:
+        raise RuntimeError("this command offers a format whose shape it does not build")
+    return build()
+
+
+def _table(view: View, stream: TextIO) -> None:
+    from bsec_plan import output
+
+    output.write_tables(_built(view.blocks), stream)
+
+
+def _json(view: View, stream: TextIO) -> None:
+    from bsec_plan import output
+
+    output.write_json(_built(view.document), stream)
+
+
+def _csv(view: View, stream: TextIO) -> None:
+    from bsec_plan import output
+
+    output.write_csv(_built(view.table), stream)
+
+
+def _grid(view: View, stream: TextIO) -> None:
+    from bsec_plan import output
+
+    output.write_grids(_built(view.months), view.heading, stream)
+
+
+def _ics(view: View, stream: TextIO) -> None:
+    from bsec_plan import ics
+
+    data = ics.calendar_bytes(*_built(view.calendar))
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        stream.write(data.decode("utf-8"))
+        return
+    stream.flush()
+    buffer.write(data)  # bytes as they are: an iCalendar file's lines end in CRLF
+    buffer.flush()
+
+
+def _markdown(view: View, stream: TextIO) -> None:
+    from bsec_plan.safetext import visible
+
+    stream.write(visible(_built(view.markdown)))
+
+
+def _check(fmt: str) -> Callable[[View, TextIO], None]:
+    def write(view: View, stream: TextIO) -> None:
+        checked = _built(view.checked)
+        if checked.problems:  # located lines on stderr (and annotations for github)
+            checked.report(checked.problems, fmt)
+            return
+        stream.write("".join(f"{line}\n" for line in checked.summaries))
+        if checked.warnings:  # after the summary, as a terminal shows them
+            stream.flush()
+            checked.report(checked.warnings, fmt)
+
+    return write
+
+
+WRITERS: dict[str, Callable[[View, TextIO], None]] = {
+    "table": _table,
+    "json": _json,
+    "csv": _csv,
+    "grid": _grid,
+    "ics": _ics,
+    "markdown": _markdown,
+    "text": _check("text"),
+    "github": _check("github"),
+}
+
+
+def write(fmt: str | Enum, view: View, path: str | None = None) -> None:
+    """Write `view` in format `fmt` to stdout, or to the file `path` ('-' is stdout)."""
+    name = fmt.value if isinstance(fmt, Enum) else fmt
+    if path is None or path == "-":
+        WRITERS[name](view, sys.stdout)
+        return
+    text = io.StringIO()  # written whole, so a failure leaves no half-written file
+    WRITERS[name](view, text)
+    save(path, text.getvalue().encode("utf-8"))
+
+
+def save(path: str, data: bytes) -> None:
+    """The one place a command writes a file: replaced atomically, never left half-written."""
+    from bsec_plan import ics
+
+    try:
+        ics.write(data, path, sys.stdout)
+    except OSError as err:
+        raise UsageError(f"--output: cannot write {path}: {err.strerror or err}") from None

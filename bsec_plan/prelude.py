@@ -1,0 +1,49 @@
+"""What every query starts from: the options --plan, --as-of and --state turned into a loaded
+plan, a day and a Member State code, with a clear error for a bad value."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from bsec_plan.problems import UsageError
+
+if TYPE_CHECKING:
+    from bsec_plan.report import Asked
+
+
+def parse_as_of(text: str, option: str = "--as-of") -> dt.date:
+    if text.strip().lower() == "today":
+        return dt.date.today()
+    from bsec_plan.dates import parse_day
+
+    try:
+        return parse_day(text.strip())
+    except ValueError as err:
+        message = str(err)
+    match = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", text.strip())
+    if match:
+        a, b, year = match.groups()
+        forms = []
+        for day, month in ((a, b), (b, a)):
+            with contextlib.suppress(ValueError):
+                forms.append(dt.date(int(year), int(month), int(day)).isoformat())
+        if forms:
+            message = (
+                f"'{text}' is ambiguous; write the ISO form: {' or '.join(dict.fromkeys(forms))}"
+            )
+    raise UsageError(f"{option}: {message}")
+
+
+def prelude(plan: str | None, as_of: str, state: str | None = None) -> Asked:
+    """The question as asked: the as-of date is checked before the plan is read."""
+    from bsec_plan import planfile, queries
+    from bsec_plan.report import Asked
+
+    day = parse_as_of(as_of)
+    path = planfile.resolve(plan)
+    model = planfile.load(path)
+    code = queries.state_code(model, state) if state else None
+    return Asked(model, str(path), day, code)

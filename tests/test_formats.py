@@ -1,0 +1,47 @@
+"""One way to choose a format: what each command offers is exactly what it writes."""
+
+import pytest
+from conftest import run_cli
+
+from bsec_plan import formats
+
+# a command line for each command that answers on the bundled plan
+COMMANDS = {
+    "check": ["check"],
+    "status": ["status", "--as-of", "2010-06-01"],
+    "overdue": ["overdue", "--as-of", "2010-06-01"],
+    "states": ["states", "--as-of", "2010-06-01"],
+    "show": ["show", "A.2", "--as-of", "2010-06-01"],
+    "calendar": ["calendar", "--as-of", "2010-06-01"],
+    "diff": ["diff", "data/plan.yaml", "data/plan.yaml"],
+    "sources": ["sources"],
+}
+
+
+def test_every_offered_format_has_a_writer():
+    for command, choice in formats.OFFERED.items():
+        for member in choice:
+            assert member.value in formats.WRITERS, f"{command} --format {member.value}"
+            assert member.value in formats.DESCRIBED
+
+
+def test_every_command_declares_its_formats():
+    assert set(COMMANDS) == set(formats.OFFERED)
+
+
+@pytest.mark.parametrize(
+    "command, fmt",
+    [(c, m.value) for c, choice in formats.OFFERED.items() for m in choice],
+)
+def test_each_offered_format_writes_something(command, fmt):
+    result = run_cli(*COMMANDS[command], "--format", fmt)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip()
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("command", list(formats.OFFERED))
+def test_help_lists_exactly_the_offered_formats(command):
+    out = run_cli(command, "--help").stdout
+    offered = "|".join(m.value for m in formats.OFFERED[command])
+    assert f"--format [{offered}]" in out or f"--format <{offered}>" in out

@@ -1,0 +1,127 @@
+"""Tables on a terminal (a pseudo-terminal of 80x24 and 60x24) and the plain, CSV and JSON
+writers: every column there, no word broken, no line wider than the terminal, plan text shown
+literally."""
+
+import json
+import re
+
+import pytest
+from conftest import TESTS, run_cli, run_on_terminal
+
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+CODES = ["AL", "AM", "AZ", "BG", "GE", "GR", "MD", "RO", "RU", "RS", "TR", "UA"]
+AS_OF = "2010-06-01"
+
+
+def _screen(*args: str, columns: int) -> list[str]:
+    code, out = run_on_terminal(*args, columns=columns)
+    assert code == 0, out
+    lines = ANSI.sub("", out).splitlines()
+    assert max(len(line) for line in lines) <= columns, max(lines, key=len)
+    return lines
+
+
+@pytest.mark.parametrize("columns", [80, 60])
+def test_states_shows_every_code_and_column(columns):
+    lines = _screen("states", "--as-of", AS_OF, columns=columns)
+    text = "\n".join(lines)
+    for code in CODES:
+        assert re.search(rf"^\s*(State\s+)?{code}\b", text, re.M), code
+    if columns == 80:  # one row per state, with short headers explained in a legend
+        assert re.search(r"State\s+Name\s+1998\s+2002\s+2004\s+LO\s+EU", text)
+        ro = next(line for line in lines if line.startswith("RO "))
+        assert ro.split() == [
+            "RO",
+            "Romania",
+            "2000-03-08f",
+            "2003-05-08p",
+            "2005-07-20p",
+            "inferred",
+            "2007-01-01",
+        ]
+        assert "1998: BSEC Agreement (1998)" in text and "LO: liaison officer" in text
+    else:  # stacked records: every field of every state
+        assert text.count("Liaison officer") == 12 and text.count("EU member") == 12
+        assert text.count("Protocol on Terrorism (2004)") == 12
+
+
+@pytest.mark.parametrize("columns", [80, 60])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["overdue", "--as-of", AS_OF],
+        ["calendar", "--as-of", AS_OF],
+        ["show", "A.3", "--as-of", AS_OF],
+        ["states", "--missing", "liaison-officer", "--as-of", AS_OF],
+    ],
+)
+def test_words_stay_whole(command, columns):
+    """Every word on the narrow terminal is one shown where nothing wraps (a terminal of 400
+    columns, or piped): a word broken inside would leave pieces that are not words."""
+    words = {w for line in _screen(*command, columns=columns) for w in line.split()}
+    wide = [*_screen(*command, columns=400), *run_cli(*command).stdout.splitlines()]
+    whole = {w for line in wide for w in line.split()}
+    assert {w for w in words - whole if set(w) != {"─"}} == set()
+
+
+def test_status_fits_one_screen_at_80_columns():
+    lines = _screen("status", "--as-of", AS_OF, columns=80)
+    assert len(lines) <= 42
+    text = "\n".join(lines)
+    assert "CC?; Chair AZ" in text  # parties in short ...
+    assert text.count("holder unknown") == 1  # ... and what is unknown said once
+    assert "in 29 days" in text and "336 days ago" in text
+
+
+def test_status_after_the_period_says_so_on_the_terminal():
+    text = "\n".join(_screen("status", "--as-of", "2026-01-01", columns=80))
+    assert "The plan's period ended on 2011-06-30" in text
+    assert "--as-of 2011-06-30" in text
+
+
+def test_piped_output_stays_plain_and_aligned():
+    out = run_cli("states", "--as-of", AS_OF).stdout
+    assert "\x1b[" not in out
+    lines = out.splitlines()
+    header = lines[2]
+    assert header.startswith("State  Name  ") and "Liaison officer" in header
+    assert lines[3].startswith("-----  ----")
+
+
+def _hostile_plan(tmp_path):
+    text = (TESTS / "plans" / "minimal.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "text: Organize the meetings.",
+        'text: "Organize [bold red]the[/bold red] meetings \\e[2J| now."',
+    )
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_plan_text_is_escaped_and_markup_shown_literally(tmp_path):
+    plan = _hostile_plan(tmp_path)
+    args = ["overdue", "--plan", plan, "--as-of", "2012-01-01"]
+    code, out = run_on_terminal(*args, columns=200)
+    assert code == 0
+    assert "\x1b[2J" not in out and "\\x1b[2J" in out
+    assert "[bold red]the[/bold red]" in ANSI.sub("", out)
+    for fmt in ("table", "csv", "json"):
+        out = run_cli(*args, "--format", fmt).stdout
+        assert "\x1b" not in out, fmt
+    doc = json.loads(run_cli(*args, "--format", "json").stdout)
+    assert doc["overdue"][0]["text"] == "Organize [bold red]the[/bold red] meetings \x1b[2J| now."
+
+
+@pytest.mark.parametrize(
+    "command, sections",
+    [
+        (["status"], ["Occurrences by direction", "Overdue on", "Next deadlines", "Missing"]),
+        (["calendar", "--format", "grid"], ["June 2009", "December 2011", "Marks: "]),
+        (["diff", "tests/plans/minimal.yaml", "data/plan.yaml"], ["Changes from", "Before"]),
+    ],
+)
+def test_sixty_columns_keep_every_section(command, sections):
+    text = "\n".join(_screen(*command, "--as-of", AS_OF, columns=60))
+    for section in sections:
+        assert section in text

@@ -8,6 +8,7 @@ import sys
 
 from bsec_plan import planfile
 from bsec_plan.problems import PlanError, Problem
+from bsec_plan.safetext import json_text, visible
 
 
 def run(paths: list[str], fmt: str = "text") -> int:
@@ -17,7 +18,7 @@ def run(paths: list[str], fmt: str = "text") -> int:
     summaries: list[str] = []
     for target in targets:
         try:
-            plan = planfile.load(target)
+            plan = planfile.load(target, cached=False)
         except PlanError as err:
             problems.extend(err.problems)
             continue
@@ -35,8 +36,7 @@ def run(paths: list[str], fmt: str = "text") -> int:
                 for p in problems
             ],
         }
-        json.dump(document, sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
+        sys.stdout.write(json_text(json.dumps(document, indent=2, ensure_ascii=False)) + "\n")
         return 1 if problems else 0
     if problems:
         report(problems, fmt)
@@ -52,14 +52,27 @@ def report(problems: list[Problem], fmt: str) -> None:
             print(annotation(p))
         summary = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary:  # annotations are capped per step; the summary lists every problem
-            with open(summary, "a", encoding="utf-8") as f:
-                f.write(step_summary(problems))
+            append_summary(summary, step_summary(problems))
     for p in problems:
         print(p, file=sys.stderr)
     print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found", file=sys.stderr)
 
 
+def append_summary(path: str, text: str) -> None:
+    """Append to the job summary; where that fails, warn: the check's verdict stands."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NONBLOCK, 0o666)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+    except OSError as err:
+        print(
+            f"bsec-plan: warning: cannot write the step summary {path!r}: {err.strerror or err}",
+            file=sys.stderr,
+        )
+
+
 def _escape_data(text: str) -> str:
+    text = visible(text)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
@@ -74,7 +87,7 @@ def annotation(p: Problem) -> str:
 
 
 def step_summary(problems: list[Problem]) -> str:
-    cell = lambda text: text.replace("|", "\\|")  # noqa: E731
+    cell = lambda text: visible(text).replace("|", "\\|").replace("\n", " ")  # noqa: E731
     lines = [
         f"### bsec-plan check: {len(problems)} problem{'s' if len(problems) != 1 else ''}",
         "",

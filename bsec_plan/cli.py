@@ -160,7 +160,7 @@ def status(
     _no_csv(fmt, "status")
     day = parse_as_of(as_of)
     model, name = _load(plan)
-    code = queries.state_code(model, state) if state else None
+    code = queries.state_code(model, state) if state is not None else None
     result = queries.status(model, day, code, within=within)
     if fmt is Format.json:
         output.write_json(
@@ -184,7 +184,7 @@ def overdue(
 
     day = parse_as_of(as_of)
     model, name = _load(plan)
-    code = queries.state_code(model, state) if state else None
+    code = queries.state_code(model, state) if state is not None else None
     rows = queries.overdue(model, day, code)
     if fmt is Format.json:
         output.write_json(
@@ -262,7 +262,7 @@ def show(
     day = parse_as_of(as_of)
     model, name = _load(plan)
     ident = queries.action_id(model, action)
-    code = queries.state_code(model, state) if state else None
+    code = queries.state_code(model, state) if state is not None else None
     rows = queries.evaluate(
         model, day, within, occurrences(model.actions[ident], model.start, model.end)
     )
@@ -301,22 +301,23 @@ def calendar(
     """Deadlines in a window, by month: a list, month grids, or an .ics calendar."""
     from bsec_plan import output, queries, report
 
-    if ((ics or grid) and fmt is not Format.table) or (ics and grid):
+    if ((ics is not None or grid) and fmt is not Format.table) or (ics is not None and grid):
         raise UsageError("--ics, --grid and --format json|csv are different outputs; choose one")
     day = parse_as_of(as_of)
     first = parse_as_of(start, "--from") if start else None
     last = parse_as_of(end, "--to") if end else None
     model, name = _load(plan)
-    code = queries.state_code(model, state) if state else None
+    code = queries.state_code(model, state) if state is not None else None
     first, last = queries.window(model, first, last)
     rows = queries.deadlines(model, day, first, last, code, within)
-    if ics:
+    if ics is not None:
         from bsec_plan import ics as ical
+        from bsec_plan import outfile
 
         try:
-            ical.write(ical.calendar_bytes(model, rows, day), ics, sys.stdout)
+            outfile.write(ical.calendar_bytes(model, rows, day), ics, sys.stdout.buffer)
         except OSError as err:
-            raise UsageError(f"--ics: cannot write {ics}: {err.strerror or err}") from None
+            raise UsageError(f"--ics: cannot write {ics!r}: {err.strerror or err}") from None
         if ics != "-":
             print(f"{ics}: {len(rows)} events", file=sys.stderr)
         return 0
@@ -352,7 +353,7 @@ def diff(
     """What a change to the plan means: actions, parties, deadlines, records, changed states."""
     from bsec_plan import diff as plandiff
     from bsec_plan import output, planfile, report
-    from bsec_plan.revisions import RevisionError, read_at
+    from bsec_plan.revisions import RevisionError, names_file, read_at
 
     day = parse_as_of(as_of)
     working = planfile.resolve(plan)
@@ -360,7 +361,7 @@ def diff(
     def side(spec: str | None):
         if spec is None:
             return planfile.load(working), str(working)
-        if Path(spec).is_file():
+        if names_file(spec):
             return planfile.load(Path(spec)), spec
         try:
             data, name = read_at(spec, working)

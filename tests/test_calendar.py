@@ -132,7 +132,7 @@ def test_ics_into_a_missing_folder_is_a_clear_error(tmp_path):
     result = run_cli("calendar", "--ics", str(tmp_path / "no" / "cal.ics"))
     assert result.returncode == 2
     assert result.stderr.startswith(
-        f"bsec-plan: error: --ics: cannot write {tmp_path / 'no' / 'cal.ics'}"
+        f"bsec-plan: error: --ics: cannot write '{tmp_path / 'no' / 'cal.ics'}'"
     )
     assert "Traceback" not in result.stderr
 

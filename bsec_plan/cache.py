@@ -158,9 +158,11 @@ def _write(folder: int, name: str, content: bytes) -> None:
         with os.fdopen(fd, "wb") as f:
             f.write(content)
         os.replace(temp, name, src_dir_fd=folder, dst_dir_fd=folder)
-    except OSError:  # a full disk or a read-only folder must not stop the query
+    except BaseException as err:
         with suppress(OSError):
             os.unlink(temp, dir_fd=folder)
+        if not isinstance(err, OSError):  # a full disk or a read-only folder: just no entry
+            raise
 
 
 def _evict(folder: int) -> None:

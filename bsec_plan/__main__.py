@@ -7,6 +7,7 @@ bug: one line naming it, exit 3 (`BSEC_PLAN_DEBUG=1` shows the traceback).
 
 import contextlib
 import errno
+import gc
 import os
 import signal
 import sys
@@ -20,6 +21,9 @@ _WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF
 
 
 def main(argv: list[str] | None = None) -> int:
+    # A run is short and makes few reference cycles, while the cyclic collector would walk the
+    # whole plan again and again as objects pile up (5-20% of a run at 10,000 actions).
+    gc.disable()
     try:
         _prepare()
         if os.environ.get("BSEC_PLAN_SIGNAL_READY"):  # lets a test interrupt at a known moment

@@ -132,8 +132,10 @@ def get(data: bytes) -> Any:
 
 
 def put(data: bytes, plan: Any) -> None:
+    if directory() is None:
+        return
     try:
-        payload = json.dumps(_encode(plan), ensure_ascii=False, separators=(",", ":")).encode()
+        payload = _encode(plan)
     except (TypeError, ValueError):  # a value the format does not know: simply not cached
         return
     header = _header(data)
@@ -190,21 +192,27 @@ def _evict(folder: int) -> None:
 # date is tagged; only the plan's record classes are rebuilt, through their constructors.
 
 
-def _encode(value: Any) -> Any:
+def _encode(plan: Any) -> bytes:
     from bsec_plan.dates import PartialDate
 
-    if value is None or isinstance(value, (str, bool, int)):
-        return value
-    if isinstance(value, list):
-        return [_encode(v) for v in value]
-    if isinstance(value, PartialDate):
-        return {"@": "partial", "v": str(value)}
-    if isinstance(value, dt.date):
-        return {"@": "day", "v": value.isoformat()}
-    if dataclasses.is_dataclass(value) and type(value).__name__ in _classes():
-        fields = {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
-        return {"@": type(value).__name__, **fields}
-    raise TypeError(f"cannot cache a {type(value).__name__}")
+    fields = _fields()
+
+    def record(value: Any) -> Any:  # json calls this only for what it cannot write itself
+        kind = type(value)
+        if kind is PartialDate:
+            return {"@": "partial", "v": str(value)}
+        if kind is dt.date:
+            return {"@": "day", "v": value.isoformat()}
+        if kind not in fields:
+            raise TypeError(f"cannot cache a {kind.__name__}")
+        return {"@": kind.__name__, **{name: getattr(value, name) for name in fields[kind]}}
+
+    return json.dumps(plan, default=record, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+@cache
+def _fields() -> dict[type, tuple[str, ...]]:
+    return {cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in _classes().values()}
 
 
 @cache

@@ -71,7 +71,7 @@ def read_bytes(path: Path) -> bytes:
 
 def load(path: Path, cached: bool = True):
     """Read and validate the plan at `path`. Raise PlanError with every problem, located.
-    `cached=False` validates the file itself even when the cache knows it (for `check`)."""
+    `cached=False` validates the file itself and leaves the cache alone (for `check`)."""
     return load_bytes(read_bytes(path), str(path), cached)
 
 
@@ -79,7 +79,9 @@ def load_bytes(data: bytes, name: str, cached: bool = True):
     """The plan in `data`, from the cache when these exact bytes were validated before."""
     from bsec_plan import cache
 
-    plan = cache.get(data) if cached else None
+    if not cached:
+        return parse(decode(data, name), name)
+    plan = cache.get(data)
     if plan is None:
         plan = parse(decode(data, name), name)
         cache.put(data, plan)

@@ -7,10 +7,13 @@ import re
 import stat
 import typing
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bsec_plan.problems import PlanError, Problem, UsageError
 from bsec_plan.safetext import has_control, visible
+
+if TYPE_CHECKING:
+    from bsec_plan.domain import Plan
 
 MAX_BYTES = 64 * 1024 * 1024  # far above any real plan; keeps a runaway file from eating memory
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -69,19 +72,19 @@ def read_bytes(path: Path) -> bytes:
     return data
 
 
-def load(path: Path, cached: bool = True):
+def load(path: Path, cached: bool = True) -> Plan:
     """Read and validate the plan at `path`. Raise PlanError with every problem, located.
     `cached=False` validates the file itself and leaves the cache alone (for `check`)."""
     return load_bytes(read_bytes(path), str(path), cached)
 
 
-def load_bytes(data: bytes, name: str, cached: bool = True):
+def load_bytes(data: bytes, name: str, cached: bool = True) -> Plan:
     """The plan in `data`, from the cache when these exact bytes were validated before."""
     from bsec_plan import cache
 
     if not cached:
         return parse(decode(data, name), name)
-    plan = cache.get(data)
+    plan: Plan | None = cache.get(data)
     if plan is None:
         plan = parse(decode(data, name), name)
         cache.put(data, plan)
@@ -163,18 +166,22 @@ def parse(text: str, name: str):
 
 def _control_problems(name: str, node: Any) -> list[Problem]:
     """A control character in any key or text (it could drive a terminal), at its line."""
+    from bsec_plan.yamlpos import Mapping, Sequence  # loaded already: the tree is made of them
+
     found: list[Problem] = []
-    if isinstance(node, dict):  # yamlpos.Mapping, read with positions
+    if isinstance(node, Mapping):
         for key, value in node.items():
             if isinstance(key, str) and has_control(key):
-                found.append(Problem(name, *node.keys_at[key], _control_message("key", key)))
+                line, col = node.keys_at[key]
+                found.append(Problem(name, line, col, _control_message("key", key)))
             if isinstance(value, str) and has_control(value):
-                found.append(Problem(name, *node.values_at[key], _control_message("text", value)))
+                line, col = node.values_at[key]
+                found.append(Problem(name, line, col, _control_message("text", value)))
             found += _control_problems(name, value)
-    elif isinstance(node, list):
-        for item, at in zip(node, node.items_at, strict=True):
+    elif isinstance(node, Sequence):
+        for item, (line, col) in zip(node, node.items_at, strict=True):
             if isinstance(item, str) and has_control(item):
-                found.append(Problem(name, *at, _control_message("text", item)))
+                found.append(Problem(name, line, col, _control_message("text", item)))
             found += _control_problems(name, item)
     return found
 

@@ -26,11 +26,24 @@ def names_file(spec: str) -> bool:
     return spec.endswith((".yaml", ".yml"))
 
 
+# git reads these relative to its working folder, which is the plan's, not the user's
+_PATH_VARIABLES = ("GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY")
+
+
+def _environment() -> dict[str, str]:
+    env = dict(os.environ)
+    for name in _PATH_VARIABLES:
+        if env.get(name):
+            env[name] = os.path.abspath(env[name])
+    return env
+
+
 def _git(args: list[str | bytes], cwd: Path) -> bytes:
     try:
         proc = subprocess.Popen(
             ["git", *args],
             cwd=cwd,
+            env=_environment(),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

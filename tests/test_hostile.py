@@ -488,12 +488,25 @@ def test_a_repository_with_an_odd_name(tmp_path, folder):
     result = _run(["diff", "main", "--format", "json", *AS_OF], cwd=path)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["old"] == "main:data/plan.yaml"
+    # and a plan in a folder of such a name, inside the repository
+    (path / name).mkdir()
+    (path / "data" / "plan.yaml").rename(path / name / "plan .yaml")
+    _git("add", "-A", cwd=path)
+    _git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "moved", cwd=path)
+    plan = os.path.join(name, "plan .yaml")
+    result = _run(["diff", "main~1", "main", "--plan", plan, "--format", "json", *AS_OF], cwd=path)
+    assert result.returncode == 2  # the plan was not there at main~1, and is at main
+    shown = plan.encode("utf-8", "backslashreplace")  # a name not in UTF-8 is shown escaped
+    assert result.stderr == b"bsec-plan: error: %s does not exist at revision 'main~1'\n" % shown
 
 
-def test_git_dir_and_work_tree_are_honoured(tmp_path):
+@pytest.mark.parametrize("relative", [False, True])
+def test_git_dir_and_work_tree_are_honoured(tmp_path, relative):
     path = _repo(tmp_path / "work")
     (path / ".git").rename(tmp_path / "elsewhere.git")
     env = {"GIT_DIR": str(tmp_path / "elsewhere.git"), "GIT_WORK_TREE": str(path)}
+    if relative:  # relative to the folder the command runs in, not to the plan's
+        env = {"GIT_DIR": "../elsewhere.git", "GIT_WORK_TREE": "."}
     result = _run(["diff", "main", "--format", "json", *AS_OF], cwd=path, env=env)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["changes"] == []
@@ -670,3 +683,17 @@ def test_control_characters_and_brackets_in_texts(tmp_path, monkeypatch, text):
             assert code == 0, (query, err)
         code, out, err = _main("show", "A.2", "--plan", path, *AS_OF)
         assert text.strip() in out
+
+
+def test_diff_and_calendar_show_control_characters_escaped():
+    # a plan holding them is refused by the loader; these writers escape them all the same
+    from bsec_plan import diff, ics, queries
+
+    old, new = (planfile.parse(MINIMAL.read_text(), "x") for _ in range(2))
+    new.directions[0].actions[1].text = "Organize\x1b]0;owned\x07 the meetings."
+    (change,) = diff.compare(old, new, dt.date(2010, 6, 1)).changes
+    assert change.new == "Organize\\x1b]0;owned\\x07 the meetings."
+    rows = queries.deadlines(new, dt.date(2010, 6, 1), new.start, new.end, None, 30)
+    calendar = ics.calendar_bytes(new, rows, dt.date(2010, 6, 1))
+    assert b"\x1b" not in calendar and b"\x07" not in calendar
+    assert b"Organize\\\\x1b]0" in calendar  # the escape, itself escaped as iCalendar TEXT

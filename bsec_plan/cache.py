@@ -1,92 +1,241 @@
 """A per-user cache of validated plans, so that queries skip YAML parsing and pydantic.
 
-An entry holds the plan file's exact bytes and a fingerprint of this package's code beside the
-plan, and is used only when both match exactly, so an edited file or an upgraded tool never sees
-a stale plan (the file name is only a checksum to find the entry by). It lives in the user's cache folder
-($BSEC_PLAN_CACHE, else $XDG_CACHE_HOME/bsec-plan, else ~/.cache/bsec-plan), never next to the
-plan; BSEC_PLAN_CACHE set to an empty value turns it off. Any failure to read or write it only
-means the plan is validated again.
+Nobody but the user can put an entry there, and no entry can run code: the cache folder and
+each entry must belong to the user and be writable by nobody else (as ssh and pip require),
+entries are opened without following symlinks and only if they are regular files, and an entry
+is plain JSON from which only the plan's own record classes are rebuilt. Its first line names
+the digest of the exact plan bytes and of this package's code; it is compared before anything
+else is read, so an edited file or an upgraded tool never sees a stale plan.
+
+The folder is $BSEC_PLAN_CACHE, else $XDG_CACHE_HOME/bsec-plan (an absolute XDG_CACHE_HOME
+only, as the XDG specification says), else ~/.cache/bsec-plan; BSEC_PLAN_CACHE set to an empty
+value turns it off. It holds at most LIMIT bytes; the oldest entries go first. Any failure to
+read or write it only means the plan is validated again.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import json
 import os
-import pickle
+import stat
 import sys
-import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from functools import cache
 from pathlib import Path
+from typing import Any
+
+from bsec_plan.outfile import interrupts_held
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+LIMIT = 64 * 2**20  # bytes the folder may hold; the oldest entries are evicted beyond it
+MAGIC = b"bsec-plan-cache 2"
+SUFFIX = ".json"
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
 
 
 def directory() -> Path | None:
     explicit = os.environ.get("BSEC_PLAN_CACHE")
     if explicit is not None:
         return Path(explicit) if explicit else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "bsec-plan"
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # relative or unset: ignored, as the XDG specification says
+        base = os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "bsec-plan" if os.path.isabs(base) else None
 
 
 @cache
-def _code_key() -> bytes:
+def _code_key() -> str:
     """Changes whenever a module of the package or the Python version changes."""
     stats = [sys.version]
     for module in sorted(PACKAGE_DIR.glob("*.py")):
         st = module.stat()
         stats.append(f"{module.name}:{st.st_size}:{st.st_mtime_ns}")
-    return ";".join(stats).encode()
+    return _digest(";".join(stats).encode())
 
 
-def _entry(data: bytes) -> Path | None:
-    # crc32 rather than sha256: it needs no OpenSSL at start-up, and entries are compared exactly
+def _digest(data: bytes) -> str:
+    from hashlib import blake2b
+
+    return blake2b(data, digest_size=32).hexdigest()
+
+
+def _header(data: bytes) -> bytes:
+    return b"%s %s %s\n" % (MAGIC, _code_key().encode(), _digest(data).encode())
+
+
+def _private(st: os.stat_result) -> bool:
+    """Owned by this user and writable by nobody else."""
+    return st.st_uid == os.geteuid() and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+@contextmanager
+def _folder(create: bool) -> Iterator[int | None]:
+    """A descriptor of the cache folder if it is the user's own, else None."""
     folder = directory()
-    if folder is None:
-        return None
-    return folder / f"{zlib.crc32(data, zlib.crc32(_code_key())):08x}-{len(data)}.pickle"
-
-
-def help_key(args: list[str]) -> bytes:
-    """What a help text depends on: the arguments, the terminal width and the installed typer."""
-    import importlib.util
-
-    try:
-        width = os.get_terminal_size(sys.stdout.fileno()).columns
-    except (OSError, ValueError):
-        width = 0
-    spec = importlib.util.find_spec("typer")
-    typer_stat = os.stat(spec.origin).st_mtime_ns if spec and spec.origin else 0
-    return "\0".join(
-        ["help", *args, str(width), os.environ.get("COLUMNS", ""), str(typer_stat)]
-    ).encode()
-
-
-def get(data: bytes):
-    """What was stored for exactly these bytes by this code (a validated plan, a help text), or None."""
-    entry = _entry(data)
-    if entry is None:
-        return None
-    try:
-        with open(entry, "rb") as f:
-            code, source, plan = pickle.load(f)
-    except Exception:  # missing, unreadable or from an incompatible build: validate again
-        return None
-    return plan if code == _code_key() and source == data else None
-
-
-def put(data: bytes, plan) -> None:
-    entry = _entry(data)
-    if entry is None:
+    if folder is None or not hasattr(os, "geteuid"):
+        yield None
         return
-    import tempfile
-
-    temp = None
+    if create:
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError:
+            yield None
+            return
     try:
-        entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
+        fd = os.open(folder, os.O_RDONLY | _DIRECTORY | _NOFOLLOW)
+    except OSError:
+        yield None
+        return
+    try:
+        st = os.fstat(fd)
+        yield fd if stat.S_ISDIR(st.st_mode) and _private(st) else None
+    finally:
+        os.close(fd)
+
+
+def _name(header: bytes) -> str:
+    return header.split()[-1][:32].decode() + SUFFIX
+
+
+def get(data: bytes) -> Any:
+    """The validated plan stored for exactly these bytes by this code, or None."""
+    with _folder(create=False) as folder:
+        if folder is None:
+            return None
+        header = _header(data)
+        try:
+            fd = os.open(
+                _name(header), os.O_RDONLY | _NOFOLLOW | _NONBLOCK, dir_fd=folder
+            )  # a FIFO or a symlink at an entry name is refused, never waited on
+        except OSError:
+            return None
+        try:
+            st = os.fstat(fd)
+            if not (stat.S_ISREG(st.st_mode) and _private(st)) or st.st_size > LIMIT:
+                return None
+            with os.fdopen(os.dup(fd), "rb") as f:
+                if f.readline(len(header) + 1) != header:
+                    return None  # another plan, another code, or not an entry at all
+                payload = f.read()
+            plan = _decode(payload)
+            os.utime(fd)  # recently used: evicted last
+            return plan
+        except Exception:  # unreadable, corrupt, or made by an incompatible build
+            return None
+        finally:
+            os.close(fd)
+
+
+def put(data: bytes, plan: Any) -> None:
+    if directory() is None:
+        return
+    try:
+        payload = _encode(plan)
+    except (TypeError, ValueError):  # a value the format does not know: simply not cached
+        return
+    header = _header(data)
+    if len(header) + len(payload) > LIMIT:
+        return
+    with _folder(create=True) as folder:
+        if folder is None:
+            return
+        # a Ctrl-C waits for the few milliseconds of writing, so no temp file is left behind
+        with interrupts_held():
+            _write(folder, _name(header), header + payload)
+            _evict(folder)
+
+
+def _write(folder: int, name: str, content: bytes) -> None:
+    temp = f".{name}.{os.getpid()}.tmp"
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600, dir_fd=folder)
+    except OSError:
+        return
+    try:
         with os.fdopen(fd, "wb") as f:
-            pickle.dump((_code_key(), data, plan), f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temp, entry)
-    except Exception:  # a read-only home or a full disk must not stop the query
-        if temp is not None:
-            Path(temp).unlink(missing_ok=True)
+            f.write(content)
+        os.replace(temp, name, src_dir_fd=folder, dst_dir_fd=folder)
+    except BaseException as err:
+        with suppress(OSError):
+            os.unlink(temp, dir_fd=folder)
+        if not isinstance(err, OSError):  # a full disk or a read-only folder: just no entry
+            raise
+
+
+def _evict(folder: int) -> None:
+    """Delete the oldest files until the folder holds at most LIMIT bytes."""
+    files = []
+    for name in os.listdir(folder):
+        try:
+            st = os.stat(name, dir_fd=folder, follow_symlinks=False)
+        except OSError:
+            continue
+        if stat.S_ISREG(st.st_mode):
+            files.append((st.st_mtime_ns, st.st_size, name))
+    total = sum(size for _, size, _ in files)
+    for _, size, name in sorted(files):
+        if total <= LIMIT:
+            break
+        try:
+            os.unlink(name, dir_fd=folder)
+        except OSError:
+            continue
+        total -= size
+
+
+# The format: JSON of plain values, where a record is an object naming its class ("@") and a
+# date is tagged; only the plan's record classes are rebuilt, through their constructors.
+
+
+def _encode(plan: Any) -> bytes:
+    from bsec_plan.dates import PartialDate
+
+    fields = _fields()
+
+    def record(value: Any) -> Any:  # json calls this only for what it cannot write itself
+        kind = type(value)
+        if kind is PartialDate:
+            return {"@": "partial", "v": str(value)}
+        if kind is dt.date:
+            return {"@": "day", "v": value.isoformat()}
+        if kind not in fields:
+            raise TypeError(f"cannot cache a {kind.__name__}")
+        return {"@": kind.__name__, **{name: getattr(value, name) for name in fields[kind]}}
+
+    return json.dumps(plan, default=record, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+@cache
+def _fields() -> dict[type, tuple[str, ...]]:
+    return {cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in _classes().values()}
+
+
+@cache
+def _classes() -> dict[str, type]:
+    from bsec_plan import domain
+
+    return {cls.__name__: cls for cls in domain.RECORDS}
+
+
+def _decode(payload: bytes) -> Any:
+    from bsec_plan.dates import PartialDate
+
+    classes = _classes()
+
+    def build(obj: dict[str, Any]) -> Any:
+        tag = obj.pop("@")
+        if tag == "day":
+            return dt.date.fromisoformat(obj["v"])
+        if tag == "partial":
+            return PartialDate.parse(obj["v"])
+        return classes[tag](**obj)
+
+    plan = json.loads(payload, object_hook=build)
+    if type(plan).__name__ != "Plan":
+        raise ValueError("not a plan")
+    return plan

@@ -7,6 +7,7 @@ import sys
 
 from bsec_plan import planfile
 from bsec_plan.problems import PlanError, Problem
+from bsec_plan.safetext import visible
 
 STDIN = "<stdin>"  # what messages call a plan read from standard input (`check -`)
 
@@ -17,12 +18,14 @@ def run(paths: list[str], fmt: str = "text") -> int:
     problems: list[Problem] = []
     warnings: list[Problem] = []  # reported, but they do not make a file invalid
     summaries: list[str] = []
-    for path in paths or [""]:  # "" is the default plan, "-" standard input
-        target = planfile.resolve(path or None)
+    for path in paths or [None]:  # None is the default plan, "-" standard input
+        target = planfile.resolve(path)
         names.append(STDIN if path == "-" else str(target))
         try:
             plan = (
-                planfile.load_bytes(read_stdin(), STDIN) if path == "-" else planfile.load(target)
+                planfile.load_bytes(read_stdin(), STDIN)
+                if path == "-"
+                else planfile.load(target, cached=False)
             )
         except PlanError as err:
             problems.extend(err.problems)
@@ -74,15 +77,28 @@ def report(problems: list[Problem], fmt: str) -> None:
             print(annotation(p))
         summary = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary:  # annotations are capped per step; the summary lists every problem
-            with open(summary, "a", encoding="utf-8") as f:
-                f.write(step_summary(problems))
+            append_summary(summary, step_summary(problems))
     for p in problems:
         print(p, file=sys.stderr)
     what = "warning" if all(p.severity == "warning" for p in problems) else "problem"
     print(f"{len(problems)} {what}{'s' if len(problems) != 1 else ''} found", file=sys.stderr)
 
 
+def append_summary(path: str, text: str) -> None:
+    """Append to the job summary; where that fails, warn: the check's verdict stands."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NONBLOCK, 0o666)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+    except OSError as err:
+        print(
+            f"bsec-plan: warning: cannot write the step summary {path!r}: {err.strerror or err}",
+            file=sys.stderr,
+        )
+
+
 def _escape_data(text: str) -> str:
+    text = visible(text)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

@@ -309,8 +309,8 @@ def calendar(
     from bsec_plan import formats, queries, report
 
     asked = prelude(plan, as_of, state)
-    first = parse_as_of(start, "--from") if start else None
-    last = parse_as_of(end, "--to") if end else None
+    first = parse_as_of(start, "--from") if start is not None else None
+    last = parse_as_of(end, "--to") if end is not None else None
     first, last = queries.window(asked.plan, first, last)
     rows = queries.deadlines(asked.plan, asked.as_of, first, last, asked.state, within)
     formats.write(fmt, report.calendar_view(asked, rows, first, last), output)

@@ -7,13 +7,20 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# ASCII digits only: `\d` would also take Arabic-Indic or fullwidth digits, which the JSON
+# Schema (and every other reader of the file) rejects
+_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+# The years a date may take, in the file and on the command line: far wider than any plan,
+# and narrow enough that a day after any of them, and every recurrence up to it, is a date.
+FIRST_YEAR, LAST_YEAR = 1900, 2199
 
 
 def _checked(year: int, month: int | None, day: int | None, text: str) -> None:
-    if year < 1:
-        raise ValueError(f"'{text}' is not a date: year 0000 does not exist")
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(
+            f"'{text}' is outside the years {FIRST_YEAR}-{LAST_YEAR} that dates may take"
+        )
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"'{text}' is not a date: month {month:02d} is not in 01-12")
     if day is not None:

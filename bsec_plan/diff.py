@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from bsec_plan import queries as q
 from bsec_plan.domain import Plan
 from bsec_plan.records import as_json
+from bsec_plan.safetext import visible
 from bsec_plan.schedule import occurrences
 
 
@@ -179,6 +180,10 @@ def compare(old: Plan, new: Plan, as_of: dt.date) -> Diff:
                 changes.append(Change(f"{what} changed", k, *_changed_fields(a[k], record)))
 
     changes.sort(key=lambda c: (_ORDER.get(c.kind.split()[0], 9), c.subject, c.kind))
+    # plan text is shown, never obeyed: a control character in it must not drive a terminal
+    changes[:] = [
+        Change(c.kind, visible(c.subject), _visible(c.old), _visible(c.new)) for c in changes
+    ]
     diff.transitions = _transitions(old, new, as_of)
     return diff
 
@@ -193,6 +198,10 @@ _ORDER = {
     "deadline": 2,
     "notes": 2,
 }
+
+
+def _visible(text: str | None) -> str | None:
+    return None if text is None else visible(text)
 
 
 def _text(value) -> str:

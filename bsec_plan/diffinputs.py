@@ -10,12 +10,13 @@ from bsec_plan.problems import UsageError
 
 
 def side(spec: str | None, working: Path) -> tuple[Plan, str]:
-    """None is the working plan file; an existing file is a file; anything else a revision."""
-    from bsec_plan.revisions import RevisionError, read_at
+    """None is the working plan file; a name ending in .yaml or .yml is a file, anything else
+    a git revision (the rule in `revisions.names_file`)."""
+    from bsec_plan.revisions import RevisionError, names_file, read_at
 
     if spec is None:
         return planfile.load(working), str(working)
-    if Path(spec).is_file():
+    if names_file(spec):
         return planfile.load(Path(spec)), spec
     try:
         data, name = read_at(spec, working)

@@ -182,10 +182,10 @@ def write(fmt: str | Enum, view: View, path: str | None = None) -> None:
 
 
 def save(path: str, data: bytes) -> None:
-    """The one place a command writes a file: replaced atomically, never left half-written."""
-    from bsec_plan import ics
+    """The one place a command writes a file, as `outfile` says: clobber nothing not asked for."""
+    from bsec_plan import outfile
 
     try:
-        ics.write(data, path, sys.stdout)
+        outfile.write(data, path, sys.stdout.buffer)
     except OSError as err:
-        raise UsageError(f"--output: cannot write {path}: {err.strerror or err}") from None
+        raise UsageError(f"--output: cannot write {path!r}: {err.strerror or err}") from None

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
-import tempfile
-from pathlib import Path
 
 from bsec_plan import __version__
 from bsec_plan import queries as q
 from bsec_plan.domain import Plan
+from bsec_plan.safetext import visible
 
 LIMIT = 75  # octets per line, without the CRLF (RFC 5545, 3.1)
 ESCAPED_NEWLINE = "\\n"  # a line break inside a TEXT value
@@ -47,7 +45,7 @@ def calendar_bytes(plan: Plan, rows: list[q.Row], as_of: dt.date) -> bytes:
 
     @cache  # the same texts (actions, parties, states) recur across occurrences
     def text(value: str) -> str:
-        return vText(value).to_ical().decode("utf-8")
+        return vText(visible(value)).to_ical().decode("utf-8")
 
     @cache
     def date(day: dt.date) -> str:
@@ -91,24 +89,3 @@ def calendar_bytes(plan: Plan, rows: list[q.Row], as_of: dt.date) -> bytes:
         ]
     lines.append("END:VCALENDAR")
     return ("\r\n".join(lines) + "\r\n").encode("utf-8")
-
-
-def write(data: bytes, target: str, stdout) -> None:
-    """`-` writes to stdout; a file is replaced atomically, never left half-written."""
-    if target == "-":
-        stdout.buffer.write(data)
-        stdout.flush()
-        return
-    path = Path(target)
-    fd, temp = tempfile.mkstemp(
-        prefix=f".{path.name}.", suffix=".tmp", dir=path.parent if str(path.parent) else "."
-    )
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

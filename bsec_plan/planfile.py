@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import typing
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from bsec_plan.problems import PlanError, Problem
+from bsec_plan.problems import PlanError, Problem, UsageError
+from bsec_plan.safetext import has_control, visible
+
+if TYPE_CHECKING:
+    from bsec_plan.domain import Plan
 
 MAX_BYTES = 64 * 1024 * 1024  # far above any real plan; keeps a runaway file from eating memory
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -21,7 +27,9 @@ def bundled_plan() -> Path:
 
 def resolve(explicit: str | None) -> Path:
     """--plan PATH, then $BSEC_PLAN, then ./data/plan.yaml, then the bundled plan."""
-    if explicit:
+    if explicit is not None:
+        if not explicit:  # an empty name is a mistake (an unset variable), not "the default"
+            raise UsageError("an empty plan file name; name a file, or leave the option out")
         return Path(explicit)
     if os.environ.get("BSEC_PLAN"):
         return Path(os.environ["BSEC_PLAN"])
@@ -30,18 +38,26 @@ def resolve(explicit: str | None) -> Path:
 
 
 def read_bytes(path: Path) -> bytes:
+    """The file's bytes; a FIFO, a device or a folder is refused without waiting on it."""
     name = str(path)
     try:
-        if path.is_dir():
-            raise PlanError([Problem(name, 1, 1, "is a directory, not a plan file")])
-        with open(path, "rb") as f:
-            data = f.read(MAX_BYTES + 1)
-    except PlanError:
-        raise
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise PlanError([Problem(name, 1, 1, "no such file")]) from None
+    except IsADirectoryError:
+        raise PlanError([Problem(name, 1, 1, "is a directory, not a plan file")]) from None
     except OSError as err:
         raise PlanError([Problem(name, 1, 1, f"cannot read: {err.strerror or err}")]) from None
+    kind = stat.S_IFMT(os.fstat(fd).st_mode)
+    if kind != stat.S_IFREG:
+        os.close(fd)
+        what = "a directory" if kind == stat.S_IFDIR else "not a regular file"
+        raise PlanError([Problem(name, 1, 1, f"is {what}, not a plan file")])
+    with os.fdopen(fd, "rb") as f:
+        try:
+            data = f.read(MAX_BYTES + 1)
+        except OSError as err:
+            raise PlanError([Problem(name, 1, 1, f"cannot read: {err.strerror or err}")]) from None
     if len(data) > MAX_BYTES:
         raise PlanError(
             [
@@ -56,16 +72,19 @@ def read_bytes(path: Path) -> bytes:
     return data
 
 
-def load(path: Path):
-    """Read and validate the plan at `path`. Raise PlanError with every problem, located."""
-    return load_bytes(read_bytes(path), str(path))
+def load(path: Path, cached: bool = True) -> Plan:
+    """Read and validate the plan at `path`. Raise PlanError with every problem, located.
+    `cached=False` validates the file itself and leaves the cache alone (for `check`)."""
+    return load_bytes(read_bytes(path), str(path), cached)
 
 
-def load_bytes(data: bytes, name: str):
+def load_bytes(data: bytes, name: str, cached: bool = True) -> Plan:
     """The plan in `data`, from the cache when these exact bytes were validated before."""
     from bsec_plan import cache
 
-    plan = cache.get(data)
+    if not cached:
+        return parse(decode(data, name), name)
+    plan: Plan | None = cache.get(data)
     if plan is None:
         plan = parse(decode(data, name), name)
         cache.put(data, plan)
@@ -110,6 +129,8 @@ def parse(text: str, name: str):
         ) from None
     errors: list = []  # pydantic's, for the structure
     problems: list = []  # crossref's, for the references
+    # control characters reach the tree only through escapes ("\e") or a raw NEL
+    suspect = "\\" in text or "\x85" in text
     if isinstance(root, yamlpos.Mapping):
         try:
             plan = validation.validate(root)
@@ -117,9 +138,12 @@ def parse(text: str, name: str):
             errors = err.errors(include_url=False)
         else:
             problems = crossref.check(plan)
-            if not problems:
+            if not problems and not suspect:
                 return plan
     root = yamlpos.load(text)
+    controls = _control_problems(name, root)
+    if not errors and not problems and not controls and isinstance(root, yamlpos.Mapping):
+        return plan
     if not isinstance(root, yamlpos.Mapping):
         found = "a list" if isinstance(root, list) else "a single value"
         at = getattr(root, "at", (1, 1))
@@ -132,7 +156,7 @@ def parse(text: str, name: str):
                 )
             ]
         )
-    located = [_pydantic_problem(name, root, e) for e in errors]
+    located = [_pydantic_problem(name, root, e) for e in errors] + controls
     located += [
         Problem(name, *_locate(root, path_), f"{_dotted(root, path_)}: {msg}")
         for path_, msg in problems
@@ -153,6 +177,32 @@ def warnings(path: Path, plan: typing.Any) -> list[Problem]:
         Problem(name, *_locate(root, loc), f"{_dotted(root, loc)}: {msg}", "warning")
         for loc, msg in findings
     )
+
+
+def _control_problems(name: str, node: Any) -> list[Problem]:
+    """A control character in any key or text (it could drive a terminal), at its line."""
+    from bsec_plan.yamlpos import Mapping, Sequence  # loaded already: the tree is made of them
+
+    found: list[Problem] = []
+    if isinstance(node, Mapping):
+        for key, value in node.items():
+            if isinstance(key, str) and has_control(key):
+                line, col = node.keys_at[key]
+                found.append(Problem(name, line, col, _control_message("key", key)))
+            if isinstance(value, str) and has_control(value):
+                line, col = node.values_at[key]
+                found.append(Problem(name, line, col, _control_message("text", value)))
+            found += _control_problems(name, value)
+    elif isinstance(node, Sequence):
+        for item, (line, col) in zip(node, node.items_at, strict=True):
+            if isinstance(item, str) and has_control(item):
+                found.append(Problem(name, line, col, _control_message("text", item)))
+            found += _control_problems(name, item)
+    return found
+
+
+def _control_message(what: str, text: str) -> str:
+    return f"a control character in the {what} '{visible(text)}'; write it without one"
 
 
 def _pydantic_problem(name: str, root, error: dict) -> Problem:

@@ -45,5 +45,5 @@ def prelude(plan: str | None, as_of: str, state: str | None = None) -> Asked:
     day = parse_as_of(as_of)
     path = planfile.resolve(plan)
     model = planfile.load(path)
-    code = queries.state_code(model, state) if state else None
+    code = queries.state_code(model, state) if state is not None else None
     return Asked(model, str(path), day, code)

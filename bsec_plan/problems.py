@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bsec_plan.safetext import visible
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -15,8 +17,8 @@ class Problem:
 
     def __str__(self) -> str:
         # one problem, one line: a value quoted in the message may hold line breaks
-        message = self.message.replace("\r", "\\r").replace("\n", "\\n")
-        return f"{self.file}:{self.line}:{self.col}: {self.severity}: {message}"
+        message = visible(self.message).replace("\n", "\\n")
+        return f"{visible(self.file)}:{self.line}:{self.col}: {self.severity}: {message}"
 
 
 class PlanError(Exception):

@@ -62,7 +62,7 @@ def test_default_folder_is_the_users_cache(monkeypatch, tmp_path):
     assert cache.directory() == tmp_path / "bsec-plan"
 
 
-def test_help_is_the_same_from_the_cache():
+def test_help_is_the_same_every_time():
     first, second = run_cli("--help"), run_cli("--help")
     assert first.returncode == second.returncode == 0
     assert first.stdout == second.stdout

@@ -153,7 +153,7 @@ def test_ics_into_a_missing_folder_is_a_clear_error(tmp_path):
     result = run_cli("calendar", "--format", "ics", "-o", str(tmp_path / "no" / "cal.ics"))
     assert result.returncode == 2
     assert result.stderr.startswith(
-        f"bsec-plan: error: --output: cannot write {tmp_path / 'no' / 'cal.ics'}"
+        f"bsec-plan: error: --output: cannot write '{tmp_path / 'no' / 'cal.ics'}'"
     )
     assert "Traceback" not in result.stderr
 

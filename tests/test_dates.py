@@ -23,7 +23,7 @@ def test_due_at_the_end_of_the_period_named(text, last):
     "text, words",
     [
         ("2011-13-01", "month 13 is not in 01-12"),
-        ("0000-00-00", "year 0000 does not exist"),
+        ("0000-00-00", "outside the years 1900-2199"),
         ("2010-02-30", "day 30 is not in 01-28"),
         ("01/06/2010", "write it as YYYY-MM-DD"),
         ("20100601", "write it as YYYY-MM-DD"),

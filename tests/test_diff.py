@@ -192,7 +192,8 @@ def test_invalid_old_or_new_gives_located_errors_and_exit_2(repo, tmp_path):
     result = run_cli("diff", "no-such-branch", cwd=path)
     assert (result.returncode, result.stderr) == (
         2,
-        "bsec-plan: error: 'no-such-branch' is neither a file nor a git revision\n",
+        "bsec-plan: error: 'no-such-branch' is not a git revision"
+        " (a plan file's name ends in .yaml or .yml)\n",
     )
 
 

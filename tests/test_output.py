@@ -2,6 +2,7 @@
 writers: every column there, no word broken, no line wider than the terminal, plan text shown
 literally."""
 
+import io
 import json
 import re
 
@@ -88,29 +89,50 @@ def test_piped_output_stays_plain_and_aligned():
     assert lines[3].startswith("-----  ----")
 
 
-def _hostile_plan(tmp_path):
-    text = (TESTS / "plans" / "minimal.yaml").read_text(encoding="utf-8")
-    text = text.replace(
-        "text: Organize the meetings.",
-        'text: "Organize [bold red]the[/bold red] meetings \\e[2J| now."',
-    )
+def _plan_with(tmp_path, text):
+    plan = (TESTS / "plans" / "minimal.yaml").read_text(encoding="utf-8")
     path = tmp_path / "plan.yaml"
-    path.write_text(text, encoding="utf-8")
+    path.write_text(plan.replace("text: Organize the meetings.", f"text: {text}"), "utf-8")
     return str(path)
 
 
-def test_plan_text_is_escaped_and_markup_shown_literally(tmp_path):
-    plan = _hostile_plan(tmp_path)
+def test_rich_markup_in_plan_text_is_shown_literally(tmp_path):
+    plan = _plan_with(tmp_path, '"Organize [bold red]the[/bold red] [/] [link=x]meetings[/link]."')
     args = ["overdue", "--plan", plan, "--as-of", "2012-01-01"]
     code, out = run_on_terminal(*args, columns=200)
     assert code == 0
-    assert "\x1b[2J" not in out and "\\x1b[2J" in out
-    assert "[bold red]the[/bold red]" in ANSI.sub("", out)
-    for fmt in ("table", "csv", "json"):
-        out = run_cli(*args, "--format", fmt).stdout
-        assert "\x1b" not in out, fmt
+    assert "[bold red]the[/bold red] [/] [link=x]meetings[/link]." in ANSI.sub("", out)
+    assert "\x1b]8;" not in out  # no hyperlink escape
     doc = json.loads(run_cli(*args, "--format", "json").stdout)
-    assert doc["overdue"][0]["text"] == "Organize [bold red]the[/bold red] meetings \x1b[2J| now."
+    assert (
+        doc["overdue"][0]["text"]
+        == "Organize [bold red]the[/bold red] [/] [link=x]meetings[/link]."
+    )
+
+
+def test_a_control_character_never_reaches_a_query(tmp_path):
+    plan = _plan_with(tmp_path, '"Organize the meetings \\e[2J now."')
+    for fmt in ("table", "csv", "json"):
+        result = run_cli("overdue", "--plan", plan, "--as-of", "2012-01-01", "--format", fmt)
+        assert result.returncode == 2 and result.stdout == ""
+        assert "\x1b" not in result.stderr and "a control character in the text" in result.stderr
+
+
+def test_every_writer_escapes_control_characters():
+    from bsec_plan import output
+    from bsec_plan.report import Table
+
+    table = Table("T", ["Text"])
+    table.rows.append(["a \x1b[2J b \x9b c"])
+    for write in (output.write_tables, output.write_csv):
+        stream = io.StringIO()
+        write([table] if write is output.write_tables else table, stream)
+        assert "\x1b" not in stream.getvalue() and "\\x1b[2J" in stream.getvalue()
+        assert "\x9b" not in stream.getvalue()
+    stream = io.StringIO()
+    output.write_json({"text": "a \x1b[2J \x9b"}, stream)
+    assert "\x1b" not in stream.getvalue() and "\x9b" not in stream.getvalue()
+    assert json.loads(stream.getvalue())["text"] == "a \x1b[2J \x9b"
 
 
 @pytest.mark.parametrize(

@@ -26,7 +26,24 @@ EXPECTED = {
         46,
         "progress[0].date: '2011-13-01' is not a date: month 13 is not in 01-12",
     ),
-    "date-all-zero.yaml": (31, 76, "ratifications[0].events[0].date: '0000-00-00' is not a date"),
+    "date-all-zero.yaml": (
+        31,
+        76,
+        "ratifications[0].events[0].date: '0000-00-00' is outside the years",
+    ),
+    "date-fullwidth-digits.yaml": (
+        31,
+        76,
+        "ratifications[0].events[0].date: '２００３-05-08' is not a date",
+    ),
+    "date-year-9999.yaml": (2, 31, "period.end: '9999-12' is outside the years 1900-2199"),
+    "chairmanship-ending-in-9999.yaml": (33, 38, "chairmanships[0].end: '9999-12' is outside"),
+    "control-character-escape-in-text.yaml": (
+        15,
+        15,
+        r"a control character in the text 'Organize \x1b[1A\x1b[2K the meetings.'",
+    ),
+    "control-character-csi-in-key.yaml": (4, 3, r"a control character in the key 'text\x9b'"),
     "undeclared-state.yaml": (
         31,
         13,

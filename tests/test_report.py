@@ -11,7 +11,7 @@ from bsec_plan.problems import Problem
 
 # lower layers first; a module may import only from its own layer or a lower one
 LAYERS = [
-    {"problems", "safetext", "dates", "yamlpos", "domain", "validation", "cache"},
+    {"problems", "safetext", "outfile", "dates", "yamlpos", "domain", "validation", "cache"},
     {"schedule", "parties"},
     {"crossref", "planfile", "revisions"},
     {"queries", "records", "show", "diff", "sources", "timeline"},

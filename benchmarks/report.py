@@ -10,7 +10,6 @@ median wall time, peak memory (max RSS), the page's size, and whether it meets t
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
 import sys
@@ -22,7 +21,7 @@ sys.path.insert(0, str(HERE))
 
 from make_plan import plan_text  # noqa: E402
 from run import run_once  # noqa: E402
-from tool import installed_tool  # noqa: E402
+from tool import BYTECODE_ENV, installed_tool  # noqa: E402
 
 BUDGET_SECONDS = 3.0
 
@@ -56,7 +55,7 @@ def main() -> int:
                 "--output",
                 str(site),
             ]
-            env = {**os.environ, "BSEC_PLAN_CACHE": str(cache)}
+            env = {**BYTECODE_ENV, "BSEC_PLAN_CACHE": str(cache)}
             cold, warm = [], []
             for _ in range(args.runs):
                 shutil.rmtree(cache, ignore_errors=True)

@@ -10,7 +10,6 @@ filled ("warm"). Prints a Markdown table: median wall time and peak memory (max 
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
 import subprocess
@@ -23,7 +22,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from make_plan import plan_text  # noqa: E402
-from tool import installed_tool  # noqa: E402
+from tool import BYTECODE_ENV, installed_tool  # noqa: E402
 
 COMMANDS = {
     "check": ["check", "{plan}"],
@@ -84,7 +83,7 @@ def main() -> int:
             for name, template in COMMANDS.items():
                 command = [tool, *(part.format(plan=plan) for part in template)]
                 cache = work / f"cache-{size}-{name.split()[0]}"
-                env = {**os.environ, "BSEC_PLAN_CACHE": str(cache)}
+                env = {**BYTECODE_ENV, "BSEC_PLAN_CACHE": str(cache)}
                 cold, warm = [], []
                 for _ in range(runs):
                     shutil.rmtree(cache, ignore_errors=True)
@@ -143,7 +142,7 @@ def robustness(tool: str) -> str:
         for name, content in files.items():
             path = work / "plan.yaml"
             path.write_text(content(), encoding="utf-8")
-            env = {**os.environ, "BSEC_PLAN_CACHE": ""}
+            env = {**BYTECODE_ENV, "BSEC_PLAN_CACHE": ""}
             seconds, mib, code = run_once([tool, "check", str(path)], env)
             lines.append(
                 f"| {name} | {path.stat().st_size / 2**20:.1f} MiB | {seconds:.2f} s | {mib:.0f} MiB | {code} |"

@@ -3,13 +3,15 @@ merely to import the libraries it is built on.
 
     python benchmarks/startup.py [--runs N]
 
-Budgets: `overdue --as-of 2010-06-01`, `--help` and `--version` at most the import baseline. Run it with the virtual environment's python, where `bsec-plan` is installed.
+Budgets: `overdue --as-of 2010-06-01` and `--version` at most the import baseline, `--help`
+(answered from the cache once printed) at most half of it. Run it with the virtual
+environment's python, where `bsec-plan` is installed. Bytecode is written and used, as after a
+`pip install` (PYTHONDONTWRITEBYTECODE is dropped from the environment).
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys
@@ -18,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from tool import installed_tool
+from tool import BYTECODE_ENV, installed_tool
 
 BASELINE = "import typer, rich.table, pydantic, yaml, dateutil.rrule"
 
@@ -39,7 +41,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=21)
     args = parser.parse_args()
     tool = installed_tool()
-    env = dict(os.environ)
+    env = dict(BYTECODE_ENV)
     subprocess.run(
         [tool, "overdue", "--as-of", "2010-06-01"], stdout=subprocess.DEVNULL, env=env
     )  # warm the plan cache
@@ -59,7 +61,7 @@ def main() -> int:
     baseline = result[f"python -c '{BASELINE}'"]
     budgets = {
         "bsec-plan overdue --as-of 2010-06-01": baseline,
-        "bsec-plan --help": baseline,
+        "bsec-plan --help": baseline / 2,
         "bsec-plan --version": baseline,
     }
     print(f"| command | median of {args.runs} runs | budget | met |")

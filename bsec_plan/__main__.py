@@ -3,6 +3,10 @@
 0, 1 and 2 come from the CLI; here: a closed pipe ends quietly as SIGPIPE does (141), a full
 device or another failure to write the output is exit 2, Ctrl-C is 130, and anything else is a
 bug: one line naming it, exit 3 (`BSEC_PLAN_DEBUG=1` shows the traceback).
+
+`bsec-plan [COMMAND] --help` (or `-h`), and nothing else, is answered from the user's cache once
+printed: it is the one command line whose output is help alone, and typer takes half the
+start-up budget merely to import.
 """
 
 import contextlib
@@ -28,9 +32,8 @@ def main(argv: list[str] | None = None) -> int:
         _prepare()
         if os.environ.get("BSEC_PLAN_SIGNAL_READY"):  # lets a test interrupt at a known moment
             print("bsec-plan: ready", file=sys.stderr, flush=True)
-        from bsec_plan.cli import run
-
-        code = run(sys.argv[1:] if argv is None else argv)
+        args = sys.argv[1:] if argv is None else argv
+        code = _help(args) if _asks_help_only(args) else _run(args)
         sys.stdout.flush()  # here, where a failure can still be reported, not at exit
         return code
     except KeyboardInterrupt:  # Ctrl-C at any moment, even while modules load
@@ -46,6 +49,56 @@ def main(argv: list[str] | None = None) -> int:
         return CANNOT_WRITE
     except Exception as err:
         return _bug(err)
+
+
+def _run(args: list[str]) -> int:
+    from bsec_plan.cli import run
+
+    return run(args)
+
+
+def _asks_help_only(args: list[str]) -> bool:
+    """`-h`, `--help`, `COMMAND -h` or `COMMAND --help`: no other option, no other value."""
+    if not args or args[-1] not in ("-h", "--help") or len(args) > 2:
+        return False
+    return len(args) == 1 or (args[0].isalpha() and args[0].islower())
+
+
+def _help(args: list[str]) -> int:
+    import contextlib
+    import io
+
+    from bsec_plan import cache
+
+    key = _help_key(args)
+    text = cache.get_text(key)
+    if text is None:
+        captured = io.StringIO()
+        with contextlib.redirect_stdout(captured):
+            code = _run(args)
+        text = captured.getvalue()
+        if code != 0:  # no such command: the message is not help, and is not kept
+            sys.stdout.write(text)
+            return code
+        cache.put_text(key, text)
+    sys.stdout.write(text)
+    return 0
+
+
+def _help_key(args: list[str]) -> bytes:
+    """What a help text depends on besides the code: the arguments, the width click wraps to
+    (COLUMNS, else the terminal's), and the installed typer."""
+    try:
+        width = os.get_terminal_size(sys.__stdout__.fileno()).columns if sys.__stdout__ else 0
+    except (OSError, ValueError):
+        width = 0
+    typer_stat = 0
+    for folder in sys.path:  # where `import typer` would find it, without importing it
+        with contextlib.suppress(OSError):
+            typer_stat = os.stat(os.path.join(folder or ".", "typer", "__init__.py")).st_mtime_ns
+            break
+    parts = ["help", *args, str(width), os.environ.get("COLUMNS", ""), str(typer_stat)]
+    return "\0".join(parts).encode()
 
 
 def _prepare() -> None:

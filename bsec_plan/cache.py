@@ -15,9 +15,6 @@ read or write it only means the plan is validated again.
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
-import json
 import os
 import stat
 import sys
@@ -104,10 +101,33 @@ def _name(header: bytes) -> str:
 
 def get(data: bytes) -> Any:
     """The validated plan stored for exactly these bytes by this code, or None."""
+    payload = _read(_header(data))
+    if payload is None:
+        return None
+    try:
+        return _decode(payload)
+    except Exception:  # corrupt, or made by an incompatible build
+        return None
+
+
+def get_text(key: bytes) -> str | None:
+    """A help text stored under exactly this key (arguments, width, typer) by this code."""
+    payload = _read(_header(key))
+    try:
+        return None if payload is None else payload.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def put_text(key: bytes, text: str) -> None:
+    _store(_header(key), text.encode("utf-8"))
+
+
+def _read(header: bytes) -> bytes | None:
+    """The payload of the entry with this header line, if the entry is the user's own."""
     with _folder(create=False) as folder:
         if folder is None:
             return None
-        header = _header(data)
         try:
             fd = os.open(
                 _name(header), os.O_RDONLY | _NOFOLLOW | _NONBLOCK, dir_fd=folder
@@ -122,10 +142,9 @@ def get(data: bytes) -> Any:
                 if f.readline(len(header) + 1) != header:
                     return None  # another plan, another code, or not an entry at all
                 payload = f.read()
-            plan = _decode(payload)
             os.utime(fd)  # recently used: evicted last
-            return plan
-        except Exception:  # unreadable, corrupt, or made by an incompatible build
+            return payload
+        except OSError:
             return None
         finally:
             os.close(fd)
@@ -138,7 +157,10 @@ def put(data: bytes, plan: Any) -> None:
         payload = _encode(plan)
     except (TypeError, ValueError):  # a value the format does not know: simply not cached
         return
-    header = _header(data)
+    _store(_header(data), payload)
+
+
+def _store(header: bytes, payload: bytes) -> None:
     if len(header) + len(payload) > LIMIT:
         return
     with _folder(create=True) as folder:
@@ -193,6 +215,9 @@ def _evict(folder: int) -> None:
 
 
 def _encode(plan: Any) -> bytes:
+    import datetime as dt
+    import json
+
     from bsec_plan.dates import PartialDate
 
     fields = _fields()
@@ -212,6 +237,8 @@ def _encode(plan: Any) -> bytes:
 
 @cache
 def _fields() -> dict[type, tuple[str, ...]]:
+    import dataclasses
+
     return {cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in _classes().values()}
 
 
@@ -223,6 +250,9 @@ def _classes() -> dict[str, type]:
 
 
 def _decode(payload: bytes) -> Any:
+    import datetime as dt
+    import json
+
     from bsec_plan.dates import PartialDate
 
     classes = _classes()

@@ -12,7 +12,6 @@ import errno
 import os
 import signal
 import stat
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from typing import BinaryIO
@@ -67,6 +66,8 @@ def _replace(path: str, data: bytes, st: os.stat_result | None) -> None:
     else:
         mode = stat.S_IMODE(st.st_mode)
     with interrupts_held():
+        import tempfile  # only when a file is written: not on the start-up path of the cache
+
         fd, temp = tempfile.mkstemp(
             prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=os.path.dirname(path)
         )

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from conftest import TESTS, run_cli
+from conftest import TESTS, checkout_env, run_cli
 
 from bsec_plan import cache, planfile
 
@@ -67,3 +67,37 @@ def test_help_is_the_same_every_time():
     assert first.returncode == second.returncode == 0
     assert first.stdout == second.stdout
     assert "overdue" in first.stdout and "calendar" in first.stdout
+
+
+def _help_entries(folder: Path) -> int:
+    """Entries holding a help text (the others hold plans)."""
+    entries = folder.glob("*.json") if folder.exists() else []
+    return sum(b"\nUsage: bsec-plan" in e.read_bytes() for e in entries)
+
+
+def test_help_alone_is_kept_and_answered_again(tmp_path):
+    folder = tmp_path / "cache"
+    env = {**checkout_env(), "BSEC_PLAN_CACHE": str(folder)}
+    for args in (["--help"], ["-h"], ["overdue", "--help"], ["show", "-h"]):
+        first, second = run_cli(*args, env=env), run_cli(*args, env=env)
+        assert (first.returncode, second.returncode) == (0, 0)
+        assert first.stdout == second.stdout and "Usage: bsec-plan" in first.stdout
+    assert _help_entries(folder) == 4
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["overdue", "--plan", "--help"],  # --help is the value of --plan here
+        ["calendar", "-o", "--help"],
+        ["nosuch", "--help"],
+        ["overdue", "--as-of", "2010-06-01", "--help"],
+        ["--help", "overdue"],
+    ],
+    ids=" ".join,
+)
+def test_nothing_but_a_help_request_reaches_the_help_cache(tmp_path, args):
+    folder = tmp_path / "cache"
+    env = {**checkout_env(), "BSEC_PLAN_CACHE": str(folder)}
+    run_cli(*args, env=env, cwd=tmp_path)
+    assert _help_entries(folder) == 0

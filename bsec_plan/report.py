@@ -355,7 +355,7 @@ def lack_text(lack: q.Lack) -> str:
         when = (
             f"{EVENT_WORD[lack.event or 'ratification']} {lack.date}"
             if lack.date
-            else f"{lack.event}, date not found"
+            else f"{lack.event} on record, no date"
         )
         return f"date unknown: {when}"
     if lack.what == "liaison-officer":

@@ -16,7 +16,7 @@ from bsec_plan.domain import Plan
 from bsec_plan.schedule import plan_occurrences
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from browser import chromium, missing  # type: ignore[import-not-found]
+from browser import chromium, missing
 
 REASON = missing()
 pytestmark = pytest.mark.skipif(REASON is not None, reason=f"no headless browser: {REASON}")

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -49,7 +50,7 @@ COMMANDS = {
 BUDGET_SECONDS, BUDGET_MIB = 1.0, 300
 
 
-def run_once(command: list[str], env: dict) -> tuple[float, float, int]:
+def run_once(command: list[str], env: dict[str, str]) -> tuple[float, float, int]:
     """Wall seconds, peak RSS in MiB and exit code of one run.
 
     The peak comes from GNU time, which forks from a small process: a child forked from this
@@ -74,7 +75,7 @@ def main() -> int:
     args = parser.parse_args()
     tool = installed_tool()
     work = Path(tempfile.mkdtemp(prefix="bsec-plan-bench-"))
-    results: dict[tuple[str, int], dict] = {}
+    results: dict[tuple[str, int], dict[str, float | bool]] = {}
     try:
         for size in args.sizes:
             plan = work / f"plan-{size}.yaml"
@@ -127,7 +128,9 @@ def main() -> int:
 def robustness(tool: str) -> str:
     """`check` on hostile files: how long and how much memory until it answers, and its exit code."""
     work = Path(tempfile.mkdtemp(prefix="bsec-plan-hostile-"))
-    files = {}  # name -> a function that writes the file, so that no large text stays in memory
+    files: dict[
+        str, Callable[[], str]
+    ] = {}  # name -> a function that writes the file, so that no large text stays in memory
     text = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
     for n in range(1, 30):
         text += f"a{n}: &a{n} [" + ", ".join([f"*a{n - 1}" if n > 1 else "*a"] * 10) + "]\n"

@@ -25,7 +25,7 @@ from tool import BYTECODE_ENV, installed_tool
 BASELINE = "import typer, rich.table, pydantic, yaml, dateutil.rrule"
 
 
-def median_ms(command: list[str], runs: int, env: dict) -> float:
+def median_ms(command: list[str], runs: int, env: dict[str, str]) -> float:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
@@ -53,7 +53,7 @@ def main() -> int:
         "bsec-plan --help": [tool, "--help"],
         "bsec-plan --version": [tool, "--version"],
     }
-    samples = {name: [] for name in rows}
+    samples: dict[str, list[float]] = {name: [] for name in rows}
     for _ in range(args.runs):
         for name, command in rows.items():
             samples[name].append(median_ms(command, 1, env))

@@ -22,9 +22,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bsec_plan.outfile import interrupts_held
+
+if TYPE_CHECKING:
+    from bsec_plan.domain import Plan
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 LIMIT = 64 * 2**20  # bytes the folder may hold; the oldest entries are evicted beyond it
@@ -99,7 +102,7 @@ def _name(header: bytes) -> str:
     return header.split()[-1][:32].decode() + SUFFIX
 
 
-def get(data: bytes) -> Any:
+def get(data: bytes) -> Plan | None:
     """The validated plan stored for exactly these bytes by this code, or None."""
     payload = _read(_header(data))
     if payload is None:
@@ -150,7 +153,7 @@ def _read(header: bytes) -> bytes | None:
             os.close(fd)
 
 
-def put(data: bytes, plan: Any) -> None:
+def put(data: bytes, plan: Plan) -> None:
     if directory() is None:
         return
     try:
@@ -214,7 +217,7 @@ def _evict(folder: int) -> None:
 # date is tagged; only the plan's record classes are rebuilt, through their constructors.
 
 
-def _encode(plan: Any) -> bytes:
+def _encode(plan: Plan) -> bytes:
     import datetime as dt
     import json
 
@@ -249,11 +252,12 @@ def _classes() -> dict[str, type]:
     return {cls.__name__: cls for cls in domain.RECORDS}
 
 
-def _decode(payload: bytes) -> Any:
+def _decode(payload: bytes) -> Plan:
     import datetime as dt
     import json
 
     from bsec_plan.dates import PartialDate
+    from bsec_plan.domain import Plan
 
     classes = _classes()
 
@@ -266,6 +270,6 @@ def _decode(payload: bytes) -> Any:
         return classes[tag](**obj)
 
     plan = json.loads(payload, object_hook=build)
-    if type(plan).__name__ != "Plan":
+    if not isinstance(plan, Plan):
         raise ValueError("not a plan")
     return plan

@@ -18,7 +18,8 @@ def run(paths: list[str], fmt: str = "text") -> int:
     problems: list[Problem] = []
     warnings: list[Problem] = []  # reported, but they do not make a file invalid
     summaries: list[str] = []
-    for path in paths or [None]:  # None is the default plan, "-" standard input
+    wanted: list[str | None] = [*paths] or [None]  # None is the default plan, "-" standard input
+    for path in wanted:
         target = planfile.resolve(path)
         names.append(STDIN if path == "-" else str(target))
         try:

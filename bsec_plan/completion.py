@@ -6,7 +6,9 @@ cache and answers nothing, rather than an error, when the plan cannot be read.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from typer import Context  # typer reads these annotations at run time; it is loaded already
 
 from bsec_plan.safetext import visible
 
@@ -14,7 +16,7 @@ if TYPE_CHECKING:
     from bsec_plan.domain import Plan
 
 
-def _plan(ctx: Any) -> Plan | None:
+def _plan(ctx: Context) -> Plan | None:
     from bsec_plan import planfile
 
     try:
@@ -29,7 +31,7 @@ def _as_typed(ident: str, incomplete: str) -> str:
     return ident.lower() if incomplete and incomplete.islower() else ident
 
 
-def states(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
+def states(ctx: Context, incomplete: str) -> list[tuple[str, str]]:
     plan = _plan(ctx)
     wanted = incomplete.upper()
     return (
@@ -43,7 +45,7 @@ def states(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
     )
 
 
-def actions(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
+def actions(ctx: Context, incomplete: str) -> list[tuple[str, str]]:
     plan = _plan(ctx)
     if plan is None:
         return []
@@ -55,7 +57,7 @@ def actions(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
     ]
 
 
-def instruments(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
+def instruments(ctx: Context, incomplete: str) -> list[tuple[str, str]]:
     plan = _plan(ctx)
     if plan is None:
         return []

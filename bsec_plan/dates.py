@@ -23,7 +23,7 @@ def _checked(year: int, month: int | None, day: int | None, text: str) -> None:
         )
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"'{text}' is not a date: month {month:02d} is not in 01-12")
-    if day is not None:
+    if month is not None and day is not None:
         last = calendar.monthrange(year, month)[1]
         if not 1 <= day <= last:
             raise ValueError(f"'{text}' is not a date: day {day:02d} is not in 01-{last:02d}")
@@ -52,7 +52,10 @@ class PartialDate:
         match = _PARTIAL.fullmatch(text)
         if not match:
             raise ValueError(f"'{text}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
-        year, month, day = (int(g) if g else None for g in match.groups())
+        year_text, month_text, day_text = match.groups()
+        year = int(year_text)
+        month = int(month_text) if month_text else None
+        day = int(day_text) if day_text else None
         _checked(year, month, day, text)
         return cls(year, month, day)
 
@@ -63,7 +66,7 @@ class PartialDate:
     @property
     def last_day(self) -> dt.date:
         """The day something due 'by' this date is due: the end of the period it names."""
-        if self.day:
+        if self.month and self.day:
             return dt.date(self.year, self.month, self.day)
         month = self.month or 12
         return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])

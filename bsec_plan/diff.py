@@ -4,13 +4,18 @@ whose status changes because of it. Pure: two plans and an as-of date in, change
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from bsec_plan import queries as q
-from bsec_plan.domain import Plan
+from bsec_plan.domain import Action, Plan
 from bsec_plan.records import as_json
 from bsec_plan.safetext import visible
 from bsec_plan.schedule import occurrences
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance  # any domain record
 
 
 @dataclass(frozen=True)
@@ -57,7 +62,7 @@ def _due_text(plan: Plan, action_id: str) -> str:
     return f"{d.kind}, due {_dues(plan, action_id)}"
 
 
-def _fields(record) -> dict:
+def _fields(record: DataclassInstance) -> dict[str, object]:
     return {k: _flat(v) for k, v in as_json(record).items() if v not in (None, [], {})}
 
 
@@ -70,11 +75,11 @@ def _flat(value: object) -> object:
     return value
 
 
-def _record_text(record) -> str:
+def _record_text(record: DataclassInstance) -> str:
     return ", ".join(f"{k}: {v}" for k, v in _fields(record).items())
 
 
-def _changed_fields(old, new) -> tuple[str, str]:
+def _changed_fields(old: DataclassInstance, new: DataclassInstance) -> tuple[str, str]:
     a, b = _fields(old), _fields(new)
     keys = [k for k in new.__dataclass_fields__ if a.get(k) != b.get(k)]
     return (
@@ -83,9 +88,11 @@ def _changed_fields(old, new) -> tuple[str, str]:
     )
 
 
-def _keyed(records, key) -> dict:
+def _keyed(
+    records: list[DataclassInstance], key: Callable[[Any], str]
+) -> dict[str, DataclassInstance]:
     """Records by identity; a repeated identity gets a #n suffix so nothing is lost."""
-    keyed: dict = {}
+    keyed: dict[str, DataclassInstance] = {}
     for record in records:
         k = key(record)
         n = 1
@@ -204,11 +211,11 @@ def _visible(text: str | None) -> str | None:
     return None if text is None else visible(text)
 
 
-def _text(value) -> str:
+def _text(value: str | DataclassInstance) -> str:
     return value if isinstance(value, str) else _record_text(value)
 
 
-def _responsible(action) -> str:
+def _responsible(action: Action) -> str:
     r = action.responsible
     return f"{r.wording} [{', '.join(r.parties)}]" if r else "none"
 

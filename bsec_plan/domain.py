@@ -10,24 +10,42 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 
 from bsec_plan.dates import PartialDate, parse_day
+
+T = TypeVar("T")
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+    from pydantic.json_schema import JsonSchemaValue
+    from pydantic_core import CoreSchema
+    from typing_extensions import dataclass_transform
+else:
+    # typing_extensions takes milliseconds to import; the decorator only informs type checkers
+    def dataclass_transform(**_options: object) -> Callable[[T], T]:
+        return lambda decorator: decorator
 
 
 class Constrained:
     """Pydantic metadata for text: non-empty, optionally matching a pattern; pydantic_core is
     imported only when a validator is built."""
 
-    def __init__(self, pattern: str | None = None, example: str | None = None):
+    def __init__(self, pattern: str | None = None, example: str | None = None) -> None:
         self.pattern, self.example = pattern, example
 
-    def __get_pydantic_core_schema__(self, source, handler):
+    def __get_pydantic_core_schema__(
+        self, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
         from pydantic_core import core_schema
 
         return core_schema.str_schema(min_length=1, pattern=self.pattern)
 
-    def __get_pydantic_json_schema__(self, schema, handler):
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
         result = handler(schema)
         if self.example:
             result["examples"] = [self.example]
@@ -37,15 +55,19 @@ class Constrained:
 class Parsed:
     """Pydantic metadata for dates written as text, parsed by our own strict parsers."""
 
-    def __init__(self, parse, pattern: str, examples: list[str]):
+    def __init__(
+        self, parse: Callable[[str], dt.date | PartialDate], pattern: str, examples: list[str]
+    ) -> None:
         self.parse, self.pattern, self.examples = parse, pattern, examples
 
-    def __get_pydantic_core_schema__(self, source, handler):
+    def __get_pydantic_core_schema__(
+        self, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
         from pydantic_core import PydanticCustomError, core_schema
 
         parse = self.parse
 
-        def validate(value):
+        def validate(value: object) -> dt.date | PartialDate:
             if isinstance(value, (dt.date, PartialDate)):
                 return value
             if not isinstance(value, str):
@@ -61,7 +83,9 @@ class Parsed:
             validate, serialization=core_schema.to_string_ser_schema()
         )
 
-    def __get_pydantic_json_schema__(self, schema, handler):
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
         return {"type": "string", "pattern": self.pattern, "examples": self.examples}
 
 
@@ -82,14 +106,16 @@ PartyKind = Literal["role", "chairmanship", "all-member-states", "eu-member-stat
 InstrumentKind = Literal["agreement", "protocol", "memorandum", "action-plan"]
 RATIFIABLE = ("agreement", "protocol")
 
-RECORDS: list[type] = []
+RECORDS: list[type[Any]] = []
 
 
-def record(cls):
+@dataclass_transform(kw_only_default=True, field_specifiers=(field,))
+def record(cls: type[T]) -> type[T]:
     """A dataclass that pydantic validates strictly: unknown keys are errors. Each field's
     docstring is its description in the JSON Schema. Records are read-only by convention; they
     are not frozen because frozen dataclasses take twice as long to define, at every start."""
-    cls.__pydantic_config__ = {"extra": "forbid"}
+    # pydantic reads this attribute on any dataclass; the classes do not declare it
+    cls.__pydantic_config__ = {"extra": "forbid"}  # type: ignore[attr-defined]
     RECORDS.append(cls)
     return dataclass(cls, kw_only=True)  # keyword-only: fields keep the file's natural order
 
@@ -143,7 +169,7 @@ class Responsible:
     parties: list[Ref]
     """Ids of declared parties, or state codes; at least one."""
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if not self.parties:
             raise ValueError("name at least one party")
 
@@ -161,7 +187,7 @@ class Deadline:
     due: Partial | None = None
     """For kind fixed: YYYY, YYYY-MM or YYYY-MM-DD; due at its end."""
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.kind == "fixed" and self.due is None:
             raise ValueError("a fixed deadline needs `due` (YYYY, YYYY-MM or YYYY-MM-DD)")
         if self.kind != "fixed" and self.due is not None:
@@ -213,7 +239,7 @@ class Direction:
     actions: list[Action]
     """The numbered items; D and E are a single action with the direction's letter."""
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if not self.actions:
             raise ValueError("a direction needs at least one action")
 
@@ -279,7 +305,7 @@ class Party:
     source: Text | None = None
     """Where the holder was found."""
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.kind == "agency" and self.state is None:
             raise ValueError("an agency needs `state`")
         if self.kind != "agency" and self.state is not None:
@@ -317,7 +343,7 @@ class Ratification:
     note: Text | None = None
     """What the events have in common, e.g. one law for several instruments."""
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if not self.events:
             raise ValueError("a ratification record needs at least one event")
 
@@ -339,7 +365,7 @@ class LiaisonOfficer:
     source: Text | None = None
     """Where the record was found; required unless status is unknown."""
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         _needs_source(self.status, self.source)
 
 
@@ -418,7 +444,7 @@ class Plan:
     progress: list[Progress] = field(default_factory=list)
     """What was done on which occurrence, with its source."""
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if not self.directions:
             raise ValueError("the plan needs at least one direction")
         if not self.states:

@@ -45,18 +45,21 @@ def calendar_bytes(plan: Plan, rows: list[q.Row], as_of: dt.date) -> bytes:
 
     @cache  # the same texts (actions, parties, states) recur across occurrences
     def text(value: str) -> str:
-        return vText(visible(value)).to_ical().decode("utf-8")
+        encoded: bytes = vText(visible(value)).to_ical()
+        return encoded.decode("utf-8")
 
     @cache
     def date(day: dt.date) -> str:
-        return vDate(day).to_ical().decode()
+        encoded: bytes = vDate(day).to_ical()
+        return encoded.decode()
 
     plan_key = hashlib.sha1(plan.title.encode("utf-8")).hexdigest()[:12]
 
     # DTSTAMP is the as-of date, not the clock, so the same question gives the same file
-    stamp = (
-        vDatetime(dt.datetime.combine(as_of, dt.time(), tzinfo=dt.timezone.utc)).to_ical().decode()
-    )
+    encoded: bytes = vDatetime(
+        dt.datetime.combine(as_of, dt.time(), tzinfo=dt.timezone.utc)
+    ).to_ical()
+    stamp = encoded.decode()
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -65,6 +68,7 @@ def calendar_bytes(plan: Plan, rows: list[q.Row], as_of: dt.date) -> bytes:
         fold(f"X-WR-CALNAME:{text('BSEC Plan of Action 2009–2011: deadlines')}"),
     ]
     for row in rows:
+        assert row.due is not None  # the calendar lists dated occurrences only
         action = plan.actions[row.action]
         # escaping works character by character, so the description is escaped line by line
         description = [text(action.text), ""]

@@ -7,11 +7,15 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from bsec_plan import terminal
 from bsec_plan.report import AS_OF, STATUS_LOOK, MonthGrid, Table
 from bsec_plan.safetext import json_text, visible
+
+if TYPE_CHECKING:  # rich is imported only when a terminal is styled
+    from rich.console import Console
+    from rich.table import Table as RichTable
 
 
 def write_tables(tables: list[Table | str], stream: TextIO | None = None) -> None:
@@ -23,7 +27,7 @@ def write_tables(tables: list[Table | str], stream: TextIO | None = None) -> Non
         stream.write(plain(tables))
 
 
-def _render(stream: TextIO, draw: Callable[[Any], None]) -> str:
+def _render(stream: TextIO, draw: Callable[[Console], None]) -> str:
     """What `draw` prints on a rich console as wide as the terminal, as text with its styles."""
     import io
 
@@ -67,7 +71,7 @@ def _aligned(cells: list[str], widths: list[int]) -> str:
     return "  ".join(v.ljust(w) for v, w in zip(cells, widths, strict=True)).rstrip() + "\n"
 
 
-def _write_rich(tables: list[Table | str], console: Any) -> None:
+def _write_rich(tables: list[Table | str], console: Console) -> None:
     from rich.text import Text
 
     for item in tables:
@@ -82,7 +86,7 @@ def _write_rich(tables: list[Table | str], console: Any) -> None:
         console.print()
 
 
-def _print_fitting(console: Any, item: Table) -> None:
+def _print_fitting(console: Console, item: Table) -> None:
     """The table's narrow form (made for terminals) if it fits, else the table, else one stacked
     record per row: no column is dropped and no word is broken inside."""
     from rich.text import Text
@@ -117,7 +121,7 @@ def _fitted_widths(item: Table, width: int) -> list[int] | None:
     return widths
 
 
-def _rich_table(item: Table, widths: list[int]) -> Any:
+def _rich_table(item: Table, widths: list[int]) -> RichTable:
     from rich import box
     from rich.table import Table as RichTable
     from rich.text import Text
@@ -142,7 +146,7 @@ def _rich_table(item: Table, widths: list[int]) -> Any:
     return table
 
 
-def _print_stacked(console: Any, item: Table) -> None:
+def _print_stacked(console: Console, item: Table) -> None:
     """One record per row, `Column  value`, as `kubectl describe` does."""
     from rich.table import Table as RichTable
     from rich.text import Text
@@ -218,7 +222,7 @@ def write_grids(months: list[MonthGrid], heading: str, stream: TextIO | None = N
         stream.write("".join(text + "\n" for text, _ in lines))
         return
 
-    def draw(console: Any) -> None:
+    def draw(console: Console) -> None:
         from rich.text import Text
 
         for text, spans in lines:

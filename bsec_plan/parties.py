@@ -39,7 +39,7 @@ def resolve(plan: Plan, ref: str, day: dt.date) -> Resolved:
     if state is not None:
         return Resolved(ref, (ref,), state.name)
     party = plan.party_by_id[ref]
-    if party.kind == "agency":
+    if party.state is not None:  # an agency: the only kind with a state
         return Resolved(
             ref, (party.state,), f"{plan.state_by_code[party.state].name} – {party.name}"
         )

@@ -13,7 +13,13 @@ from bsec_plan.problems import PlanError, Problem, UsageError
 from bsec_plan.safetext import has_control, visible
 
 if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
+
+    from bsec_plan.crossref import Finding
     from bsec_plan.domain import Plan
+    from bsec_plan.yamlpos import Mark, Node
+
+Loc = tuple[int | str, ...]  # keys and list indices down the tree, as in pydantic's `loc`
 
 MAX_BYTES = 64 * 1024 * 1024  # far above any real plan; keeps a runaway file from eating memory
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -113,7 +119,7 @@ def decode(data: bytes, name: str) -> str:
         ) from None
 
 
-def parse(text: str, name: str):
+def parse(text: str, name: str) -> Plan:
     """Validate plan text; `name` is what the messages call it (a path, or REV:PATH)."""
     from pydantic import ValidationError
 
@@ -127,8 +133,8 @@ def parse(text: str, name: str):
         raise PlanError(
             [Problem(name, line, col, msg) for (line, col), msg in err.problems]
         ) from None
-    errors: list = []  # pydantic's, for the structure
-    problems: list = []  # crossref's, for the references
+    errors: list[ErrorDetails] = []  # pydantic's, for the structure
+    problems: list[Finding] = []  # crossref's, for the references
     # control characters reach the tree only through escapes ("\e") or a raw NEL
     suspect = "\\" in text or "\x85" in text
     if isinstance(root, yamlpos.Mapping):
@@ -146,7 +152,7 @@ def parse(text: str, name: str):
         return plan
     if not isinstance(root, yamlpos.Mapping):
         found = "a list" if isinstance(root, list) else "a single value"
-        at = getattr(root, "at", (1, 1))
+        at: Mark = getattr(root, "at", (1, 1))
         raise PlanError(
             [
                 Problem(
@@ -164,7 +170,7 @@ def parse(text: str, name: str):
     raise PlanError(located)
 
 
-def warnings(path: Path, plan: typing.Any) -> list[Problem]:
+def warnings(path: Path, plan: Plan) -> list[Problem]:
     """The located warnings of a valid plan (a gap between chairmanship terms...)."""
     from bsec_plan import crossref, yamlpos
 
@@ -179,7 +185,7 @@ def warnings(path: Path, plan: typing.Any) -> list[Problem]:
     )
 
 
-def _control_problems(name: str, node: Any) -> list[Problem]:
+def _control_problems(name: str, node: Node) -> list[Problem]:
     """A control character in any key or text (it could drive a terminal), at its line."""
     from bsec_plan.yamlpos import Mapping, Sequence  # loaded already: the tree is made of them
 
@@ -205,7 +211,7 @@ def _control_message(what: str, text: str) -> str:
     return f"a control character in the {what} '{visible(text)}'; write it without one"
 
 
-def _pydantic_problem(name: str, root, error: dict) -> Problem:
+def _pydantic_problem(name: str, root: Node, error: ErrorDetails) -> Problem:
     loc, kind, msg = tuple(error["loc"]), error["type"], error["msg"]
     value = error.get("input")
     if kind.startswith("value_error"):  # a check of one record, in __post_init__
@@ -237,20 +243,27 @@ def _pydantic_problem(name: str, root, error: dict) -> Problem:
     ):
         msg = f"{msg}; found '{value}'"
     elif kind.endswith("_type") and not isinstance(value, str):
-        found = {dict: "a mapping", list: "a list", type(None): "an empty value"}
+        found: dict[type[object], str] = {
+            dict: "a mapping",
+            list: "a list",
+            type(None): "an empty value",
+        }
         msg = f"{msg}; found {next((v for k, v in found.items() if isinstance(value, k)), type(value).__name__)}"
     return Problem(name, *_locate(root, loc), f"{_dotted(root, loc) or '(top level)'}: {msg}")
 
 
-def _locate(root, loc: tuple, key: bool = False) -> tuple[int, int]:
+def _locate(root: Node, loc: Loc, key: bool = False) -> Mark:
     """Where the node at `loc` starts; for `key`, where its key starts; else the nearest parent."""
-    node, at = root, root.at
+    from bsec_plan.yamlpos import Mapping, Sequence  # loaded already: the tree is made of them
+
+    node: Node = root
+    at: Mark = root.at
     for i, part in enumerate(loc):
         last = i == len(loc) - 1
-        if isinstance(node, dict) and part in node:
+        if isinstance(node, Mapping) and isinstance(part, str) and part in node:
             at = node.keys_at[part] if (key and last) else node.values_at[part]
             node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+        elif isinstance(node, Sequence) and isinstance(part, int) and part < len(node):
             at = node.items_at[part]
             node = node[part]
         else:
@@ -260,7 +273,7 @@ def _locate(root, loc: tuple, key: bool = False) -> tuple[int, int]:
     return at
 
 
-def _dotted(root, loc: tuple) -> str:
+def _dotted(root: Node, loc: Loc) -> str:
     """`directions[A].actions[A.2].deadline`: list items named by their id where they have one."""
     text, node = "", root
     for part in loc:
@@ -276,11 +289,11 @@ def _dotted(root, loc: tuple) -> str:
     return text
 
 
-def _fields_at(loc: tuple) -> list[str]:
+def _fields_at(loc: Loc) -> list[str]:
     """The keys allowed at `loc`, for suggesting the one a typo meant."""
     from bsec_plan.domain import Plan
 
-    record = Plan
+    record: type[Any] = Plan
     for part in loc:
         if isinstance(part, int):
             continue
@@ -292,7 +305,7 @@ def _fields_at(loc: tuple) -> list[str]:
     return list(record.__dataclass_fields__)
 
 
-def _record_in(annotation):
+def _record_in(annotation: object) -> type[Any] | None:
     if isinstance(annotation, type) and hasattr(annotation, "__dataclass_fields__"):
         return annotation
     for arg in typing.get_args(annotation):

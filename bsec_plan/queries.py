@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from bsec_plan import parties
-from bsec_plan.domain import AFTER_CONSENT, CONSENT, Event, Plan, Progress
+from bsec_plan.domain import AFTER_CONSENT, CONSENT, Action, Event, Plan, Progress
 from bsec_plan.problems import UsageError
 from bsec_plan.schedule import Occurrence, plan_occurrences, recurring
 
@@ -111,7 +111,9 @@ def evaluate(
     return rows
 
 
-def _responsible(plan: Plan, action, day: dt.date, memo: dict) -> list[parties.Resolved]:
+def _responsible(
+    plan: Plan, action: Action, day: dt.date, memo: dict[tuple[str, dt.date], parties.Resolved]
+) -> list[parties.Resolved]:
     if action.responsible is None:
         return []
     out = []
@@ -293,7 +295,7 @@ def last_deadline(plan: Plan) -> dt.date | None:
         deadline = action.deadline
         if deadline is None or deadline.kind == "permanent":
             continue
-        if deadline.kind == "fixed":
+        if deadline.due is not None:  # a fixed deadline: the only kind with a due date
             dues.append(deadline.due.last_day)
         elif recurring(deadline.kind, plan.start, plan.end):
             dues.append(recurring(deadline.kind, plan.start, plan.end)[-1][1])

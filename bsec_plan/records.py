@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance  # any domain record
 
 
-def as_json(record: Any) -> dict[str, Any]:
+def as_json(record: DataclassInstance) -> dict[str, Any]:
     """A domain record as JSON-ready fields: dates in ISO form, partial dates as written."""
     return {
         k: _plain(v)

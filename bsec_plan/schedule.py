@@ -23,7 +23,7 @@ def occurrences(action: Action, start: dt.date, end: dt.date) -> list[Occurrence
     deadline = action.deadline
     if deadline is None or deadline.kind == "permanent":
         return [Occurrence(action.id, None, None)]
-    if deadline.kind == "fixed":
+    if deadline.due is not None:  # a fixed deadline: the only kind with a due date
         return [Occurrence(action.id, str(deadline.due), deadline.due.last_day)]
     return [
         Occurrence(action.id, label, due) for label, due in recurring(deadline.kind, start, end)

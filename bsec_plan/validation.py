@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
+from typing import Any
 
 from pydantic import TypeAdapter
 
@@ -11,16 +12,16 @@ from bsec_plan import domain
 
 
 @cache
-def _adapter() -> TypeAdapter:
+def _adapter() -> TypeAdapter[domain.Plan]:
     return TypeAdapter(domain.Plan)
 
 
-def validate(tree) -> domain.Plan:
+def validate(tree: object) -> domain.Plan:
     """The plan, or pydantic's ValidationError with every structural problem."""
     return _adapter().validate_python(tree)
 
 
-def schema() -> dict:
+def schema() -> dict[str, Any]:
     # Field descriptions come from the attribute docstrings; reading them parses the source, so
     # they are turned on only here and not for every validation.
     saved = {cls: cls.__pydantic_config__ for cls in domain.RECORDS}

@@ -10,7 +10,10 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # selenium may be missing: then `missing()` says so and nothing else runs
+    from selenium.webdriver import Chrome
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
@@ -29,7 +32,7 @@ def missing() -> str | None:
 
 
 @contextmanager
-def chromium(width: int, height: int) -> Iterator[Any]:
+def chromium(width: int, height: int) -> Iterator[Chrome]:
     """A headless Chromium window of width x height CSS pixels, its console log kept."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service

@@ -3,11 +3,13 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
 
 from bsec_plan import planfile
+from bsec_plan.domain import Plan
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "data" / "plan.yaml"
@@ -18,12 +20,12 @@ os.environ["BSEC_PLAN_CACHE"] = tempfile.mkdtemp(prefix="bsec-plan-cache-")
 
 
 @pytest.fixture(scope="session")
-def plan():
+def plan() -> Plan:
     return planfile.load(PLAN)
 
 
 @pytest.fixture(scope="session")
-def minimal():
+def minimal() -> Plan:
     return planfile.load(TESTS / "plans" / "minimal.yaml")
 
 
@@ -32,8 +34,8 @@ def day(text: str) -> dt.date:
 
 
 def run_cli(
-    *args: str, cwd: Path | None = None, env: dict | None = None
-) -> subprocess.CompletedProcess:
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """The tool as a user runs it: a separate process, its exit code, stdout and stderr.
     It runs this checkout's code, also from another folder, not an installed copy."""
     return subprocess.run(
@@ -46,7 +48,7 @@ def run_cli(
     )
 
 
-def checkout_env(env: dict | None = None) -> dict:
+def checkout_env(env: Mapping[str, str] | None = None) -> dict[str, str]:
     """The environment with this checkout first on PYTHONPATH."""
     env = dict(os.environ if env is None else env)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
@@ -54,7 +56,7 @@ def checkout_env(env: dict | None = None) -> dict:
 
 
 def run_on_terminal(
-    *args: str, columns: int = 80, lines: int = 24, env: dict | None = None
+    *args: str, columns: int = 80, lines: int = 24, env: Mapping[str, str | None] | None = None
 ) -> tuple[int, str]:  # env: variables to set on top of this process's own
     """The tool on a pseudo-terminal of `columns` x `lines`: its exit code and all it wrote,
     with line ends as `\\n`. The window size is set in the child before the tool starts."""
@@ -65,14 +67,19 @@ def run_on_terminal(
 
     base = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "NO_COLOR")}
     # no pager unless a test asks for one
-    merged = {**base, "TERM": "xterm-256color", "BSEC_PLAN_PAGER": "", **(env or {})}
-    env = checkout_env({k: v for k, v in merged.items() if v is not None})  # None: unset
+    merged: dict[str, str | None] = {
+        **base,
+        "TERM": "xterm-256color",
+        "BSEC_PLAN_PAGER": "",
+        **(env or {}),
+    }
+    child_env = checkout_env({k: v for k, v in merged.items() if v is not None})  # None: unset
     pid, fd = pty.fork()
     if pid == 0:  # the child: its stdin, stdout and stderr are the terminal
         try:
             fcntl.ioctl(1, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
             os.chdir(ROOT)
-            os.execve(sys.executable, [sys.executable, "-m", "bsec_plan", *args], env)
+            os.execve(sys.executable, [sys.executable, "-m", "bsec_plan", *args], child_env)
         finally:
             os._exit(127)
     chunks = []

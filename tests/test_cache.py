@@ -6,10 +6,11 @@ import pytest
 from conftest import TESTS, checkout_env, run_cli
 
 from bsec_plan import cache, planfile
+from bsec_plan.problems import PlanError
 
 
 @pytest.fixture()
-def cache_dir(tmp_path, monkeypatch):
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "cache"
     monkeypatch.setenv("BSEC_PLAN_CACHE", str(folder))
     return folder
@@ -22,7 +23,9 @@ def _copy(tmp_path: Path) -> Path:
     return path
 
 
-def test_second_load_comes_from_the_cache_and_an_edit_is_seen(tmp_path, cache_dir):
+def test_second_load_comes_from_the_cache_and_an_edit_is_seen(
+    tmp_path: Path, cache_dir: Path
+) -> None:
     path = _copy(tmp_path)
     first = planfile.load(path)
     assert len(list(cache_dir.iterdir())) == 1
@@ -34,15 +37,15 @@ def test_second_load_comes_from_the_cache_and_an_edit_is_seen(tmp_path, cache_di
     ]  # nothing written beside the plan
 
 
-def test_an_invalid_edit_is_never_hidden_by_the_cache(tmp_path, cache_dir):
+def test_an_invalid_edit_is_never_hidden_by_the_cache(tmp_path: Path, cache_dir: Path) -> None:
     path = _copy(tmp_path)
     planfile.load(path)
     path.write_text(path.read_text().replace("kind: each-semester", "kind: weekly"))
-    with pytest.raises(planfile.PlanError):
+    with pytest.raises(PlanError):
         planfile.load(path)
 
 
-def test_a_corrupt_or_foreign_entry_is_ignored(tmp_path, cache_dir):
+def test_a_corrupt_or_foreign_entry_is_ignored(tmp_path: Path, cache_dir: Path) -> None:
     path = _copy(tmp_path)
     planfile.load(path)
     (entry,) = cache_dir.iterdir()
@@ -50,19 +53,19 @@ def test_a_corrupt_or_foreign_entry_is_ignored(tmp_path, cache_dir):
     assert planfile.load(path).actions["A.2"].text == "Organize the meetings."
 
 
-def test_cache_can_be_turned_off(tmp_path, monkeypatch):
+def test_cache_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BSEC_PLAN_CACHE", "")
     assert cache.directory() is None
     assert planfile.load(_copy(tmp_path)).title == "A small plan"
 
 
-def test_default_folder_is_the_users_cache(monkeypatch, tmp_path):
+def test_default_folder_is_the_users_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("BSEC_PLAN_CACHE", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert cache.directory() == tmp_path / "bsec-plan"
 
 
-def test_help_is_the_same_every_time():
+def test_help_is_the_same_every_time() -> None:
     first, second = run_cli("--help"), run_cli("--help")
     assert first.returncode == second.returncode == 0
     assert first.stdout == second.stdout
@@ -75,7 +78,7 @@ def _help_entries(folder: Path) -> int:
     return sum(b"\nUsage: bsec-plan" in e.read_bytes() for e in entries)
 
 
-def test_help_alone_is_kept_and_answered_again(tmp_path):
+def test_help_alone_is_kept_and_answered_again(tmp_path: Path) -> None:
     folder = tmp_path / "cache"
     env = {**checkout_env(), "BSEC_PLAN_CACHE": str(folder)}
     for args in (["--help"], ["-h"], ["overdue", "--help"], ["show", "-h"]):
@@ -96,7 +99,7 @@ def test_help_alone_is_kept_and_answered_again(tmp_path):
     ],
     ids=" ".join,
 )
-def test_nothing_but_a_help_request_reaches_the_help_cache(tmp_path, args):
+def test_nothing_but_a_help_request_reaches_the_help_cache(tmp_path: Path, args: list[str]) -> None:
     folder = tmp_path / "cache"
     env = {**checkout_env(), "BSEC_PLAN_CACHE": str(folder)}
     run_cli(*args, env=env, cwd=tmp_path)

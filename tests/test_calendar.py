@@ -4,11 +4,13 @@ import csv
 import datetime as dt
 import io
 import json
+from pathlib import Path
 
 from conftest import day, run_cli
-from icalendar import Calendar
+from icalendar import Calendar, Component, vCategory
 
 from bsec_plan import queries as q
+from bsec_plan.domain import Plan
 
 ALL_NINE = [
     ("A.2", "2009-H1", "2009-06-30"),
@@ -23,17 +25,17 @@ ALL_NINE = [
 ]
 
 
-def test_default_window_reaches_the_last_deadline(plan):
+def test_default_window_reaches_the_last_deadline(plan: Plan) -> None:
     assert q.window(plan, None, None) == (day("2009-05-01"), day("2011-12-31"))
 
 
-def test_default_calendar_has_the_nine_occurrences():
+def test_default_calendar_has_the_nine_occurrences() -> None:
     doc = json.loads(run_cli("calendar", "--as-of", "2010-06-01", "--format", "json").stdout)
     assert [(o["action"], o["occurrence"], o["due"]) for o in doc["occurrences"]] == ALL_NINE
     assert (doc["from"], doc["to"], doc["as_of"]) == ("2009-05-01", "2011-12-31", "2010-06-01")
 
 
-def test_window_of_2010():
+def test_window_of_2010() -> None:
     out = run_cli(
         "calendar",
         "--from",
@@ -54,7 +56,7 @@ def test_window_of_2010():
     ]
 
 
-def test_list_is_grouped_by_month():
+def test_list_is_grouped_by_month() -> None:
     out = run_cli("calendar", "--as-of", "2010-06-01").stdout
     headings = [
         line
@@ -73,7 +75,7 @@ def test_list_is_grouped_by_month():
     ]
 
 
-def test_grid_for_february_2010_marks_the_28th():
+def test_grid_for_february_2010_marks_the_28th() -> None:
     out = run_cli(
         "calendar",
         "--format",
@@ -97,7 +99,7 @@ def test_grid_for_february_2010_marks_the_28th():
     assert lines[-1] == "Marks: ! overdue"
 
 
-def test_grids_stand_three_to_a_row_with_the_as_of_day_marked():
+def test_grids_stand_three_to_a_row_with_the_as_of_day_marked() -> None:
     lines = run_cli("calendar", "--format", "grid", "--as-of", "2010-06-01").stdout.splitlines()
     assert lines[2].split() == ["June", "2009", "December", "2009", "February", "2010"]
     assert max(len(line) for line in lines if "Mo Tu" in line) <= 80
@@ -106,16 +108,16 @@ def test_grids_stand_three_to_a_row_with_the_as_of_day_marked():
     assert " 28 29~30" in lines[june_2010 + 6]  # due soon on the as-of day
 
 
-def test_state_filter(plan):
+def test_state_filter(plan: Plan) -> None:
     rows = q.deadlines(plan, day("2010-06-01"), *q.window(plan, None, None), state="RU")
     assert [(r.action, r.label) for r in rows] == [("A.3", "2009"), ("A.3", "2010"), ("E", "2011")]
 
 
-def _events(data: bytes):
+def _events(data: bytes) -> list[Component]:
     return [c for c in Calendar.from_ical(data).walk() if c.name == "VEVENT"]
 
 
-def test_ics_to_stdout_parses_with_nine_all_day_events():
+def test_ics_to_stdout_parses_with_nine_all_day_events() -> None:
     result = run_cli("calendar", "--format", "ics", "--as-of", "2010-06-01")
     data = result.stdout.encode()
     assert result.returncode == 0
@@ -130,7 +132,7 @@ def test_ics_to_stdout_parses_with_nine_all_day_events():
     assert "Romania – Romanian Intelligence Service" in str(events[7]["description"])
 
 
-def test_ics_file_is_crlf_folded_and_uids_are_stable(tmp_path):
+def test_ics_file_is_crlf_folded_and_uids_are_stable(tmp_path: Path) -> None:
     first, second = tmp_path / "a.ics", tmp_path / "b.ics"
     assert run_cli("calendar", "--format", "ics", "-o", str(first)).returncode == 0
     assert run_cli("calendar", "--format", "ics", "--output", str(second)).returncode == 0
@@ -149,7 +151,7 @@ def test_ics_file_is_crlf_folded_and_uids_are_stable(tmp_path):
     ]  # no temporary file left behind
 
 
-def test_ics_into_a_missing_folder_is_a_clear_error(tmp_path):
+def test_ics_into_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     result = run_cli("calendar", "--format", "ics", "-o", str(tmp_path / "no" / "cal.ics"))
     assert result.returncode == 2
     assert result.stderr.startswith(
@@ -158,7 +160,7 @@ def test_ics_into_a_missing_folder_is_a_clear_error(tmp_path):
     assert "Traceback" not in result.stderr
 
 
-def test_reversed_and_malformed_windows_exit_2():
+def test_reversed_and_malformed_windows_exit_2() -> None:
     result = run_cli("calendar", "--from", "2011-01-01", "--to", "2010-01-01")
     assert (result.returncode, result.stderr) == (
         2,
@@ -202,7 +204,7 @@ def test_folding_follows_the_rfc_and_keeps_utf8_whole() -> None:
         _assert_folded_as_rfc_5545_says(line)
 
 
-def test_events_match_what_icalendar_itself_would_write(plan):
+def test_events_match_what_icalendar_itself_would_write(plan: Plan) -> None:
     """Every property of every event decodes to the value icalendar's own API would hold."""
     from icalendar import Event
 
@@ -218,7 +220,9 @@ def test_events_match_what_icalendar_itself_would_write(plan):
         assert event.decoded("dtstart") == expected.decoded("dtstart")
         assert str(event["summary"]) == str(expected["summary"])
         assert "Responsible: " in str(event["description"])
-        assert event["categories"].cats == [f"Direction {row.direction}"]
+        categories = event["categories"]
+        assert isinstance(categories, vCategory)
+        assert categories.cats == [f"Direction {row.direction}"]
 
 
 from hypothesis import given, settings  # noqa: E402
@@ -231,7 +235,7 @@ def test_folding_follows_the_rfc_on_any_line(body: str) -> None:
     _assert_folded_as_rfc_5545_says("DESCRIPTION:" + body)
 
 
-def test_output_file_takes_any_format(tmp_path):
+def test_output_file_takes_any_format(tmp_path: Path) -> None:
     target = tmp_path / "deadlines.csv"
     result = run_cli("calendar", "--format", "csv", "-o", str(target), "--as-of", "2010-06-01")
     assert (result.returncode, result.stdout) == (0, "")
@@ -239,7 +243,7 @@ def test_output_file_takes_any_format(tmp_path):
     assert [(r[1], r[2]) for r in rows[1:]] == [(a, label) for a, label, _ in ALL_NINE]
 
 
-def test_old_output_flags_are_gone():
+def test_old_output_flags_are_gone() -> None:
     for args in (["--grid"], ["--ics", "-"]):
         result = run_cli("calendar", *args)
         assert result.returncode == 2

@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 from conftest import ROOT, run_cli
 
@@ -10,7 +11,7 @@ from bsec_plan.checkcmd import annotation
 from bsec_plan.problems import Problem
 
 
-def test_annotation_escapes_properties_and_message():
+def test_annotation_escapes_properties_and_message() -> None:
     p = Problem("a,b:c.yaml", 3, 7, "50% of\nit, here: x")
     assert (
         annotation(p)
@@ -18,7 +19,7 @@ def test_annotation_escapes_properties_and_message():
     )
 
 
-def test_github_format_annotates_and_keeps_plain_lines(tmp_path):
+def test_github_format_annotates_and_keeps_plain_lines(tmp_path: Path) -> None:
     import os
 
     summary = tmp_path / "summary.md"
@@ -35,7 +36,7 @@ def test_github_format_annotates_and_keeps_plain_lines(tmp_path):
     assert "| tests/broken/undeclared-responsible-party.yaml | 18 | 21 |" in text
 
 
-def test_json_format():
+def test_json_format() -> None:
     doc = json.loads(run_cli("check", "--format", "json", "tests/broken/date-month-13.yaml").stdout)
     assert doc["valid"] is False
     assert doc["problems"] == [
@@ -51,7 +52,7 @@ def test_json_format():
     assert (ok.returncode, json.loads(ok.stdout)["valid"]) == (0, True)
 
 
-def test_several_files_as_pre_commit_passes_them():
+def test_several_files_as_pre_commit_passes_them() -> None:
     result = run_cli("check", "data/plan.yaml", "tests/plans/minimal.yaml")
     assert result.returncode == 0
     assert len(result.stdout.splitlines()) == 2

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 from conftest import ROOT, run_cli
@@ -10,7 +11,7 @@ from conftest import ROOT, run_cli
 from bsec_plan.validation import schema_json
 
 
-def test_check_bundled_plan_valid():
+def test_check_bundled_plan_valid() -> None:
     result = run_cli("check")
     assert result.returncode == 0
     assert result.stdout == (
@@ -19,26 +20,26 @@ def test_check_bundled_plan_valid():
     assert result.stderr == ""
 
 
-def test_check_works_from_any_folder(tmp_path):
+def test_check_works_from_any_folder(tmp_path: Path) -> None:
     result = run_cli("check", cwd=tmp_path)
     assert result.returncode == 0
     assert "valid: 5 directions, 10 actions" in result.stdout
 
 
-def test_version():
+def test_version() -> None:
     from bsec_plan import __version__
 
     result = run_cli("--version")
     assert (result.returncode, result.stdout) == (0, f"bsec-plan {__version__}\n")
 
 
-def test_committed_schema_is_the_generated_one():
+def test_committed_schema_is_the_generated_one() -> None:
     assert (ROOT / "bsec_plan" / "plan.schema.json").read_text(encoding="utf-8") == schema_json()
     result = run_cli("schema")
     assert json.loads(result.stdout)["properties"]["directions"]["type"] == "array"
 
 
-def test_schema_describes_every_field():
+def test_schema_describes_every_field() -> None:
     schema = json.loads(schema_json())
     for name, definition in schema["$defs"].items():
         assert definition.get("description"), name
@@ -46,7 +47,7 @@ def test_schema_describes_every_field():
             assert spec.get("title") and spec.get("description"), f"{name}.{field}"
 
 
-def test_overdue_json():
+def test_overdue_json() -> None:
     result = run_cli("overdue", "--as-of", "2010-06-01", "--format", "json")
     assert result.returncode == 0
     doc = json.loads(result.stdout)
@@ -66,7 +67,7 @@ def test_overdue_json():
     }
 
 
-def test_overdue_plain_table_when_piped():
+def test_overdue_plain_table_when_piped() -> None:
     result = run_cli("overdue", "--as-of", "2012-01-01")
     lines = result.stdout.splitlines()
     assert lines[0] == "Plan file: data/plan.yaml"
@@ -90,7 +91,7 @@ def test_overdue_plain_table_when_piped():
     assert "\x1b[" not in result.stdout
 
 
-def test_overdue_csv_and_state_filter():
+def test_overdue_csv_and_state_filter() -> None:
     result = run_cli("overdue", "--as-of", "2012-01-01", "--state", "ro", "--format", "csv")
     rows = list(csv.reader(io.StringIO(result.stdout)))
     assert rows[0] == ["Action", "Occurrence", "Due", "Days overdue", "Responsible", "Text"]
@@ -102,7 +103,7 @@ def test_overdue_csv_and_state_filter():
     ]
 
 
-def test_overdue_exit_code():
+def test_overdue_exit_code() -> None:
     assert run_cli("overdue", "--as-of", "2010-06-01", "--exit-code").returncode == 1
     assert run_cli("overdue", "--as-of", "2009-06-01", "--exit-code").returncode == 0
 
@@ -115,18 +116,18 @@ def test_overdue_exit_code():
         ("soon", "'soon' is not an ISO date; write it as YYYY-MM-DD, e.g. 2010-06-01"),
     ],
 )
-def test_bad_as_of_exits_2(value, words):
+def test_bad_as_of_exits_2(value: str, words: str) -> None:
     result = run_cli("overdue", "--as-of", value)
     assert result.returncode == 2
     assert result.stderr == f"bsec-plan: error: --as-of: {words}\n"
     assert result.stdout == ""
 
 
-def test_as_of_today_is_accepted():
+def test_as_of_today_is_accepted() -> None:
     assert run_cli("overdue", "--as-of", "today", "--format", "json").returncode == 0
 
 
-def test_unknown_action_and_state_exit_2_listing_valid_ones():
+def test_unknown_action_and_state_exit_2_listing_valid_ones() -> None:
     result = run_cli("show", "F9")
     assert result.returncode == 2
     assert "the actions are A.1, A.2, A.3, B.1, B.2, C.1, C.2, C.3, D, E" in result.stderr
@@ -135,7 +136,7 @@ def test_unknown_action_and_state_exit_2_listing_valid_ones():
     assert "no Member State 'XK'; the states are AL (Albania)" in result.stderr
 
 
-def test_bad_option_exits_2_without_traceback():
+def test_bad_option_exits_2_without_traceback() -> None:
     result = run_cli("overdue", "--bogus")
     assert result.returncode == 2
     assert "No such option: --bogus" in result.stderr
@@ -145,7 +146,7 @@ def test_bad_option_exits_2_without_traceback():
     assert "Invalid value for '--format': 'csv' is not one of 'table', 'json'." in result.stderr
 
 
-def test_states_matrix_json():
+def test_states_matrix_json() -> None:
     doc = json.loads(run_cli("states", "--as-of", "2010-06-01", "--format", "json").stdout)
     by_code = {s["code"]: s for s in doc["states"]}
     assert len(by_code) == 12
@@ -155,7 +156,7 @@ def test_states_matrix_json():
     assert by_code["BG"]["eu_since"] == "2007-01-01"
 
 
-def test_states_table_rows():
+def test_states_table_rows() -> None:
     lines = run_cli("states", "--as-of", "2010-06-01").stdout.splitlines()
     ro = next(ln for ln in lines if ln.startswith("RO "))
     # each date says which event it is
@@ -166,7 +167,7 @@ def test_states_table_rows():
     assert rs.split()[2:4] == ["date", "unknown"] and "not appointed" in rs
 
 
-def test_states_missing_liaison_officer_csv():
+def test_states_missing_liaison_officer_csv() -> None:
     result = run_cli("states", "--missing", "liaison-officer", "--format", "csv", "--exit-code")
     rows = list(csv.reader(io.StringIO(result.stdout)))
     assert [r[:4] for r in rows[1:]] == [
@@ -177,7 +178,7 @@ def test_states_missing_liaison_officer_csv():
     assert result.returncode == 1
 
 
-def test_states_missing_ratification_of_one_instrument():
+def test_states_missing_ratification_of_one_instrument() -> None:
     doc = json.loads(
         run_cli(
             "states",
@@ -198,7 +199,7 @@ def test_states_missing_ratification_of_one_instrument():
     assert result.returncode == 2 and "no instrument 'mou-iom-2006' to ratify" in result.stderr
 
 
-def test_show_json_addresses_and_occurrences():
+def test_show_json_addresses_and_occurrences() -> None:
     doc = json.loads(run_cli("show", "a1", "--as-of", "2010-06-01", "--format", "json").stdout)
     assert doc["action"]["id"] == "A.1"
     addressed = ["AL", "AM", "AZ", "GE", "GR", "MD", "RU", "RS", "TR", "UA"]
@@ -214,12 +215,12 @@ def test_show_json_addresses_and_occurrences():
     assert doc["action"]["deadline"]["wording"].startswith("Each semester")
 
 
-def test_show_with_state_keeps_the_occurrences_it_answers_for():
+def test_show_with_state_keeps_the_occurrences_it_answers_for() -> None:
     doc = json.loads(run_cli("show", "A.2", "--state", "GR", "--format", "json").stdout)
     assert [o["occurrence"] for o in doc["occurrences"]] == ["2010-H1", "2010-H2"]
 
 
-def test_show_text_names_direction_and_note():
+def test_show_text_names_direction_and_note() -> None:
     out = run_cli("show", "a2", "--as-of", "2010-06-01").stdout
     assert "Direction A: Continuation of implementation" in out
     assert (
@@ -229,7 +230,7 @@ def test_show_text_names_direction_and_note():
     assert "2009-H2     2009-12-31  152 days ago  overdue" in out
 
 
-def test_status_screen_and_json():
+def test_status_screen_and_json() -> None:
     out = run_cli("status", "--as-of", "2010-06-01").stdout
     assert "as of 2010-06-01, 50% of it has passed" in out
     assert "Liaison officer               AL AZ RS" in out
@@ -239,14 +240,14 @@ def test_status_screen_and_json():
     assert [m["code"] for m in doc["missing_liaison_officer"]] == ["AL", "AZ", "RS"]
 
 
-def test_period_end_is_said_only_after_it():
+def test_period_end_is_said_only_after_it() -> None:
     ended = "The plan's period ended on 2011-06-30"
     assert ended in run_cli("status", "--as-of", "2011-07-01").stdout
     assert ended not in run_cli("status", "--as-of", "2011-06-30").stdout
     assert ended not in run_cli("overdue", "--as-of", "2011-06-30").stdout
 
 
-def test_status_for_a_state():
+def test_status_for_a_state() -> None:
     doc = json.loads(
         run_cli("status", "--as-of", "2010-06-01", "--state", "RS", "--format", "json").stdout
     )
@@ -265,7 +266,7 @@ def test_status_for_a_state():
     ]
 
 
-def test_closed_pipe_ends_quietly():
+def test_closed_pipe_ends_quietly() -> None:
     import subprocess
     import sys
 
@@ -280,7 +281,7 @@ def test_closed_pipe_ends_quietly():
     assert "Traceback" not in proc.stderr
 
 
-def test_within_sets_what_is_due_soon():
+def test_within_sets_what_is_due_soon() -> None:
     doc = json.loads(
         run_cli("show", "A.2", "--as-of", "2010-06-01", "--within", "0", "--format", "json").stdout
     )
@@ -297,7 +298,7 @@ COMMANDS = ["check", "schema", "status", "overdue", "states", "show", "calendar"
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-def test_help_by_h_ends_with_examples(command):
+def test_help_by_h_ends_with_examples(command: str) -> None:
     short, long = run_cli(command, "-h"), run_cli(command, "--help")
     assert (short.returncode, short.stdout) == (0, long.stdout)
     examples = short.stdout.rstrip().split("Examples:\n")[1].splitlines()
@@ -305,7 +306,7 @@ def test_help_by_h_ends_with_examples(command):
     assert all(line.startswith(f"    bsec-plan {command}") for line in examples)
 
 
-def test_usage_names_the_argument_plainly():
+def test_usage_names_the_argument_plainly() -> None:
     assert run_cli("show", "-h").stdout.startswith("Usage: bsec-plan show [OPTIONS] ID\n")
 
 
@@ -317,12 +318,12 @@ def test_usage_names_the_argument_plainly():
         for line in run_cli(command, "-h").stdout.split("Examples:\n")[1].splitlines()
     ],
 )
-def test_help_examples_run(example, tmp_path):
+def test_help_examples_run(example: str, tmp_path: Path) -> None:
     result = run_cli(*example.split()[1:], cwd=tmp_path)
     assert result.returncode in (0, 1), result.stderr
 
 
-def test_tests_run_this_checkout_from_any_folder(tmp_path):
+def test_tests_run_this_checkout_from_any_folder(tmp_path: Path) -> None:
     import subprocess
     import sys
 

@@ -1,6 +1,7 @@
 """Shell completion for bash, zsh and fish: commands, option values, state codes, action ids."""
 
 import os
+from pathlib import Path
 
 import pytest
 from conftest import run_cli
@@ -13,13 +14,13 @@ def _bash(words: str, cword: int) -> list[str]:
     return result.stdout.split()
 
 
-def test_commands_and_option_values():
+def test_commands_and_option_values() -> None:
     assert _bash("bsec-plan ca", 1) == ["calendar"]
     assert _bash("bsec-plan calendar --format ", 3) == ["table", "json", "csv", "grid", "ics"]
     assert _bash("bsec-plan states --missing ", 3) == ["ratification", "liaison-officer"]
 
 
-def test_state_codes_action_ids_and_instruments_from_the_plan():
+def test_state_codes_action_ids_and_instruments_from_the_plan() -> None:
     assert _bash("bsec-plan overdue --state R", 3) == ["RO", "RU", "RS"]
     assert _bash("bsec-plan status --state g", 3) == ["ge", "gr"]  # in the case being typed
     assert _bash("bsec-plan show A", 2) == ["A.1", "A.2", "A.3"]
@@ -29,14 +30,14 @@ def test_state_codes_action_ids_and_instruments_from_the_plan():
     ]
 
 
-def test_an_unreadable_plan_completes_nothing_quietly(tmp_path):
+def test_an_unreadable_plan_completes_nothing_quietly(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("states: [\n", encoding="utf-8")
     assert _bash(f"bsec-plan overdue --plan {bad} --state R", 5) == []
 
 
 @pytest.mark.parametrize("shell", ["zsh", "fish"])
-def test_zsh_and_fish_offer_action_ids_with_their_titles(shell):
+def test_zsh_and_fish_offer_action_ids_with_their_titles(shell: str) -> None:
     env = {"_BSEC_PLAN_COMPLETE": f"complete_{shell}", "_TYPER_COMPLETE_ARGS": "bsec-plan show "}
     if shell == "fish":
         env["_TYPER_COMPLETE_FISH_ACTION"] = "get-args"
@@ -45,7 +46,7 @@ def test_zsh_and_fish_offer_action_ids_with_their_titles(shell):
 
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
-def test_show_completion_prints_the_script(shell):
+def test_show_completion_prints_the_script(shell: str) -> None:
     result = run_cli("--show-completion", shell)
     assert result.returncode == 0
     assert "_BSEC_PLAN_COMPLETE" in result.stdout

@@ -14,7 +14,7 @@ from bsec_plan.dates import PartialDate, parse_day
         ("2010-06-01", dt.date(2010, 6, 1)),
     ],
 )
-def test_due_at_the_end_of_the_period_named(text, last):
+def test_due_at_the_end_of_the_period_named(text: str, last: dt.date) -> None:
     assert PartialDate.parse(text).last_day == last
     assert str(PartialDate.parse(text)) == text
 
@@ -29,6 +29,6 @@ def test_due_at_the_end_of_the_period_named(text, last):
         ("20100601", "write it as YYYY-MM-DD"),
     ],
 )
-def test_bad_days_are_refused_with_reason(text, words):
+def test_bad_days_are_refused_with_reason(text: str, words: str) -> None:
     with pytest.raises(ValueError, match=words):
         parse_day(text)

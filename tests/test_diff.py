@@ -3,6 +3,8 @@
 import json
 import os
 import subprocess
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from conftest import PLAN, day, run_cli
@@ -46,22 +48,22 @@ LIAISON = (
 )
 
 
-def _compare(*pairs, as_of="2010-06-01"):
+def _compare(*pairs: tuple[str, str], as_of: str = "2010-06-01") -> diff.Diff:
     return diff.compare(parse(ORIGINAL, "old"), parse(_edit(ORIGINAL, *pairs), "new"), day(as_of))
 
 
-def test_nothing_changed():
+def test_nothing_changed() -> None:
     assert not _compare()
 
 
-def test_reworded_action():
+def test_reworded_action() -> None:
     d = _compare(REWORD)
     assert [(c.kind, c.subject) for c in d.changes] == [("action reworded", "A.2")]
-    assert d.changes[0].new.startswith("Organising")
+    assert (d.changes[0].new or "").startswith("Organising")
     assert d.transitions == []
 
 
-def test_moved_deadline_reports_old_and_new_due_dates_and_states():
+def test_moved_deadline_reports_old_and_new_due_dates_and_states() -> None:
     d = _compare(MOVE)
     assert [(c.kind, c.subject, c.old, c.new) for c in d.changes] == [
         ("deadline moved", "B.2", "fixed, due 2011-12-31 (2011)", "fixed, due 2011-06-30 (2011-06)")
@@ -72,7 +74,7 @@ def test_moved_deadline_reports_old_and_new_due_dates_and_states():
     ]
 
 
-def test_new_progress_record_closes_an_occurrence():
+def test_new_progress_record_closes_an_occurrence() -> None:
     d = _compare(PROGRESS)
     assert [(c.kind, c.subject) for c in d.changes] == [
         ("progress record added", "A.3 2009 2010-02-15")
@@ -82,7 +84,7 @@ def test_new_progress_record_closes_an_occurrence():
     ]
 
 
-def test_records_and_parties():
+def test_records_and_parties() -> None:
     d = _compare(RATIFY, RESPONSIBLE, LIAISON)
     kinds = {(c.kind, c.subject) for c in d.changes}
     assert kinds == {
@@ -97,7 +99,7 @@ def test_records_and_parties():
     )
 
 
-def test_formats(tmp_path):
+def test_formats(tmp_path: Path) -> None:
     new = tmp_path / "new.yaml"
     new.write_text(_edit(ORIGINAL, REWORD, MOVE, PROGRESS), encoding="utf-8")
     table = run_cli("diff", "data/plan.yaml", str(new), "--as-of", "2010-06-01")
@@ -130,8 +132,11 @@ def test_formats(tmp_path):
     assert run_cli("diff", "data/plan.yaml", "data/plan.yaml", "--exit-code").returncode == 0
 
 
+Repo = tuple[Path, Callable[..., subprocess.CompletedProcess[bytes]]]  # its folder, and git in it
+
+
 @pytest.fixture()
-def repo(tmp_path):
+def repo(tmp_path: Path) -> Repo:
     """A git repository holding the plan at data/plan.yaml, committed on `main`."""
     env = {
         **os.environ,
@@ -141,7 +146,7 @@ def repo(tmp_path):
         "GIT_COMMITTER_EMAIL": "t@example.org",
     }
 
-    def git(*a):
+    def git(*a: str) -> subprocess.CompletedProcess[bytes]:
         return subprocess.run(["git", *a], cwd=tmp_path, check=True, capture_output=True, env=env)
 
     git("init", "-q", "-b", "main")
@@ -152,7 +157,7 @@ def repo(tmp_path):
     return tmp_path, git
 
 
-def test_clean_tree_has_nothing_to_review(repo):
+def test_clean_tree_has_nothing_to_review(repo: Repo) -> None:
     path, _ = repo
     result = run_cli("diff", cwd=path)
     assert result.returncode == 0
@@ -162,7 +167,7 @@ def test_clean_tree_has_nothing_to_review(repo):
     )
 
 
-def test_branch_against_working_file_and_two_revisions(repo):
+def test_branch_against_working_file_and_two_revisions(repo: Repo) -> None:
     path, git = repo
     (path / "data" / "plan.yaml").write_text(_edit(ORIGINAL, PROGRESS), encoding="utf-8")
     doc = json.loads(
@@ -180,7 +185,7 @@ def test_branch_against_working_file_and_two_revisions(repo):
     assert (doc["old"], doc["new"]) == ("main~1:data/plan.yaml", "HEAD:data/plan.yaml")
 
 
-def test_invalid_old_or_new_gives_located_errors_and_exit_2(repo, tmp_path):
+def test_invalid_old_or_new_gives_located_errors_and_exit_2(repo: Repo, tmp_path: Path) -> None:
     path, _ = repo
     (path / "data" / "plan.yaml").write_text(
         ORIGINAL.replace("kind: each-semester", "kind: weekly"), encoding="utf-8"
@@ -197,7 +202,7 @@ def test_invalid_old_or_new_gives_located_errors_and_exit_2(repo, tmp_path):
     )
 
 
-def test_revision_outside_a_repository(tmp_path):
+def test_revision_outside_a_repository(tmp_path: Path) -> None:
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "plan.yaml").write_text(ORIGINAL, encoding="utf-8")
     result = run_cli("diff", "main", cwd=tmp_path)
@@ -205,7 +210,7 @@ def test_revision_outside_a_repository(tmp_path):
     assert "is not in a git repository" in result.stderr
 
 
-def test_actions_added_and_removed_and_a_chairmanship_changed():
+def test_actions_added_and_removed_and_a_chairmanship_changed() -> None:
     d = _compare(
         ("      - id: C.2\n", "      - id: C.4\n"),
         ("  - state: RU\n    start: 2011-07-01", "  - state: RU\n    start: 2011-08-01"),

@@ -18,14 +18,14 @@ COMMANDS = {
 }
 
 
-def test_every_offered_format_has_a_writer():
+def test_every_offered_format_has_a_writer() -> None:
     for command, choice in formats.OFFERED.items():
         for member in choice:
             assert member.value in formats.WRITERS, f"{command} --format {member.value}"
             assert member.value in formats.DESCRIBED
 
 
-def test_every_command_declares_its_formats():
+def test_every_command_declares_its_formats() -> None:
     assert set(COMMANDS) == set(formats.OFFERED)
 
 
@@ -33,7 +33,7 @@ def test_every_command_declares_its_formats():
     "command, fmt",
     [(c, m.value) for c, choice in formats.OFFERED.items() for m in choice],
 )
-def test_each_offered_format_writes_something(command, fmt):
+def test_each_offered_format_writes_something(command: str, fmt: str) -> None:
     result = run_cli(*COMMANDS[command], "--format", fmt)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip()
@@ -41,7 +41,7 @@ def test_each_offered_format_writes_something(command, fmt):
 
 
 @pytest.mark.parametrize("command", list(formats.OFFERED))
-def test_help_lists_exactly_the_offered_formats(command):
+def test_help_lists_exactly_the_offered_formats(command: str) -> None:
     out = run_cli(command, "--help").stdout
     offered = "|".join(m.value for m in formats.OFFERED[command])
     assert f"--format [{offered}]" in out or f"--format <{offered}>" in out

@@ -13,7 +13,9 @@ import stat
 import subprocess
 import sys
 import threading
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, NoReturn
 
 import pytest
 from conftest import PLAN, ROOT, TESTS, run_cli
@@ -30,7 +32,9 @@ AS_OF = ("--as-of", "2010-06-01")
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
-def _run(args: list, cwd: Path = ROOT, env: dict | None = None, **kwargs):
+def _run(
+    args: Sequence[str | bytes], cwd: Path = ROOT, env: dict[str, str] | None = None, **kwargs: Any
+) -> subprocess.CompletedProcess[bytes]:
     """Like run_cli, with arguments as bytes where a test needs a non-UTF-8 name."""
     kwargs.setdefault("stdout", subprocess.PIPE)
     kwargs.setdefault("stderr", subprocess.PIPE)
@@ -47,7 +51,7 @@ def _run(args: list, cwd: Path = ROOT, env: dict | None = None, **kwargs):
 
 
 @pytest.fixture()
-def cache_dir(tmp_path, monkeypatch):
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "cache"
     monkeypatch.setenv("BSEC_PLAN_CACHE", str(folder))
     return folder
@@ -71,7 +75,7 @@ def _forge(folder: Path, data: bytes, text: str) -> None:
     cache.put(data, real)
 
 
-def test_entries_are_json_with_the_plan_digest_first(tmp_path, cache_dir):
+def test_entries_are_json_with_the_plan_digest_first(tmp_path: Path, cache_dir: Path) -> None:
     path = _plan_copy(tmp_path)
     planfile.load(path)
     header, payload = _only_entry(cache_dir).read_bytes().split(b"\n", 1)
@@ -80,14 +84,14 @@ def test_entries_are_json_with_the_plan_digest_first(tmp_path, cache_dir):
     assert stat.S_IMODE(cache_dir.stat().st_mode) == 0o700
 
 
-def test_a_planted_pickle_never_runs(tmp_path, cache_dir):
+def test_a_planted_pickle_never_runs(tmp_path: Path, cache_dir: Path) -> None:
     path = _plan_copy(tmp_path)
     planfile.load(path)
     entry = _only_entry(cache_dir)
     marker = tmp_path / "planted-code-ran"
 
     class Payload:
-        def __reduce__(self):
+        def __reduce__(self) -> tuple[Callable[..., object], tuple[str, str]]:
             return (open, (str(marker), "w"))
 
     entry.write_bytes(pickle.dumps(Payload()))
@@ -96,7 +100,9 @@ def test_a_planted_pickle_never_runs(tmp_path, cache_dir):
 
 
 @pytest.mark.parametrize("where", ["folder writable by others", "entry writable by others"])
-def test_an_entry_others_could_write_is_never_read(tmp_path, cache_dir, where):
+def test_an_entry_others_could_write_is_never_read(
+    tmp_path: Path, cache_dir: Path, where: str
+) -> None:
     path = _plan_copy(tmp_path)
     _forge(cache_dir, path.read_bytes(), "Forged.")
     assert planfile.load(path).actions["A.2"].text == "Forged."  # the user's own entry is used
@@ -107,14 +113,16 @@ def test_an_entry_others_could_write_is_never_read(tmp_path, cache_dir, where):
 
 @pytest.mark.skipif(not IS_ROOT, reason="giving a file to another user needs root")
 @pytest.mark.parametrize("what", ["folder", "entry"])
-def test_an_entry_or_folder_of_another_user_is_never_read(tmp_path, cache_dir, what):
+def test_an_entry_or_folder_of_another_user_is_never_read(
+    tmp_path: Path, cache_dir: Path, what: str
+) -> None:
     path = _plan_copy(tmp_path)
     _forge(cache_dir, path.read_bytes(), "Forged.")
     os.chown(cache_dir if what == "folder" else _only_entry(cache_dir), 65534, 65534)
     assert planfile.load(path).actions["A.2"].text == "Organize the meetings."
 
 
-def test_an_entry_for_other_bytes_is_never_used(tmp_path, cache_dir):
+def test_an_entry_for_other_bytes_is_never_used(tmp_path: Path, cache_dir: Path) -> None:
     path = _plan_copy(tmp_path)
     planfile.load(path)
     entry = _only_entry(cache_dir)
@@ -126,7 +134,9 @@ def test_an_entry_for_other_bytes_is_never_used(tmp_path, cache_dir):
 
 
 @pytest.mark.parametrize("kind", ["symlink", "fifo"])
-def test_a_symlink_or_fifo_at_an_entry_is_refused_without_waiting(tmp_path, cache_dir, kind):
+def test_a_symlink_or_fifo_at_an_entry_is_refused_without_waiting(
+    tmp_path: Path, cache_dir: Path, kind: str
+) -> None:
     path = _plan_copy(tmp_path)
     planfile.load(path)
     entry = _only_entry(cache_dir)
@@ -144,7 +154,9 @@ def test_a_symlink_or_fifo_at_an_entry_is_refused_without_waiting(tmp_path, cach
     assert b"Forged." not in result.stdout
 
 
-def test_check_validates_the_file_itself_whatever_the_cache_says(tmp_path, cache_dir):
+def test_check_validates_the_file_itself_whatever_the_cache_says(
+    tmp_path: Path, cache_dir: Path
+) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_bytes(MINIMAL.read_bytes().replace(b"each-semester", b"weekly"))
     cache.put(broken.read_bytes(), planfile.parse(MINIMAL.read_text(), "x"))  # a lying entry
@@ -153,7 +165,9 @@ def test_check_validates_the_file_itself_whatever_the_cache_says(tmp_path, cache
     assert "Input should be" in result.stderr
 
 
-def test_the_oldest_entries_are_evicted_beyond_the_limit(tmp_path, cache_dir, monkeypatch):
+def test_the_oldest_entries_are_evicted_beyond_the_limit(
+    tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = _plan_copy(tmp_path)
     planfile.load(path)
     size = _only_entry(cache_dir).stat().st_size
@@ -171,26 +185,30 @@ def test_the_oldest_entries_are_evicted_beyond_the_limit(tmp_path, cache_dir, mo
     assert any(texts[-1].encode() in p.read_bytes() for p in kept)  # the newest stays
 
 
-def test_an_interrupted_write_leaves_no_temp_file(tmp_path, cache_dir, monkeypatch):
+def test_an_interrupted_write_leaves_no_temp_file(
+    tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = _plan_copy(tmp_path)
 
-    def interrupted(*args, **kwargs):
+    def interrupted(*args: object, **kwargs: object) -> NoReturn:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cache.os, "replace", interrupted)
+    monkeypatch.setattr("bsec_plan.cache.os.replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
         planfile.load(path)
     assert list(cache_dir.iterdir()) == []
 
 
-def test_a_relative_xdg_cache_home_is_ignored(monkeypatch, tmp_path):
+def test_a_relative_xdg_cache_home_is_ignored(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.delenv("BSEC_PLAN_CACHE", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
     monkeypatch.setenv("HOME", str(tmp_path))
     assert cache.directory() == tmp_path / ".cache" / "bsec-plan"
 
 
-def test_help_never_answers_from_a_stale_run(tmp_path):
+def test_help_never_answers_from_a_stale_run(tmp_path: Path) -> None:
     # once, a help cache keyed on "--help" anywhere kept answering this with an old result
     first = run_cli("overdue", "--plan", "--help", *AS_OF, cwd=tmp_path)
     second = run_cli("overdue", "--plan", "--help", *AS_OF, cwd=tmp_path)
@@ -212,7 +230,9 @@ def test_help_never_answers_from_a_stale_run(tmp_path):
         (["overdue", "--as-of", "9999-12-31"], "outside the years 1900-2199"),
     ],
 )
-def test_empty_names_and_non_ascii_or_far_dates_are_usage_errors(args, words):
+def test_empty_names_and_non_ascii_or_far_dates_are_usage_errors(
+    args: list[str], words: str
+) -> None:
     result = run_cli(*args)
     assert result.returncode == 2
     assert result.stderr.startswith("bsec-plan: error: ")
@@ -220,7 +240,9 @@ def test_empty_names_and_non_ascii_or_far_dates_are_usage_errors(args, words):
 
 
 @pytest.mark.parametrize("kind", ["fifo", "char device", "fd symlink to a pipe", "directory"])
-def test_a_plan_path_that_is_no_regular_file_is_refused_without_blocking(tmp_path, kind):
+def test_a_plan_path_that_is_no_regular_file_is_refused_without_blocking(
+    tmp_path: Path, kind: str
+) -> None:
     if kind == "fifo":
         target = tmp_path / "plan.yaml"
         os.mkfifo(target)
@@ -235,7 +257,7 @@ def test_a_plan_path_that_is_no_regular_file_is_refused_without_blocking(tmp_pat
     assert result.stderr.decode().startswith(f"{target}:1:1: error: is ")
 
 
-def test_a_plan_path_not_in_utf8(tmp_path):
+def test_a_plan_path_not_in_utf8(tmp_path: Path) -> None:
     name = os.fsencode(str(tmp_path)) + b"/plan-\xff.yaml"
     with open(name, "wb") as f:
         f.write(MINIMAL.read_bytes())
@@ -252,7 +274,7 @@ def test_a_plan_path_not_in_utf8(tmp_path):
 CALENDAR = b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"
 
 
-def test_a_new_file_gets_0666_less_the_umask(tmp_path):
+def test_a_new_file_gets_0666_less_the_umask(tmp_path: Path) -> None:
     old = os.umask(0o027)
     try:
         outfile.write(CALENDAR, str(tmp_path / "new.ics"), sys.stdout.buffer)
@@ -261,7 +283,7 @@ def test_a_new_file_gets_0666_less_the_umask(tmp_path):
     assert stat.S_IMODE((tmp_path / "new.ics").stat().st_mode) == 0o640
 
 
-def test_an_existing_file_keeps_its_mode_and_is_replaced(tmp_path):
+def test_an_existing_file_keeps_its_mode_and_is_replaced(tmp_path: Path) -> None:
     target = tmp_path / "published.ics"
     target.write_bytes(b"old")
     target.chmod(0o644)
@@ -273,7 +295,7 @@ def test_an_existing_file_keeps_its_mode_and_is_replaced(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["published.ics"]
 
 
-def test_a_symlink_is_followed_and_stays(tmp_path):
+def test_a_symlink_is_followed_and_stays(tmp_path: Path) -> None:
     real = tmp_path / "real.ics"
     real.write_bytes(b"old")
     link = tmp_path / "link.ics"
@@ -283,7 +305,7 @@ def test_a_symlink_is_followed_and_stays(tmp_path):
     assert real.read_bytes() == CALENDAR
 
 
-def test_a_fifo_and_a_char_device_are_written_to_not_replaced(tmp_path):
+def test_a_fifo_and_a_char_device_are_written_to_not_replaced(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.ics"
     os.mkfifo(fifo)
     received = []
@@ -299,7 +321,7 @@ def test_a_fifo_and_a_char_device_are_written_to_not_replaced(tmp_path):
 
 
 @pytest.mark.parametrize("name", ["folder", "folder/", "missing/", ""])
-def test_a_folder_or_an_empty_name_is_refused_with_exit_2(tmp_path, name):
+def test_a_folder_or_an_empty_name_is_refused_with_exit_2(tmp_path: Path, name: str) -> None:
     (tmp_path / "folder").mkdir()
     result = run_cli("calendar", "--format", "ics", "-o", name, *AS_OF, cwd=tmp_path)
     assert result.returncode == 2
@@ -308,14 +330,16 @@ def test_a_folder_or_an_empty_name_is_refused_with_exit_2(tmp_path, name):
     assert list((tmp_path / "folder").iterdir()) == []
 
 
-def test_an_interrupted_ics_write_leaves_the_old_file_and_no_temp(tmp_path, monkeypatch):
+def test_an_interrupted_ics_write_leaves_the_old_file_and_no_temp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "cal.ics"
     target.write_bytes(b"old")
 
-    def interrupted(fd):
+    def interrupted(fd: int) -> NoReturn:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(outfile.os, "fsync", interrupted)
+    monkeypatch.setattr("bsec_plan.outfile.os.fsync", interrupted)
     with pytest.raises(KeyboardInterrupt):
         outfile.write(CALENDAR, str(target), sys.stdout.buffer)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cal.ics"]
@@ -345,7 +369,7 @@ EVERY_COMMAND = [
 
 
 @pytest.mark.parametrize("args", EVERY_COMMAND, ids=" ".join)
-def test_a_full_device_is_one_line_and_exit_2(args):
+def test_a_full_device_is_one_line_and_exit_2(args: list[str]) -> None:
     with open("/dev/full", "wb") as full:
         result = _run(args, stdout=full, stderr=subprocess.PIPE)
     assert result.returncode == 2
@@ -355,7 +379,7 @@ def test_a_full_device_is_one_line_and_exit_2(args):
 
 
 @pytest.mark.parametrize("args", EVERY_COMMAND, ids=" ".join)
-def test_a_closed_pipe_ends_quietly_as_sigpipe_does(args):
+def test_a_closed_pipe_ends_quietly_as_sigpipe_does(args: list[str]) -> None:
     read, write = os.pipe()
     os.close(read)
     try:
@@ -366,7 +390,7 @@ def test_a_closed_pipe_ends_quietly_as_sigpipe_does(args):
     assert result.stderr == b""
 
 
-def test_a_closed_stdout_is_not_a_crash():
+def test_a_closed_stdout_is_not_a_crash() -> None:
     result = _run(["overdue", *AS_OF], pass_fds=(), preexec_fn=lambda: os.close(1))
     assert result.returncode == 0
     assert result.stderr == b""
@@ -376,7 +400,7 @@ def test_a_closed_stdout_is_not_a_crash():
 @pytest.mark.parametrize(
     "args", [["status", *AS_OF], ["calendar", *AS_OF], ["schema"], ["--help"]], ids=" ".join
 )
-def test_any_terminal_encoding_writes_escapes(encoding, args):
+def test_any_terminal_encoding_writes_escapes(encoding: str, args: list[str]) -> None:
     result = _run(args, env={"PYTHONIOENCODING": encoding})
     assert (result.returncode, result.stderr) == (0, b"")
     # strictly in the terminal's encoding; but click takes ASCII for a misconfigured locale
@@ -386,8 +410,10 @@ def test_any_terminal_encoding_writes_escapes(encoding, args):
         assert b"(MAY 2009 \\u2013 JUNE 2011)" in result.stdout
 
 
-def test_an_unexpected_error_is_named_as_a_bug_with_exit_3(monkeypatch, capsys):
-    def broken(args):
+def test_an_unexpected_error_is_named_as_a_bug_with_exit_3(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(args: list[str]) -> NoReturn:
         raise RuntimeError("something\nimpossible")
 
     monkeypatch.setattr(cli, "run", broken)
@@ -403,8 +429,10 @@ def test_an_unexpected_error_is_named_as_a_bug_with_exit_3(monkeypatch, capsys):
     assert err.endswith("bsec-plan: internal error (a bug): RuntimeError: something impossible\n")
 
 
-def test_ctrl_c_inside_the_command_is_130(monkeypatch, capsys):
-    def interrupted(args):
+def test_ctrl_c_inside_the_command_is_130(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def interrupted(args: list[str]) -> NoReturn:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(cli, "run", interrupted)
@@ -416,7 +444,9 @@ def test_ctrl_c_inside_the_command_is_130(monkeypatch, capsys):
 
 
 @pytest.mark.parametrize("where", ["missing folder", "a folder", "a fifo without reader"])
-def test_an_unwritable_step_summary_warns_and_keeps_the_exit_code(tmp_path, where):
+def test_an_unwritable_step_summary_warns_and_keeps_the_exit_code(
+    tmp_path: Path, where: str
+) -> None:
     target = {
         "missing folder": tmp_path / "no" / "summary.md",
         "a folder": tmp_path,
@@ -436,7 +466,7 @@ def test_an_unwritable_step_summary_warns_and_keeps_the_exit_code(tmp_path, wher
     assert result.stdout.startswith("::error file=tests/broken/undeclared-state.yaml,line=31")
 
 
-def test_control_characters_are_escaped_in_every_check_report(tmp_path):
+def test_control_characters_are_escaped_in_every_check_report(tmp_path: Path) -> None:
     name = "tests/broken/control-character-escape-in-text.yaml"
     summary = tmp_path / "summary.md"
     result = run_cli(
@@ -456,7 +486,7 @@ def test_control_characters_are_escaped_in_every_check_report(tmp_path):
     assert problem["message"].startswith("a control character in the text 'Organize \\x1b[1A")
 
 
-def test_a_file_name_with_control_characters_is_shown_escaped():
+def test_a_file_name_with_control_characters_is_shown_escaped() -> None:
     problem = Problem("evil\x1b]0;title\x07.yaml", 1, 1, "no such file")
     assert str(problem) == "evil\\x1b]0;title\\x07.yaml:1:1: error: no such file"
     assert "\x1b" not in checkcmd.annotation(problem)
@@ -466,7 +496,7 @@ def test_a_file_name_with_control_characters_is_shown_escaped():
 # --- git ------------------------------------------------------------------------------------------
 
 
-def _git(*args: str, cwd: Path, env: dict | None = None) -> str:
+def _git(*args: str, cwd: Path, env: dict[str, str] | None = None) -> str:
     return subprocess.run(
         ["git", *args], cwd=cwd, check=True, capture_output=True, text=True, env=env
     ).stdout
@@ -482,7 +512,7 @@ def _repo(path: Path) -> Path:
 
 
 @pytest.mark.parametrize("folder", ["ends in a space ", b"not-utf8-\xff"])
-def test_a_repository_with_an_odd_name(tmp_path, folder):
+def test_a_repository_with_an_odd_name(tmp_path: Path, folder: str | bytes) -> None:
     name = folder if isinstance(folder, str) else os.fsdecode(folder)
     path = _repo(tmp_path / name)
     result = _run(["diff", "main", "--format", "json", *AS_OF], cwd=path)
@@ -501,7 +531,7 @@ def test_a_repository_with_an_odd_name(tmp_path, folder):
 
 
 @pytest.mark.parametrize("relative", [False, True])
-def test_git_dir_and_work_tree_are_honoured(tmp_path, relative):
+def test_git_dir_and_work_tree_are_honoured(tmp_path: Path, relative: bool) -> None:
     path = _repo(tmp_path / "work")
     (path / ".git").rename(tmp_path / "elsewhere.git")
     env = {"GIT_DIR": str(tmp_path / "elsewhere.git"), "GIT_WORK_TREE": str(path)}
@@ -512,7 +542,7 @@ def test_git_dir_and_work_tree_are_honoured(tmp_path, relative):
     assert json.loads(result.stdout)["changes"] == []
 
 
-def test_a_file_named_like_a_revision_does_not_shadow_it(tmp_path):
+def test_a_file_named_like_a_revision_does_not_shadow_it(tmp_path: Path) -> None:
     path = _repo(tmp_path / "repo")
     (path / "main").write_text("not a plan")
     (path / "HEAD").write_text("not a plan")
@@ -522,7 +552,7 @@ def test_a_file_named_like_a_revision_does_not_shadow_it(tmp_path):
 
 
 @pytest.mark.skipif(not IS_ROOT, reason="a repository of another user needs root to make")
-def test_a_repository_of_another_user_is_reported_as_such(tmp_path):
+def test_a_repository_of_another_user_is_reported_as_such(tmp_path: Path) -> None:
     path = _repo(tmp_path / "theirs")
     for folder, _dirs, files in os.walk(path):
         for name in [folder, *(os.path.join(folder, f) for f in files)]:
@@ -534,7 +564,7 @@ def test_a_repository_of_another_user_is_reported_as_such(tmp_path):
     )
 
 
-def test_an_unreadable_blob_is_not_called_missing(tmp_path):
+def test_an_unreadable_blob_is_not_called_missing(tmp_path: Path) -> None:
     path = _repo(tmp_path / "repo")
     blob = _git("rev-parse", "main:data/plan.yaml", cwd=path).strip()
     (path / ".git" / "objects" / blob[:2] / blob[2:]).unlink()  # as a partial clone lacks it
@@ -545,7 +575,9 @@ def test_an_unreadable_blob_is_not_called_missing(tmp_path):
     assert "does not exist" not in err
 
 
-def test_a_hanging_git_is_stopped_with_its_children(tmp_path, monkeypatch):
+def test_a_hanging_git_is_stopped_with_its_children(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     fake = tmp_path / "bin" / "git"
     fake.parent.mkdir()
     pids = tmp_path / "child.pid"
@@ -621,8 +653,13 @@ def _write_plan(tmp_path: Path, text: str) -> str:
     as_of=st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)),
 )
 def test_far_dates_are_refused_by_check_or_answered_by_every_query(
-    tmp_path, monkeypatch, day, precision, place, as_of
-):
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    day: dt.date,
+    precision: int,
+    place: str,
+    as_of: dt.date,
+) -> None:
     monkeypatch.setenv("BSEC_PLAN_CACHE", "")
     old, new = PLACES[place]
     value = f"{day.year:04d}-{day.month:02d}-{day.day:02d}"[:precision]
@@ -657,7 +694,9 @@ TEXT = (
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(text=TEXT)
-def test_control_characters_and_brackets_in_texts(tmp_path, monkeypatch, text):
+def test_control_characters_and_brackets_in_texts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
     monkeypatch.setenv("BSEC_PLAN_CACHE", "")
     quoted = json.dumps(text)  # a JSON string is a YAML double-quoted string
     path = _write_plan(
@@ -685,7 +724,7 @@ def test_control_characters_and_brackets_in_texts(tmp_path, monkeypatch, text):
         assert text.strip() in out
 
 
-def test_diff_and_calendar_show_control_characters_escaped():
+def test_diff_and_calendar_show_control_characters_escaped() -> None:
     # a plan holding them is refused by the loader; these writers escape them all the same
     from bsec_plan import diff, ics, queries
 

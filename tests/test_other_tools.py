@@ -116,3 +116,18 @@ def test_zizmor_finds_nothing_of_medium_or_high_severity_in_the_workflow() -> No
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No findings to report" in result.stdout
+
+
+def test_contributors_hooks_run_the_ruff_and_mypy_of_the_test_extra() -> None:
+    """.pre-commit-config.yaml pins ruff's hooks to the installed ruff, so a commit is checked
+    by the same rules as .ci/run; mypy runs from the project's environment with its config."""
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    repos = {repo["repo"]: repo for repo in config["repos"]}
+    ruff = repos["https://github.com/astral-sh/ruff-pre-commit"]
+    installed = subprocess.run(
+        [_tool("ruff"), "--version"], capture_output=True, text=True, check=True
+    ).stdout.split()[-1]
+    assert ruff["rev"] == f"v{installed}"
+    assert [hook["id"] for hook in ruff["hooks"]] == ["ruff-check", "ruff-format"]
+    (mypy,) = repos["local"]["hooks"]
+    assert (mypy["entry"], mypy["language"], mypy["pass_filenames"]) == ("mypy", "system", False)

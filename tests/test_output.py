@@ -5,6 +5,8 @@ literally."""
 import io
 import json
 import re
+from functools import partial
+from pathlib import Path
 
 import pytest
 from conftest import TESTS, run_cli, run_on_terminal
@@ -23,7 +25,7 @@ def _screen(*args: str, columns: int) -> list[str]:
 
 
 @pytest.mark.parametrize("columns", [80, 60])
-def test_states_shows_every_code_and_column(columns):
+def test_states_shows_every_code_and_column(columns: int) -> None:
     lines = _screen("states", "--as-of", AS_OF, columns=columns)
     text = "\n".join(lines)
     for code in CODES:
@@ -56,7 +58,7 @@ def test_states_shows_every_code_and_column(columns):
         ["states", "--missing", "liaison-officer", "--as-of", AS_OF],
     ],
 )
-def test_words_stay_whole(command, columns):
+def test_words_stay_whole(command: list[str], columns: int) -> None:
     """Every word on the narrow terminal is one shown where nothing wraps (a terminal of 400
     columns, or piped): a word broken inside would leave pieces that are not words."""
     words = {w for line in _screen(*command, columns=columns) for w in line.split()}
@@ -65,7 +67,7 @@ def test_words_stay_whole(command, columns):
     assert {w for w in words - whole if set(w) != {"─"}} == set()
 
 
-def test_status_fits_one_screen_at_80_columns():
+def test_status_fits_one_screen_at_80_columns() -> None:
     lines = _screen("status", "--as-of", AS_OF, columns=80)
     assert len(lines) <= 42
     text = "\n".join(lines)
@@ -74,13 +76,13 @@ def test_status_fits_one_screen_at_80_columns():
     assert "in 29 days" in text and "336 days ago" in text
 
 
-def test_status_after_the_period_says_so_on_the_terminal():
+def test_status_after_the_period_says_so_on_the_terminal() -> None:
     text = "\n".join(_screen("status", "--as-of", "2026-01-01", columns=80))
     assert "The plan's period ended on 2011-06-30" in text
     assert "--as-of 2011-06-30" in text
 
 
-def test_piped_output_stays_plain_and_aligned():
+def test_piped_output_stays_plain_and_aligned() -> None:
     out = run_cli("states", "--as-of", AS_OF).stdout
     assert "\x1b[" not in out
     lines = out.splitlines()
@@ -89,14 +91,14 @@ def test_piped_output_stays_plain_and_aligned():
     assert lines[3].startswith("-----  ----")
 
 
-def _plan_with(tmp_path, text):
+def _plan_with(tmp_path: Path, text: str) -> str:
     plan = (TESTS / "plans" / "minimal.yaml").read_text(encoding="utf-8")
     path = tmp_path / "plan.yaml"
     path.write_text(plan.replace("text: Organize the meetings.", f"text: {text}"), "utf-8")
     return str(path)
 
 
-def test_rich_markup_in_plan_text_is_shown_literally(tmp_path):
+def test_rich_markup_in_plan_text_is_shown_literally(tmp_path: Path) -> None:
     plan = _plan_with(tmp_path, '"Organize [bold red]the[/bold red] [/] [link=x]meetings[/link]."')
     args = ["overdue", "--plan", plan, "--as-of", "2012-01-01"]
     code, out = run_on_terminal(*args, columns=200)
@@ -110,7 +112,7 @@ def test_rich_markup_in_plan_text_is_shown_literally(tmp_path):
     )
 
 
-def test_a_control_character_never_reaches_a_query(tmp_path):
+def test_a_control_character_never_reaches_a_query(tmp_path: Path) -> None:
     plan = _plan_with(tmp_path, '"Organize the meetings \\e[2J now."')
     for fmt in ("table", "csv", "json"):
         result = run_cli("overdue", "--plan", plan, "--as-of", "2012-01-01", "--format", fmt)
@@ -118,15 +120,15 @@ def test_a_control_character_never_reaches_a_query(tmp_path):
         assert "\x1b" not in result.stderr and "a control character in the text" in result.stderr
 
 
-def test_every_writer_escapes_control_characters():
+def test_every_writer_escapes_control_characters() -> None:
     from bsec_plan import output
     from bsec_plan.report import Table
 
     table = Table("T", ["Text"])
     table.rows.append(["a \x1b[2J b \x9b c"])
-    for write in (output.write_tables, output.write_csv):
+    for write in (partial(output.write_tables, [table]), partial(output.write_csv, table)):
         stream = io.StringIO()
-        write([table] if write is output.write_tables else table, stream)
+        write(stream)
         assert "\x1b" not in stream.getvalue() and "\\x1b[2J" in stream.getvalue()
         assert "\x9b" not in stream.getvalue()
     stream = io.StringIO()
@@ -143,7 +145,7 @@ def test_every_writer_escapes_control_characters():
         (["diff", "tests/plans/minimal.yaml", "data/plan.yaml"], ["Changes from", "Before"]),
     ],
 )
-def test_sixty_columns_keep_every_section(command, sections):
+def test_sixty_columns_keep_every_section(command: list[str], sections: list[str]) -> None:
     text = "\n".join(_screen(*command, "--as-of", AS_OF, columns=60))
     for section in sections:
         assert section in text

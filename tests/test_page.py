@@ -5,7 +5,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-import html5lib  # type: ignore[import-untyped]
+import html5lib
 import pytest
 from conftest import PLAN, TESTS, day, run_cli
 
@@ -18,7 +18,7 @@ HOSTILE = TESTS / "plans" / "markup-in-text.yaml"
 class Tags(HTMLParser):
     """Every start tag and its attributes, in order."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str) -> None:
         super().__init__()
         self.tags: list[tuple[str, dict[str, str | None]]] = []
         self.feed(text)

@@ -6,7 +6,7 @@ installs them so that CI always runs these tests.
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 from conftest import PLAN, ROOT, TESTS, day, run_cli
@@ -15,8 +15,12 @@ from bsec_plan import queries
 from bsec_plan.domain import Plan
 from bsec_plan.schedule import plan_occurrences
 
+if TYPE_CHECKING:  # selenium may be missing: then the tests skip
+    from selenium.webdriver import Chrome
+    from selenium.webdriver.remote.webelement import WebElement
+
 sys.path.insert(0, str(ROOT / "scripts"))
-from browser import chromium, missing  # type: ignore[import-not-found]
+from browser import chromium, missing
 
 REASON = missing()
 pytestmark = pytest.mark.skipif(REASON is not None, reason=f"no headless browser: {REASON}")
@@ -32,14 +36,16 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> str:
     return (folder / "index.html").as_uri()
 
 
-def cells(driver: Any, selector: str) -> list[list[str]]:
+def text_content(element: "WebElement") -> str:
+    """The element's text as the DOM holds it, hidden parts included."""
+    return element.get_attribute("textContent") or ""
+
+
+def cells(driver: "Chrome", selector: str) -> list[list[str]]:
     from selenium.webdriver.common.by import By
 
     return [
-        [
-            c.get_attribute("textContent").strip()
-            for c in row.find_elements(By.CSS_SELECTOR, "th, td")
-        ]
+        [text_content(c).strip() for c in row.find_elements(By.CSS_SELECTOR, "th, td")]
         for row in driver.find_elements(By.CSS_SELECTOR, selector)
     ]
 
@@ -62,7 +68,7 @@ def test_the_page_reads_right_in_chromium(page: str, plan: Plan) -> None:
         assert shown == expected and len(expected) == 3
 
         marks = driver.find_elements(By.CSS_SELECTOR, "svg.timeline .mark")
-        titles = [m.find_element(By.TAG_NAME, "title").get_attribute("textContent") for m in marks]
+        titles = [text_content(m.find_element(By.TAG_NAME, "title")) for m in marks]
         dated = [o for o in plan_occurrences(plan) if o.due]
         assert len(marks) == len(dated) == 9
         for o in dated:
@@ -92,7 +98,7 @@ def test_markup_in_plan_text_stays_text_in_the_browser(tmp_path: Path) -> None:
         assert driver.find_elements(By.CSS_SELECTOR, "script, img, i, u, b") == []
         assert len(driver.find_elements(By.TAG_NAME, "svg")) == 1 + 5  # timeline, legend glyphs
         title = driver.find_element(By.CSS_SELECTOR, "svg.timeline .mark title")
-        assert title.get_attribute("textContent").startswith("A.1 </title><svg onload=alert(5)>")
+        assert text_content(title).startswith("A.1 </title><svg onload=alert(5)>")
 
 
 def test_the_printed_page_leaves_out_the_navigation(page: str) -> None:

@@ -1,10 +1,12 @@
 """data/plan.yaml holds the whole seed in its own wording, and only sourced facts."""
 
 import re
+from collections.abc import Iterator
 
 import pytest
 from conftest import PLAN, ROOT
 
+from bsec_plan.domain import Chairmanship, EuMembership, Event, Instrument, LiaisonOfficer, Plan
 from bsec_plan.yamlpos import load
 
 SEED = ROOT / "data" / "sources" / "plan-of-action-2009-2011.txt"
@@ -16,7 +18,7 @@ def _plain(text: str) -> str:
     return " ".join(text.split())
 
 
-def _strings(node):
+def _strings(node: object) -> Iterator[str]:
     if isinstance(node, dict):
         for value in node.values():
             yield from _strings(value)
@@ -27,11 +29,11 @@ def _strings(node):
         yield node
 
 
-def _seed_sentences():
+def _seed_sentences() -> list[str]:
     return list(_sentences())
 
 
-def _sentences():
+def _sentences() -> Iterator[str]:
     lines = [ln.strip() for ln in SEED.read_text(encoding="utf-8").splitlines()]
     body = [ln for ln in lines if ln and ln not in HEADINGS and ln.strip("-").strip()]
     title_end = next(i for i, ln in enumerate(body) if ln.endswith(")"))
@@ -44,12 +46,12 @@ def _sentences():
 
 
 @pytest.mark.parametrize("sentence", _seed_sentences())
-def test_every_seed_sentence_stands_in_the_plan(sentence):
+def test_every_seed_sentence_stands_in_the_plan(sentence: str) -> None:
     texts = [" ".join(s.split()) for s in _strings(load(PLAN.read_text(encoding="utf-8")))]
     assert any(sentence in t for t in texts), sentence
 
 
-def test_every_action_of_the_seed_is_there(plan):
+def test_every_action_of_the_seed_is_there(plan: Plan) -> None:
     assert list(plan.actions) == ["A.1", "A.2", "A.3", "B.1", "B.2", "C.1", "C.2", "C.3", "D", "E"]
     assert [d.implements for d in plan.directions] == [
         "protocol-2002",
@@ -60,20 +62,21 @@ def test_every_action_of_the_seed_is_there(plan):
     ]
 
 
-def test_first_line_is_the_schema_modeline():
+def test_first_line_is_the_schema_modeline() -> None:
     first = PLAN.read_text(encoding="utf-8").splitlines()[0]
     assert first == "# yaml-language-server: $schema=../bsec_plan/plan.schema.json"
     assert (PLAN.parent / "../bsec_plan/plan.schema.json").resolve().is_file()
 
 
-def test_known_facts_carry_a_source_and_unknowns_no_date(plan):
-    for record in [
+def test_known_facts_carry_a_source_and_unknowns_no_date(plan: Plan) -> None:
+    records: list[Instrument | Event | LiaisonOfficer | EuMembership | Chairmanship] = [
         *plan.instruments,
         *(e for r in plan.ratifications for e in r.events),
         *plan.liaison_officers,
         *plan.eu_membership,
         *plan.chairmanships,
-    ]:
+    ]
+    for record in records:
         assert record.source
     undated = {(r.state, r.instrument) for r in plan.ratifications for e in r.events if not e.date}
     assert undated == {
@@ -93,7 +96,7 @@ def test_known_facts_carry_a_source_and_unknowns_no_date(plan):
     assert plan.progress == []
 
 
-def test_twelve_member_states(plan):
+def test_twelve_member_states(plan: Plan) -> None:
     assert sorted(plan.state_by_code) == sorted(
         ["AL", "AM", "AZ", "BG", "GE", "GR", "MD", "RO", "RU", "RS", "TR", "UA"]
     )

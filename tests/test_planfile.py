@@ -103,12 +103,12 @@ EXPECTED = {
 }
 
 
-def test_every_broken_file_has_an_expectation():
+def test_every_broken_file_has_an_expectation() -> None:
     assert sorted(p.name for p in BROKEN.iterdir()) == sorted(EXPECTED)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_broken_file_is_refused_at_the_right_place(name):
+def test_broken_file_is_refused_at_the_right_place(name: str) -> None:
     line, col, words = EXPECTED[name]
     path = BROKEN / name
     with pytest.raises(PlanError) as err:
@@ -120,7 +120,7 @@ def test_broken_file_is_refused_at_the_right_place(name):
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_check_rejects_broken_file_with_exit_1_and_no_traceback(name):
+def test_check_rejects_broken_file_with_exit_1_and_no_traceback(name: str) -> None:
     result = run_cli("check", f"tests/broken/{name}")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
@@ -129,13 +129,13 @@ def test_check_rejects_broken_file_with_exit_1_and_no_traceback(name):
     assert result.stderr.splitlines()[0].startswith(f"tests/broken/{name}:{line}:{col}: error: ")
 
 
-def test_alias_bomb_reports_each_alias_and_expands_nothing():
+def test_alias_bomb_reports_each_alias_and_expands_nothing() -> None:
     with pytest.raises(PlanError) as err:
         planfile.load(BROKEN / "alias-bomb.yaml")
     assert len(err.value.problems) == 8 * 9
 
 
-def test_every_problem_is_reported_at_once_sorted(tmp_path):
+def test_every_problem_is_reported_at_once_sorted(tmp_path: Path) -> None:
     text = (TESTS / "plans" / "minimal.yaml").read_text()
     path = tmp_path / "plan.yaml"
     path.write_text(
@@ -154,19 +154,19 @@ def test_every_problem_is_reported_at_once_sorted(tmp_path):
     ]
 
 
-def test_missing_file_is_a_finding_for_check(tmp_path):
+def test_missing_file_is_a_finding_for_check(tmp_path: Path) -> None:
     result = run_cli("check", str(tmp_path / "nope.yaml"))
     assert result.returncode == 1
     assert result.stderr.startswith(f"{tmp_path / 'nope.yaml'}:1:1: error: no such file")
 
 
-def test_directory_is_a_finding_for_check():
+def test_directory_is_a_finding_for_check() -> None:
     result = run_cli("check", "tests/broken")
     assert result.returncode == 1
     assert result.stderr.startswith("tests/broken:1:1: error: is a directory, not a plan file")
 
 
-def test_query_on_invalid_plan_exits_2_with_located_errors():
+def test_query_on_invalid_plan_exits_2_with_located_errors() -> None:
     result = run_cli(
         "overdue", "--plan", "tests/broken/undeclared-state.yaml", "--as-of", "2010-06-01"
     )
@@ -175,7 +175,7 @@ def test_query_on_invalid_plan_exits_2_with_located_errors():
     assert result.stdout == ""
 
 
-def test_resolution_order(tmp_path, monkeypatch):
+def test_resolution_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("BSEC_PLAN", raising=False)
     assert planfile.resolve(None) == planfile.bundled_plan()
@@ -187,5 +187,5 @@ def test_resolution_order(tmp_path, monkeypatch):
     assert planfile.resolve("given.yaml") == Path("given.yaml")
 
 
-def test_bundled_plan_is_the_repository_plan():
+def test_bundled_plan_is_the_repository_plan() -> None:
     assert planfile.bundled_plan().read_bytes() == (ROOT / "data" / "plan.yaml").read_bytes()

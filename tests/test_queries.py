@@ -1,35 +1,38 @@
 """The query layer on its own: no CLI, no rich."""
 
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import day
 
 from bsec_plan import queries as q
+from bsec_plan.domain import Plan
+from bsec_plan.problems import UsageError
 
 
-def _ids(rows):
+def _ids(rows: list[q.Row]) -> list[tuple[str, str | None]]:
     return [(r.action, r.label) for r in rows]
 
 
-def test_overdue_mid_plan(plan):
+def test_overdue_mid_plan(plan: Plan) -> None:
     rows = q.overdue(plan, day("2010-06-01"))
     assert _ids(rows) == [("A.2", "2009-H1"), ("A.2", "2009-H2"), ("A.3", "2009")]
     assert [r.days_overdue for r in rows] == [336, 152, 93]
 
 
-def test_overdue_after_the_plan_adds_b2_and_e(plan):
+def test_overdue_after_the_plan_adds_b2_and_e(plan: Plan) -> None:
     rows = q.overdue(plan, day("2012-01-01"))
     assert _ids(rows)[-2:] == [("B.2", "2011"), ("E", "2011")]
     assert len(rows) == 9
 
 
-def test_overdue_on_the_due_date_is_not_yet_overdue(plan):
+def test_overdue_on_the_due_date_is_not_yet_overdue(plan: Plan) -> None:
     assert _ids(q.overdue(plan, day("2009-06-30"))) == []
     assert _ids(q.overdue(plan, day("2009-07-01"))) == [("A.2", "2009-H1")]
 
 
-def test_chairmanship_resolved_when_the_occurrence_fell_due(plan):
+def test_chairmanship_resolved_when_the_occurrence_fell_due(plan: Plan) -> None:
     rows = q.overdue(plan, day("2012-01-01"))
     chair = {(r.action, r.label): r.responsible[1].states for r in rows if r.action in ("A.2", "E")}
     assert chair == {
@@ -42,14 +45,14 @@ def test_chairmanship_resolved_when_the_occurrence_fell_due(plan):
     }
 
 
-def test_state_filter_follows_roles_groups_and_agencies(plan):
+def test_state_filter_follows_roles_groups_and_agencies(plan: Plan) -> None:
     ro = _ids(q.overdue(plan, day("2012-01-01"), "RO"))
     assert ro == [("A.3", "2009"), ("A.3", "2010"), ("A.2", "2011-H1"), ("B.2", "2011")]
     gr = _ids(q.overdue(plan, day("2012-01-01"), "GR"))
     assert gr == [("A.3", "2009"), ("A.2", "2010-H1"), ("A.2", "2010-H2"), ("A.3", "2010")]
 
 
-def test_progress_closes_an_occurrence(minimal):
+def test_progress_closes_an_occurrence(minimal: Plan) -> None:
     rows = {(r.action, r.label): r for r in q.evaluate(minimal, day("2010-01-15"))}
     assert rows[("A.2", "2009-H2")].state == "done"
     assert rows[("A.2", "2009-H1")].state == "overdue"
@@ -58,7 +61,7 @@ def test_progress_closes_an_occurrence(minimal):
     assert before[("A.2", "2009-H2")] == "upcoming"  # the record is not known yet
 
 
-def test_done_late_and_due_soon(tmp_path):
+def test_done_late_and_due_soon(tmp_path: Path) -> None:
     from conftest import TESTS
 
     from bsec_plan import planfile
@@ -77,13 +80,13 @@ def test_done_late_and_due_soon(tmp_path):
     assert states[("A.1", None)] == "no deadline"
 
 
-def test_ongoing_is_never_overdue(plan):
+def test_ongoing_is_never_overdue(plan: Plan) -> None:
     rows = {(r.action, r.label): r.state for r in q.evaluate(plan, day("2030-01-01"))}
     assert rows[("C.1", None)] == "ongoing"
     assert rows[("D", None)] == "no deadline"
 
 
-def test_states_matrix_replays_the_date(plan):
+def test_states_matrix_replays_the_date(plan: Plan) -> None:
     before = {r.code: r for r in q.states(plan, day("2008-01-01"))}
     after = {r.code: r for r in q.states(plan, day("2009-01-01"))}
     assert before["UA"].ratifications["protocol-terrorism-2004"].status == "unknown"
@@ -96,18 +99,18 @@ def test_states_matrix_replays_the_date(plan):
     assert after["AL"].eu_since is None
 
 
-def test_missing_liaison_officers_are_known(plan):
+def test_missing_liaison_officers_are_known(plan: Plan) -> None:
     lacks = q.missing(plan, day("2010-06-01"), "liaison-officer")
     assert [(ln.code, ln.known) for ln in lacks] == [("AL", True), ("AZ", True), ("RS", True)]
 
 
-def test_missing_ratification_is_unrecorded_not_known(plan):
+def test_missing_ratification_is_unrecorded_not_known(plan: Plan) -> None:
     lacks = q.missing(plan, day("2010-06-01"), "ratification", "protocol-2002")
     assert [ln.code for ln in lacks] == ["AL", "AM", "AZ", "GE", "GR", "MD", "RU", "RS", "TR", "UA"]
     assert not any(ln.known for ln in lacks)
 
 
-def test_a1_and_b1_address_states_without_recorded_ratification(plan):
+def test_a1_and_b1_address_states_without_recorded_ratification(plan: Plan) -> None:
     assert q.addressed(plan, "A.1", day("2010-06-01")) == [
         "AL",
         "AM",
@@ -125,7 +128,7 @@ def test_a1_and_b1_address_states_without_recorded_ratification(plan):
     assert "UA" in q.addressed(plan, "B.1", day("2008-06-01"))
 
 
-def test_eu_members_resolved_on_the_date(plan):
+def test_eu_members_resolved_on_the_date(plan: Plan) -> None:
     from bsec_plan.parties import resolve
 
     assert resolve(plan, "eu-member-states", day("2006-06-01")).states == ("GR",)
@@ -133,18 +136,18 @@ def test_eu_members_resolved_on_the_date(plan):
 
 
 @pytest.mark.parametrize("text", ["a2", "A2", "a.2", " A.2 "])
-def test_action_ids_are_forgiving(plan, text):
+def test_action_ids_are_forgiving(plan: Plan, text: str) -> None:
     assert q.action_id(plan, text) == "A.2"
 
 
-def test_unknown_ids_list_the_valid_ones(plan):
-    with pytest.raises(q.UsageError, match=r"the actions are A\.1, A\.2"):
+def test_unknown_ids_list_the_valid_ones(plan: Plan) -> None:
+    with pytest.raises(UsageError, match=r"the actions are A\.1, A\.2"):
         q.action_id(plan, "F.1")
-    with pytest.raises(q.UsageError, match=r"RO \(Romania\)"):
+    with pytest.raises(UsageError, match=r"RO \(Romania\)"):
         q.state_code(plan, "XK")
 
 
-def test_status_counts_and_elapsed(plan):
+def test_status_counts_and_elapsed(plan: Plan) -> None:
     s = q.status(plan, day("2010-06-01"))
     assert s.counts["A"]["overdue"] == 3 and s.counts["A"]["due soon"] == 1
     assert s.counts["C"]["ongoing"] == 1
@@ -153,7 +156,7 @@ def test_status_counts_and_elapsed(plan):
     assert [ln.code for ln in s.no_liaison] == ["AL", "AZ", "RS"]
 
 
-def test_query_layer_does_not_need_rich_or_typer():
+def test_query_layer_does_not_need_rich_or_typer() -> None:
     import subprocess
 
     code = (

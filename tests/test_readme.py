@@ -17,12 +17,12 @@ EXAMPLES = [
 ]
 
 
-def test_the_readme_has_examples():
+def test_the_readme_has_examples() -> None:
     assert len(EXAMPLES) >= 8
 
 
 @pytest.mark.parametrize("command, expected", EXAMPLES, ids=[c for c, _ in EXAMPLES])
-def test_readme_example(command, expected):
+def test_readme_example(command: str, expected: str) -> None:
     shell = command.replace("bsec-plan", f"{sys.executable} -m bsec_plan", 1)
     result = subprocess.run(shell, shell=True, capture_output=True, text=True, cwd=ROOT)
     assert (result.stdout + result.stderr).replace(
@@ -30,7 +30,7 @@ def test_readme_example(command, expected):
     ) == expected  # .ics lines end in CRLF
 
 
-def test_layout_table_lists_every_module():
+def test_layout_table_lists_every_module() -> None:
     layout = README.split("## Layout")[1].split("\n## ")[0]
     listed = set(re.findall(r"`(?:bsec_plan/)?(\w+)\.py`", layout))
     modules = {p.stem for p in (ROOT / "bsec_plan").glob("*.py")} - {"__init__"}

@@ -2,10 +2,11 @@
 
 import json
 
+from bsec_plan.domain import Plan
 from bsec_plan.records import as_json
 
 
-def test_dates_and_partial_dates_as_written(plan):
+def test_dates_and_partial_dates_as_written(plan: Plan) -> None:
     ratification = next(r for r in plan.ratifications if r.state == "RO")
     fields = as_json(ratification)
     dated = next(e for e in ratification.events if e.date)

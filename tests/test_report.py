@@ -36,12 +36,12 @@ def _imports(module: str) -> set[str]:
     return found - {"__version__"}
 
 
-def test_every_module_has_a_layer():
+def test_every_module_has_a_layer() -> None:
     modules = {p.stem for p in (ROOT / "bsec_plan").glob("*.py")}
     assert modules == set().union(*LAYERS)
 
 
-def test_layers_point_one_way():
+def test_layers_point_one_way() -> None:
     rank = {m: i for i, layer in enumerate(LAYERS) for m in layer}
     upward = [
         (module, imported)
@@ -52,7 +52,7 @@ def test_layers_point_one_way():
     assert upward == []
 
 
-def test_one_markdown_escaper_for_the_diff_and_the_check_summary():
+def test_one_markdown_escaper_for_the_diff_and_the_check_summary() -> None:
     text = "a | b\nc"
     row = checkcmd.step_summary([Problem("plan.yaml", 1, 2, text)]).splitlines()[4]
     assert row == "| plan.yaml | 1 | 2 | a \\| b c |"

@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import PLAN, ROOT
@@ -18,7 +19,7 @@ ORIGINAL = PLAN.read_bytes()
 LINES = ORIGINAL.split(b"\n")
 
 
-def _check(tmp_path, data: bytes) -> tuple[int, str]:
+def _check(tmp_path: Path, data: bytes) -> tuple[int, str]:
     path = tmp_path / "plan.yaml"
     path.write_bytes(data)
     err = io.StringIO()
@@ -33,14 +34,14 @@ def _assert_located_inside(data: bytes, report: str, path_prefix: str) -> None:
         if not entry.startswith(path_prefix):
             assert entry.endswith(("problem found", "problems found")), entry
             continue
-        line, col, rest = entry[len(path_prefix) :].split(":", 2)
+        line_text, col_text, rest = entry[len(path_prefix) :].split(":", 2)
         assert rest.startswith(" error: ")
-        line, col = int(line), int(col)
+        line, col = int(line_text), int(col_text)
         assert 1 <= line <= len(lines), entry
         assert 1 <= col <= len(lines[line - 1]) + 1, entry
 
 
-def _mutations():
+def _mutations() -> st.SearchStrategy[bytes]:
     index = st.integers(min_value=0, max_value=len(LINES) - 1)
     delete = st.builds(lambda i: LINES[:i] + LINES[i + 1 :], index)
     duplicate = st.builds(lambda i: LINES[: i + 1] + LINES[i:], index)
@@ -82,7 +83,7 @@ def _mutations():
     ).map(lambda m: b"\n".join(m[0]))
 
 
-def _swap(lines, i, j):
+def _swap(lines: list[bytes], i: int, j: int) -> list[bytes]:
     lines = list(lines)
     lines[i], lines[j] = lines[j], lines[i]
     return lines
@@ -94,7 +95,9 @@ def _swap(lines, i, j):
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(data=_mutations())
-def test_mutated_plan_never_crashes_and_points_inside_the_file(tmp_path, data, monkeypatch):
+def test_mutated_plan_never_crashes_and_points_inside_the_file(
+    tmp_path: Path, data: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("BSEC_PLAN_CACHE", "")
     code, report = _check(tmp_path, data)
     assert code in (0, 1)
@@ -110,7 +113,9 @@ def test_mutated_plan_never_crashes_and_points_inside_the_file(tmp_path, data, m
     position=st.integers(min_value=0, max_value=len(ORIGINAL)),
     junk=st.binary(min_size=1, max_size=16),
 )
-def test_random_bytes_anywhere(tmp_path, position, junk, monkeypatch):
+def test_random_bytes_anywhere(
+    tmp_path: Path, position: int, junk: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("BSEC_PLAN_CACHE", "")
     data = ORIGINAL[:position] + junk + ORIGINAL[position:]
     code, report = _check(tmp_path, data)
@@ -119,11 +124,11 @@ def test_random_bytes_anywhere(tmp_path, position, junk, monkeypatch):
         _assert_located_inside(data, report, str(tmp_path / "plan.yaml") + ":")
 
 
-def _limited(command, timeout=60):
+def _limited(command: list[str], timeout: int = 60) -> subprocess.CompletedProcess[str]:
     """Run with at most 1 GiB of address space: a runaway expansion would fail, not swap."""
     import resource
 
-    def limit():
+    def limit() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30))
 
     return subprocess.run(
@@ -131,7 +136,7 @@ def _limited(command, timeout=60):
     )
 
 
-def test_alias_bomb_and_deep_nesting_are_refused_in_bounded_memory(tmp_path):
+def test_alias_bomb_and_deep_nesting_are_refused_in_bounded_memory(tmp_path: Path) -> None:
     bomb = tmp_path / "bomb.yaml"
     text = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
     for n in range(1, 30):  # 10**30 elements if expanded
@@ -151,13 +156,16 @@ def test_alias_bomb_and_deep_nesting_are_refused_in_bounded_memory(tmp_path):
         assert "Traceback" not in result.stderr
 
 
-def test_file_over_the_size_limit_is_refused(tmp_path, monkeypatch):
+def test_file_over_the_size_limit_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from bsec_plan import planfile
+    from bsec_plan.problems import PlanError
 
     monkeypatch.setattr(planfile, "MAX_BYTES", 1000)
     big = tmp_path / "big.yaml"
     big.write_bytes(b"# " + b"x" * 2000 + b"\n")
-    with pytest.raises(planfile.PlanError) as err:
+    with pytest.raises(PlanError) as err:
         planfile.load(big)
     assert (
         str(err.value)
@@ -165,7 +173,7 @@ def test_file_over_the_size_limit_is_refused(tmp_path, monkeypatch):
     )
 
 
-def test_ctrl_c_ends_quietly_with_130(tmp_path):
+def test_ctrl_c_ends_quietly_with_130(tmp_path: Path) -> None:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from make_plan import plan_text
 
@@ -181,13 +189,14 @@ def test_ctrl_c_ends_quietly_with_130(tmp_path):
         text=True,
         env=env,
     )
+    assert proc.stderr is not None
     assert proc.stderr.readline() == "bsec-plan: ready\n"
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=60)
     assert (proc.returncode, out, err) == (130, "", "")
 
 
-def test_closed_pipe_after_the_first_line():
+def test_closed_pipe_after_the_first_line() -> None:
     proc = subprocess.run(
         f"{sys.executable} -m bsec_plan overdue --as-of 2012-01-01 | head -1",
         shell=True,

@@ -2,10 +2,11 @@ import datetime as dt
 
 from conftest import day
 
+from bsec_plan.domain import Plan
 from bsec_plan.schedule import plan_occurrences
 
 
-def test_occurrences_of_the_bundled_plan(plan):
+def test_occurrences_of_the_bundled_plan(plan: Plan) -> None:
     dated = [(o.action, o.label, o.due) for o in plan_occurrences(plan) if o.due]
     assert dated == [
         ("A.2", "2009-H1", day("2009-06-30")),
@@ -20,12 +21,12 @@ def test_occurrences_of_the_bundled_plan(plan):
     ]
 
 
-def test_undated_actions_have_one_undated_occurrence(plan):
+def test_undated_actions_have_one_undated_occurrence(plan: Plan) -> None:
     undated = [o.action for o in plan_occurrences(plan) if o.due is None]
     assert undated == ["A.1", "B.1", "C.1", "C.2", "C.3", "D"]
 
 
-def test_february_of_a_leap_year(plan):
+def test_february_of_a_leap_year(plan: Plan) -> None:
     from bsec_plan.schedule import occurrences
 
     a3 = plan.actions["A.3"]
@@ -33,7 +34,7 @@ def test_february_of_a_leap_year(plan):
     assert dues == [dt.date(2011, 2, 28), dt.date(2012, 2, 29), dt.date(2013, 2, 28)]
 
 
-def test_last_deadline_is_the_latest_occurrence(plan, minimal):
+def test_last_deadline_is_the_latest_occurrence(plan: Plan, minimal: Plan) -> None:
     from bsec_plan.queries import last_deadline
 
     assert (

@@ -36,12 +36,12 @@ def test_every_plain_value_other_tools_read_as_a_number_or_boolean_is_located(
     ]
 
 
-def test_only_plain_empty_tilde_and_null_are_none():
+def test_only_plain_empty_tilde_and_null_are_none() -> None:
     root = load('a:\nb: ~\nc: null\nd: "null"\ne: ""\n')
     assert root == {"a": None, "b": None, "c": None, "d": "null", "e": ""}
 
 
-def test_positions_are_one_based_lines_and_columns():
+def test_positions_are_one_based_lines_and_columns() -> None:
     root = load("top:\n  - id: A\n    text: x\n")
     item = root["top"][0]
     assert root.keys_at["top"] == (1, 1)
@@ -76,7 +76,7 @@ def test_every_duplicate_and_alias_is_reported_at_once() -> None:
     assert [at for at, _ in err.value.problems] == [(2, 1), (4, 4), (5, 4)]
 
 
-def test_forbidden_character_after_non_ascii_text_is_located_in_characters():
+def test_forbidden_character_after_non_ascii_text_is_located_in_characters() -> None:
     with pytest.raises(YamlProblem) as err:
         load("a: – é\nb: x\x00\n")
     assert err.value.problems == [((2, 5), "character U+0000 is not allowed in YAML")]

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 import yaml
 from hypothesis import assume, given, settings
@@ -99,7 +101,16 @@ def _read_by_other_tools_as_number_or_boolean(value: str) -> bool | None:
     kinds = [type(r["a"]) for r in results]
     if not all(k in (str, int, float, bool, type(None), dt.date, dt.datetime) for k in kinds):
         return None
-    return any(k in (int, float, bool) for k in kinds)
+    return any(k in (int, float, bool) for k in kinds) or bool(YAML_12_CORE.fullmatch(value))
+
+
+# The YAML 1.2 core schema's own patterns for numbers and booleans (spec 10.3.2), as the YAML
+# language server reads them; ruamel.yaml is stricter on a few (`.0E0`).
+YAML_12_CORE = re.compile(
+    r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"
+    r"|[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)|true|True|TRUE|false|False|FALSE"
+)
 
 
 def _reported(value: str) -> bool | None:

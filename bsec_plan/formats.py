@@ -22,23 +22,26 @@ if TYPE_CHECKING:  # the enums load with the CLI at every start; the rest only w
 T = TypeVar("T")
 
 
-class StatusFormat(str, Enum):
+class DocumentFormat(str, Enum):
+    """A screen or one document: no rows that CSV could hold."""
+
     table = "table"
     json = "json"
 
 
-class OverdueFormat(str, Enum):
+class RowsFormat(str, Enum):
+    """Rows: CSV too."""
+
     table = "table"
     json = "json"
     csv = "csv"
 
 
-StatesFormat = OverdueFormat
-
-
-class ShowFormat(str, Enum):
-    table = "table"
-    json = "json"
+StatusFormat = DocumentFormat
+ShowFormat = DocumentFormat
+OverdueFormat = RowsFormat
+StatesFormat = RowsFormat
+SourcesFormat = RowsFormat
 
 
 class CalendarFormat(str, Enum):
@@ -47,9 +50,6 @@ class CalendarFormat(str, Enum):
     csv = "csv"
     grid = "grid"
     ics = "ics"
-
-
-SourcesFormat = OverdueFormat
 
 
 class DiffFormat(str, Enum):

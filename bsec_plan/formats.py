@@ -149,9 +149,9 @@ def _check(fmt: str) -> Callable[[View, TextIO], None]:
         checked = _built(view.checked)
         if checked.problems:  # located lines on stderr (and annotations for github)
             checked.report(checked.problems, fmt)
-            return
-        stream.write("".join(f"{line}\n" for line in checked.summaries))
-        if checked.warnings:  # after the summary, as a terminal shows them
+        else:
+            stream.write("".join(f"{line}\n" for line in checked.summaries))
+        if checked.warnings:  # after the summary, as a terminal shows them; whatever else failed
             stream.flush()
             checked.report(checked.warnings, fmt)
 

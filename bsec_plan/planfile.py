@@ -35,7 +35,9 @@ def resolve(explicit: str | None) -> Path:
     """--plan PATH, then $BSEC_PLAN, then ./data/plan.yaml, then the bundled plan."""
     if explicit is not None:
         if not explicit:  # an empty name is a mistake (an unset variable), not "the default"
-            raise UsageError("an empty plan file name; name a file, or leave the option out")
+            raise UsageError(
+                "an empty plan file name; name a file, or leave it out for the default"
+            )
         return Path(explicit)
     if os.environ.get("BSEC_PLAN"):
         return Path(os.environ["BSEC_PLAN"])

@@ -40,6 +40,9 @@ def action_id(plan: Plan, text: str) -> str:
 
 def state_code(plan: Plan, text: str) -> str:
     code = text.strip().upper()
+    if not code:  # an empty value is a mistake (an unset variable), not "every state"
+        listed = " ".join(s.code for s in plan.states)
+        raise UsageError(f"--state: an empty Member State code; name one of {listed}")
     if code not in plan.state_by_code:
         listed = ", ".join(f"{s.code} ({s.name})" for s in plan.states)
         raise UsageError(f"no Member State '{text}'; the states are {listed}")

@@ -719,7 +719,7 @@ def diff_markdown(d: Diff, old_name: str, new_name: str) -> str:
     lines.append(
         f"**Occurrences whose status changes, as of {d.as_of}:**"
         if d.transitions
-        else f"No occurrence changes state as of {d.as_of}."
+        else f"No occurrence changes status as of {d.as_of}."
     )
     lines += [f"- {transition_text(t)}" for t in d.transitions]
     return "\n".join(lines) + "\n"

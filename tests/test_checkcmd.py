@@ -92,3 +92,13 @@ def test_dash_with_other_paths_and_json() -> None:
         False,
     )
     assert [p["file"] for p in doc["problems"]] == ["<stdin>"]
+
+
+def test_warnings_of_one_file_are_shown_when_another_is_broken() -> None:
+    broken, gapped = "tests/broken/unknown-key-dedline.yaml", "tests/warnings/chairmanship-gap.yaml"
+    result = run_cli("check", broken, gapped)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith(f"{broken}:19:9: error: ")
+    assert lines[1] == "1 problem found"
+    assert lines[2].startswith(f"{gapped}:35:24: warning: ") and lines[3] == "1 warning found"

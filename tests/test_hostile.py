@@ -224,7 +224,7 @@ def test_help_never_answers_from_a_stale_run(tmp_path: Path) -> None:
     [
         (["check", ""], "an empty plan file name"),
         (["overdue", "--plan", ""], "an empty plan file name"),
-        (["overdue", "--state", "", *AS_OF], "no Member State ''"),
+        (["overdue", "--state", "", *AS_OF], "--state: an empty Member State code"),
         (["overdue", "--as-of", "٢٠١٠-٠٦-٠١"], "is not an ISO date"),
         (["overdue", "--as-of", "２０１０-06-01"], "is not an ISO date"),
         (["overdue", "--as-of", "9999-12-31"], "outside the years 1900-2199"),

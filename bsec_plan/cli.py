@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import signal
 import sys
 from enum import Enum
 from typing import Any
@@ -376,8 +375,6 @@ def report(
 
 def run(args: list[str]) -> int:
     """Run the CLI; the exit code follows the README: 0 ran, 1 findings, 2 could not run, 130 interrupted."""
-    if hasattr(signal, "SIGPIPE"):  # `bsec-plan overdue | head -1` ends quietly, as other tools do
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     try:
         result = app(args=args, prog_name="bsec-plan", standalone_mode=False)
     except UsageError as err:

@@ -94,3 +94,11 @@ def run_on_terminal(
     os.close(fd)
     _, status = os.waitpid(pid, 0)
     return os.waitstatus_to_exitcode(status), b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+
+
+@pytest.fixture()
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A plan cache of the test's own."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("BSEC_PLAN_CACHE", str(folder))
+    return folder

@@ -9,13 +9,6 @@ from bsec_plan import cache, planfile
 from bsec_plan.problems import PlanError
 
 
-@pytest.fixture()
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("BSEC_PLAN_CACHE", str(folder))
-    return folder
-
-
 def _copy(tmp_path: Path) -> Path:
     path = tmp_path / "work" / "plan.yaml"
     path.parent.mkdir()

@@ -50,13 +50,6 @@ def _run(
 # --- the cache ------------------------------------------------------------------------------
 
 
-@pytest.fixture()
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("BSEC_PLAN_CACHE", str(folder))
-    return folder
-
-
 def _plan_copy(tmp_path: Path) -> Path:
     path = tmp_path / "plan.yaml"
     path.write_bytes(MINIMAL.read_bytes())

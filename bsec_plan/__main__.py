@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: list[str]) -> int:
-    from bsec_plan.cli import run
+    from bsec_plan.cli.app import run
 
     return run(args)
 
@@ -68,7 +68,7 @@ def _help(args: list[str]) -> int:
     import contextlib
     import io
 
-    from bsec_plan import cache
+    from bsec_plan.loading import cache
 
     key = _help_key(args)
     text = cache.get_text(key)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bsec_plan import planfile
-from bsec_plan.domain import Plan
+from bsec_plan.domain.model import Plan
+from bsec_plan.loading import planfile
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "data" / "plan.yaml"

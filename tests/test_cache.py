@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from conftest import TESTS, checkout_env, run_cli
 
-from bsec_plan import cache, planfile
+from bsec_plan.loading import cache, planfile
 from bsec_plan.problems import PlanError
 
 

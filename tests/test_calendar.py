@@ -9,8 +9,8 @@ from pathlib import Path
 from conftest import day, run_cli
 from icalendar import Calendar, Component, vCategory
 
-from bsec_plan import queries as q
-from bsec_plan.domain import Plan
+from bsec_plan.domain.model import Plan
+from bsec_plan.queries import questions as q
 
 ALL_NINE = [
     ("A.2", "2009-H1", "2009-06-30"),
@@ -176,7 +176,7 @@ def _assert_folded_as_rfc_5545_says(line: str) -> None:
     space is removed) gives the line back; icalendar reads the same value either way."""
     from icalendar import Event
 
-    from bsec_plan.ics import fold
+    from bsec_plan.writers.ics import fold
 
     folded = fold(line)
     parts = folded.encode("utf-8").split(b"\r\n")
@@ -208,7 +208,7 @@ def test_events_match_what_icalendar_itself_would_write(plan: Plan) -> None:
     """Every property of every event decodes to the value icalendar's own API would hold."""
     from icalendar import Event
 
-    from bsec_plan import ics
+    from bsec_plan.writers import ics
 
     as_of = day("2010-06-01")
     rows = q.deadlines(plan, as_of, *q.window(plan, None, None))

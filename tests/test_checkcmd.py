@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import ROOT, run_cli
 
-from bsec_plan.checkcmd import annotation
+from bsec_plan.cli.check import annotation
 from bsec_plan.problems import Problem
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, run_cli
 
-from bsec_plan.validation import schema_json
+from bsec_plan.loading.validation import schema_json
 
 
 def test_check_bundled_plan_valid() -> None:

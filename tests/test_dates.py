@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from bsec_plan.dates import PartialDate, parse_day
+from bsec_plan.domain.dates import PartialDate, parse_day
 
 
 @pytest.mark.parametrize(

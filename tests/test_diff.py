@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import PLAN, day, run_cli
 
-from bsec_plan import diff
-from bsec_plan.planfile import parse
+from bsec_plan.loading.planfile import parse
+from bsec_plan.queries import changes as diff
 
 ORIGINAL = PLAN.read_text(encoding="utf-8")
 

@@ -3,7 +3,7 @@
 import pytest
 from conftest import PLAN, TESTS
 
-from bsec_plan.diffinputs import inputs, side
+from bsec_plan.cli.diffinputs import inputs, side
 from bsec_plan.problems import UsageError
 
 

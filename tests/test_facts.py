@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from conftest import TESTS, day, run_cli
 
-from bsec_plan import planfile
-from bsec_plan import queries as q
-from bsec_plan.crossref import source_problem
-from bsec_plan.domain import Plan
-from bsec_plan.parties import chair_on
+from bsec_plan.domain.model import Plan
+from bsec_plan.domain.parties import chair_on
+from bsec_plan.loading import planfile
+from bsec_plan.loading.crossref import source_problem
+from bsec_plan.queries import questions as q
 
 EVENTS = "tests/plans/ratification-events.yaml"
 
@@ -270,7 +270,7 @@ RULE_FILES = {
 
 
 def test_every_cross_reference_rule_has_its_own_file() -> None:
-    from bsec_plan import crossref
+    from bsec_plan.loading import crossref
 
     rules = crossref.RULES + crossref.WARNING_RULES
     assert sorted(r.__name__ for r in rules) == sorted(RULE_FILES)
@@ -278,7 +278,7 @@ def test_every_cross_reference_rule_has_its_own_file() -> None:
 
 @pytest.mark.parametrize("rule, name", sorted(RULE_FILES.items()))
 def test_each_rule_fires_on_its_file(rule: str, name: str) -> None:
-    from bsec_plan import crossref, validation, yamlpos
+    from bsec_plan.loading import crossref, validation, yamlpos
 
     plan = validation.validate(yamlpos.load((TESTS / name).read_text(encoding="utf-8")))
     assert list(getattr(crossref, rule)(plan)), f"{rule} finds nothing in {name}"

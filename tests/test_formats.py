@@ -3,7 +3,7 @@
 import pytest
 from conftest import run_cli
 
-from bsec_plan import formats
+from bsec_plan.writers import formats
 
 # a command line for each command that answers on the bundled plan
 COMMANDS = {

@@ -23,9 +23,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bsec_plan import __main__ as entry
-from bsec_plan import cache, checkcmd, cli, outfile, planfile, revisions
+from bsec_plan.cli import app as cli
+from bsec_plan.cli import check as checkcmd
+from bsec_plan.loading import cache, planfile, revisions
 from bsec_plan.problems import Problem
 from bsec_plan.safetext import has_control, visible
+from bsec_plan.writers import files as outfile
 
 MINIMAL = TESTS / "plans" / "minimal.yaml"
 AS_OF = ("--as-of", "2010-06-01")
@@ -186,7 +189,7 @@ def test_an_interrupted_write_leaves_no_temp_file(
     def interrupted(*args: object, **kwargs: object) -> NoReturn:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("bsec_plan.cache.os.replace", interrupted)
+    monkeypatch.setattr("bsec_plan.loading.cache.os.replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
         planfile.load(path)
     assert list(cache_dir.iterdir()) == []
@@ -332,7 +335,7 @@ def test_an_interrupted_ics_write_leaves_the_old_file_and_no_temp(
     def interrupted(fd: int) -> NoReturn:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("bsec_plan.outfile.os.fsync", interrupted)
+    monkeypatch.setattr("bsec_plan.writers.files.os.fsync", interrupted)
     with pytest.raises(KeyboardInterrupt):
         outfile.write(CALENDAR, str(target), sys.stdout.buffer)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cal.ics"]
@@ -719,7 +722,9 @@ def test_control_characters_and_brackets_in_texts(
 
 def test_diff_and_calendar_show_control_characters_escaped() -> None:
     # a plan holding them is refused by the loader; these writers escape them all the same
-    from bsec_plan import diff, ics, queries
+    from bsec_plan.queries import changes as diff
+    from bsec_plan.queries import questions as queries
+    from bsec_plan.writers import ics
 
     old, new = (planfile.parse(MINIMAL.read_text(), "x") for _ in range(2))
     new.directions[0].actions[1].text = "Organize\x1b]0;owned\x07 the meetings."

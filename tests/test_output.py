@@ -121,8 +121,8 @@ def test_a_control_character_never_reaches_a_query(tmp_path: Path) -> None:
 
 
 def test_every_writer_escapes_control_characters() -> None:
-    from bsec_plan import output
-    from bsec_plan.report import Table
+    from bsec_plan.views.common import Table
+    from bsec_plan.writers import tables as output
 
     table = Table("T", ["Text"])
     table.rows.append(["a \x1b[2J b \x9b c"])

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import html5lib
 import pytest
-from conftest import PLAN, TESTS, day, run_cli
+from conftest import PLAN, ROOT, TESTS, day, run_cli
 
-from bsec_plan import page, planfile
-from bsec_plan.domain import Plan
+from bsec_plan.domain.model import Plan
+from bsec_plan.loading import planfile
+from bsec_plan.writers import html as page
 
 HOSTILE = TESTS / "plans" / "markup-in-text.yaml"
 
@@ -204,7 +205,7 @@ def _luminance(colour: str) -> float:
 
 
 def test_every_coloured_label_has_enough_contrast() -> None:
-    css = (Path(page.__file__).parent / "templates" / "page.css").read_text(encoding="utf-8")
+    css = (ROOT / "bsec_plan" / "templates" / "page.css").read_text(encoding="utf-8")
     pairs = re.findall(r"\{ background: (#[0-9a-f]{6}); color: (#[0-9a-f]{6});", css)
     assert len(pairs) >= 5  # overdue, due soon, upcoming, done, unknown...
     for background, text in pairs:

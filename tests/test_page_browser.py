@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 import pytest
 from conftest import PLAN, ROOT, TESTS, day, run_cli
 
-from bsec_plan import queries
-from bsec_plan.domain import Plan
-from bsec_plan.schedule import plan_occurrences
+from bsec_plan.domain.model import Plan
+from bsec_plan.domain.schedule import plan_occurrences
+from bsec_plan.queries import questions as queries
 
 if TYPE_CHECKING:  # selenium may be missing: then the tests skip
     from selenium.webdriver import Chrome

@@ -6,8 +6,15 @@ from collections.abc import Iterator
 import pytest
 from conftest import PLAN, ROOT
 
-from bsec_plan.domain import Chairmanship, EuMembership, Event, Instrument, LiaisonOfficer, Plan
-from bsec_plan.yamlpos import load
+from bsec_plan.domain.model import (
+    Chairmanship,
+    EuMembership,
+    Event,
+    Instrument,
+    LiaisonOfficer,
+    Plan,
+)
+from bsec_plan.loading.yamlpos import load
 
 SEED = ROOT / "data" / "sources" / "plan-of-action-2009-2011.txt"
 HEADINGS = {"MAIN DIRECTIONS FOR ACTION:"}

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, TESTS, run_cli
 
-from bsec_plan import planfile
+from bsec_plan.loading import planfile
 from bsec_plan.problems import PlanError
 
 BROKEN = TESTS / "broken"

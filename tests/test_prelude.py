@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from conftest import PLAN
 
-from bsec_plan.prelude import parse_as_of, prelude
+from bsec_plan.cli.prelude import parse_as_of, prelude
 from bsec_plan.problems import UsageError
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from conftest import day
 
-from bsec_plan import queries as q
-from bsec_plan.domain import Plan
+from bsec_plan.domain.model import Plan
 from bsec_plan.problems import UsageError
+from bsec_plan.queries import questions as q
 
 
 def _ids(rows: list[q.Row]) -> list[tuple[str, str | None]]:
@@ -64,7 +64,7 @@ def test_progress_closes_an_occurrence(minimal: Plan) -> None:
 def test_done_late_and_due_soon(tmp_path: Path) -> None:
     from conftest import TESTS
 
-    from bsec_plan import planfile
+    from bsec_plan.loading import planfile
 
     path = tmp_path / "late.yaml"
     original = TESTS / "plans" / "minimal.yaml"
@@ -129,7 +129,7 @@ def test_a1_and_b1_address_states_without_recorded_ratification(plan: Plan) -> N
 
 
 def test_eu_members_resolved_on_the_date(plan: Plan) -> None:
-    from bsec_plan.parties import resolve
+    from bsec_plan.domain.parties import resolve
 
     assert resolve(plan, "eu-member-states", day("2006-06-01")).states == ("GR",)
     assert resolve(plan, "eu-member-states", day("2010-06-01")).states == ("BG", "GR", "RO")
@@ -160,8 +160,9 @@ def test_query_layer_does_not_need_rich_or_typer() -> None:
     import subprocess
 
     code = (
-        "import sys, datetime; from pathlib import Path; from bsec_plan import planfile, queries;"
-        "p = planfile.load(Path('data/plan.yaml')); queries.status(p, datetime.date(2010, 6, 1));"
+        "import sys, datetime; from pathlib import Path; from bsec_plan.loading import planfile;"
+        "from bsec_plan.queries import questions;"
+        "p = planfile.load(Path('data/plan.yaml')); questions.status(p, datetime.date(2010, 6, 1));"
         "print(sorted(m for m in ('rich', 'typer', 'icalendar') if m in sys.modules))"
     )
     from conftest import ROOT

@@ -32,6 +32,8 @@ def test_readme_example(command: str, expected: str) -> None:
 
 def test_layout_table_lists_every_module() -> None:
     layout = README.split("## Layout")[1].split("\n## ")[0]
-    listed = set(re.findall(r"`(?:bsec_plan/)?(\w+)\.py`", layout))
-    modules = {p.stem for p in (ROOT / "bsec_plan").glob("*.py")} - {"__init__"}
+    listed = set(re.findall(r"`bsec_plan/([\w/]+\.py)`", layout))
+    package = ROOT / "bsec_plan"
+    modules = {p.relative_to(package).as_posix() for p in package.rglob("*.py")}
+    modules = {m for m in modules if not m.endswith("__init__.py")}
     assert modules - listed == set()

@@ -2,8 +2,8 @@
 
 import json
 
-from bsec_plan.domain import Plan
-from bsec_plan.records import as_json
+from bsec_plan.domain.jsonform import as_json
+from bsec_plan.domain.model import Plan
 
 
 def test_dates_and_partial_dates_as_written(plan: Plan) -> None:

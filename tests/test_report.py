@@ -2,54 +2,77 @@
 
 import ast
 import datetime as dt
+from pathlib import Path
 
 from conftest import ROOT
 
-from bsec_plan import checkcmd, diff
-from bsec_plan import report as r
+from bsec_plan.cli import check as checkcmd
 from bsec_plan.problems import Problem
+from bsec_plan.queries import changes as diff
+from bsec_plan.views import common as r
 
-# lower layers first; a module may import only from its own layer or a lower one
-LAYERS = [
-    {"problems", "safetext", "outfile", "dates", "yamlpos", "domain", "validation", "cache"},
-    {"schedule", "parties"},
-    {"crossref", "planfile", "revisions"},
-    {"queries", "records", "show", "diff", "sources", "timeline"},
-    {"report", "page"},
-    {"output", "grid", "ics", "terminal"},
-    {"formats"},
-    {"prelude", "diffinputs", "completion", "checkcmd", "cli", "__main__", "__init__"},
-]
+# lower layers first; a module may import only from its own layer or a lower one. The shared
+# modules at the top of the package (problems, safetext, interrupts) are the lowest layer.
+LAYERS = ["", "domain", "loading", "queries", "views", "writers", "cli", "__main__"]
+PACKAGE = ROOT / "bsec_plan"
 
 
-def _imports(module: str) -> set[str]:
-    tree = ast.parse((ROOT / "bsec_plan" / f"{module}.py").read_text(encoding="utf-8"))
+def _layer(module: str) -> str:
+    """`loading.cache` -> `loading`; a top-level module is the shared layer (or `__main__`)."""
+    head = module.split(".")[0]
+    return head if head in LAYERS else ""
+
+
+def _modules() -> dict[str, Path]:
+    return {
+        ".".join(p.relative_to(PACKAGE).with_suffix("").parts): p
+        for p in PACKAGE.rglob("*.py")
+        if p.name != "__init__.py"
+    }
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
     found = set()
     for node in ast.walk(tree):  # function-level imports count as much as top-level ones
         if isinstance(node, ast.ImportFrom) and node.module:
             if node.module == "bsec_plan":
                 found |= {a.name for a in node.names}
             elif node.module.startswith("bsec_plan."):
-                found.add(node.module.split(".")[1])
+                found.add(node.module.removeprefix("bsec_plan."))
         elif isinstance(node, ast.Import):
-            found |= {a.name.split(".")[1] for a in node.names if a.name.startswith("bsec_plan.")}
+            found |= {
+                a.name.removeprefix("bsec_plan.")
+                for a in node.names
+                if a.name.startswith("bsec_plan.")
+            }
     return found - {"__version__"}
 
 
-def test_every_module_has_a_layer() -> None:
-    modules = {p.stem for p in (ROOT / "bsec_plan").glob("*.py")}
-    assert modules == set().union(*LAYERS)
+def test_every_module_is_in_a_layer_folder() -> None:
+    strays = {m for m in _modules() if "." not in m} - {
+        "problems",
+        "safetext",
+        "interrupts",
+        "__main__",
+    }
+    assert strays == set()
 
 
 def test_layers_point_one_way() -> None:
-    rank = {m: i for i, layer in enumerate(LAYERS) for m in layer}
+    rank = {layer: i for i, layer in enumerate(LAYERS)}
     upward = [
         (module, imported)
-        for module in rank
-        for imported in _imports(module)
-        if rank[imported] > rank[module]
+        for module, path in _modules().items()
+        for imported in _imports(path)
+        if rank[_layer(imported)] > rank[_layer(module)]
     ]
     assert upward == []
+
+
+def test_package_folders_import_nothing_at_start() -> None:
+    inits = [p for p in PACKAGE.rglob("__init__.py") if p.parent != PACKAGE]
+    assert inits and all(p.read_text(encoding="utf-8") == "" for p in inits)
 
 
 def test_one_markdown_escaper_for_the_diff_and_the_check_summary() -> None:

@@ -13,7 +13,7 @@ from conftest import PLAN, ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bsec_plan import checkcmd
+from bsec_plan.cli import check as checkcmd
 
 ORIGINAL = PLAN.read_bytes()
 LINES = ORIGINAL.split(b"\n")
@@ -159,7 +159,7 @@ def test_alias_bomb_and_deep_nesting_are_refused_in_bounded_memory(tmp_path: Pat
 def test_file_over_the_size_limit_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from bsec_plan import planfile
+    from bsec_plan.loading import planfile
     from bsec_plan.problems import PlanError
 
     monkeypatch.setattr(planfile, "MAX_BYTES", 1000)

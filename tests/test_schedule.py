@@ -2,8 +2,8 @@ import datetime as dt
 
 from conftest import day
 
-from bsec_plan.domain import Plan
-from bsec_plan.schedule import plan_occurrences
+from bsec_plan.domain.model import Plan
+from bsec_plan.domain.schedule import plan_occurrences
 
 
 def test_occurrences_of_the_bundled_plan(plan: Plan) -> None:
@@ -27,7 +27,7 @@ def test_undated_actions_have_one_undated_occurrence(plan: Plan) -> None:
 
 
 def test_february_of_a_leap_year(plan: Plan) -> None:
-    from bsec_plan.schedule import occurrences
+    from bsec_plan.domain.schedule import occurrences
 
     a3 = plan.actions["A.3"]
     dues = [o.due for o in occurrences(a3, dt.date(2011, 1, 1), dt.date(2013, 12, 31))]
@@ -35,7 +35,7 @@ def test_february_of_a_leap_year(plan: Plan) -> None:
 
 
 def test_last_deadline_is_the_latest_occurrence(plan: Plan, minimal: Plan) -> None:
-    from bsec_plan.queries import last_deadline
+    from bsec_plan.queries.questions import last_deadline
 
     assert (
         last_deadline(plan)

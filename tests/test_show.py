@@ -2,8 +2,8 @@
 
 from conftest import day
 
-from bsec_plan.domain import Plan
-from bsec_plan.show import show
+from bsec_plan.domain.model import Plan
+from bsec_plan.queries.action import show
 
 
 def test_progress_records_are_those_known_on_the_as_of_date(minimal: Plan) -> None:

@@ -4,9 +4,10 @@ import itertools
 import pytest
 from conftest import day
 
-from bsec_plan import parties, timeline
-from bsec_plan.domain import Plan
-from bsec_plan.timeline import LEFT, RIGHT, WIDTH, Point, Scale, bands, layout
+from bsec_plan.domain import parties
+from bsec_plan.domain.model import Plan
+from bsec_plan.views import timeline
+from bsec_plan.views.timeline import LEFT, RIGHT, WIDTH, Point, Scale, bands, layout
 
 
 def test_dates_map_to_positions_in_proportion() -> None:

@@ -5,7 +5,7 @@ import yaml
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from bsec_plan.yamlpos import YamlProblem, load
+from bsec_plan.loading.yamlpos import YamlProblem, load
 
 
 def test_scalars_stay_text_as_written() -> None:

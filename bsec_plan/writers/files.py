@@ -10,25 +10,11 @@ from __future__ import annotations
 
 import errno
 import os
-import signal
 import stat
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from typing import BinaryIO
 
-
-@contextmanager
-def interrupts_held() -> Iterator[None]:
-    """Hold SIGINT (Ctrl-C) back while the block runs; it takes effect right after it."""
-    mask = getattr(signal, "pthread_sigmask", None)
-    if mask is None:  # pragma: no cover - not on POSIX
-        yield
-        return
-    previous = mask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        mask(signal.SIG_SETMASK, previous)
+from bsec_plan.interrupts import interrupts_held
 
 
 def write(data: bytes, target: str, stdout: BinaryIO) -> None:

@@ -24,12 +24,12 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bsec_plan.outfile import interrupts_held
+from bsec_plan.interrupts import interrupts_held
 
 if TYPE_CHECKING:
-    from bsec_plan.domain import Plan
+    from bsec_plan.domain.model import Plan
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
 LIMIT = 64 * 2**20  # bytes the folder may hold; the oldest entries are evicted beyond it
 MAGIC = b"bsec-plan-cache 2"
 SUFFIX = ".json"
@@ -52,9 +52,9 @@ def directory() -> Path | None:
 def _code_key() -> str:
     """Changes whenever a module of the package or the Python version changes."""
     stats = [sys.version]
-    for module in sorted(PACKAGE_DIR.glob("*.py")):
+    for module in sorted(PACKAGE_DIR.rglob("*.py")):  # every folder of the package counts
         st = module.stat()
-        stats.append(f"{module.name}:{st.st_size}:{st.st_mtime_ns}")
+        stats.append(f"{module.relative_to(PACKAGE_DIR)}:{st.st_size}:{st.st_mtime_ns}")
     return _digest(";".join(stats).encode())
 
 
@@ -221,7 +221,7 @@ def _encode(plan: Plan) -> bytes:
     import datetime as dt
     import json
 
-    from bsec_plan.dates import PartialDate
+    from bsec_plan.domain.dates import PartialDate
 
     fields = _fields()
 
@@ -247,7 +247,7 @@ def _fields() -> dict[type, tuple[str, ...]]:
 
 @cache
 def _classes() -> dict[str, type]:
-    from bsec_plan import domain
+    from bsec_plan.domain import model as domain
 
     return {cls.__name__: cls for cls in domain.RECORDS}
 
@@ -256,8 +256,8 @@ def _decode(payload: bytes) -> Plan:
     import datetime as dt
     import json
 
-    from bsec_plan.dates import PartialDate
-    from bsec_plan.domain import Plan
+    from bsec_plan.domain.dates import PartialDate
+    from bsec_plan.domain.model import Plan
 
     classes = _classes()
 

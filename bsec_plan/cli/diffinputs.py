@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bsec_plan import planfile
-from bsec_plan.domain import Plan
+from bsec_plan.domain.model import Plan
+from bsec_plan.loading import planfile
 from bsec_plan.problems import UsageError
 
 
 def side(spec: str | None, working: Path) -> tuple[Plan, str]:
     """None is the working plan file; a name ending in .yaml or .yml is a file, anything else
     a git revision (the rule in `revisions.names_file`)."""
-    from bsec_plan.revisions import RevisionError, names_file, read_at
+    from bsec_plan.loading.revisions import RevisionError, names_file, read_at
 
     if spec is None:
         return planfile.load(working), str(working)

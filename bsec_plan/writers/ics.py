@@ -11,8 +11,8 @@ import datetime as dt
 import hashlib
 
 from bsec_plan import __version__
-from bsec_plan import queries as q
-from bsec_plan.domain import Plan
+from bsec_plan.domain.model import Plan
+from bsec_plan.queries import questions as q
 from bsec_plan.safetext import visible
 
 LIMIT = 75  # octets per line, without the CRLF (RFC 5545, 3.1)

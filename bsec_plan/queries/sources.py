@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bsec_plan.domain import Plan
+from bsec_plan.domain.model import Plan
 
 
 @dataclass(frozen=True)

@@ -7,17 +7,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from bsec_plan import queries as q
-from bsec_plan.domain import Plan
-from bsec_plan.records import as_json
+from bsec_plan.domain.jsonform import as_json
+from bsec_plan.domain.model import Plan
+from bsec_plan.queries import questions as q
 from bsec_plan.safetext import markdown_cell
 
 if TYPE_CHECKING:  # names for annotations only: `overdue` need not load diff, show or sources
-    from bsec_plan.diff import Diff, Transition
-    from bsec_plan.parties import Resolved
+    from bsec_plan.domain.parties import Resolved
     from bsec_plan.problems import Problem
-    from bsec_plan.show import Shown
-    from bsec_plan.sources import Fact
+    from bsec_plan.queries.action import Shown
+    from bsec_plan.queries.changes import Diff, Transition
+    from bsec_plan.queries.sources import Fact
 
 
 @dataclass

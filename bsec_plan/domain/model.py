@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 
-from bsec_plan.dates import PartialDate, parse_day
+from bsec_plan.domain.dates import PartialDate, parse_day
 
 T = TypeVar("T")
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from bsec_plan import parties
-from bsec_plan.domain import AFTER_CONSENT, CONSENT, Action, Event, Plan, Progress
+from bsec_plan.domain import parties
+from bsec_plan.domain.model import AFTER_CONSENT, CONSENT, Action, Event, Plan, Progress
+from bsec_plan.domain.schedule import Occurrence, plan_occurrences, recurring
 from bsec_plan.problems import UsageError
-from bsec_plan.schedule import Occurrence, plan_occurrences, recurring
 
 STATES = ("done", "done late", "overdue", "due soon", "upcoming", "ongoing", "no deadline")
 DUE_SOON_DAYS = 30

@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING
 from bsec_plan.problems import UsageError
 
 if TYPE_CHECKING:
-    from bsec_plan.report import Asked
+    from bsec_plan.views.common import Asked
 
 
 def parse_as_of(text: str, option: str = "--as-of") -> dt.date:
     if text.strip().lower() == "today":
         return dt.date.today()
-    from bsec_plan.dates import parse_day
+    from bsec_plan.domain.dates import parse_day
 
     try:
         return parse_day(text.strip())
@@ -39,8 +39,9 @@ def parse_as_of(text: str, option: str = "--as-of") -> dt.date:
 
 def prelude(plan: str | None, as_of: str, state: str | None = None) -> Asked:
     """The question as asked: the as-of date is checked before the plan is read."""
-    from bsec_plan import planfile, queries
-    from bsec_plan.report import Asked
+    from bsec_plan.loading import planfile
+    from bsec_plan.queries import questions as queries
+    from bsec_plan.views.common import Asked
 
     day = parse_as_of(as_of)
     path = planfile.resolve(plan)

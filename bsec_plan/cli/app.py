@@ -9,8 +9,11 @@ from typing import Any
 import typer
 from typer.core import TyperCommand
 
-from bsec_plan import __version__, completion
-from bsec_plan.formats import (
+from bsec_plan import __version__
+from bsec_plan.cli import completion
+from bsec_plan.cli.prelude import parse_as_of, prelude
+from bsec_plan.problems import PlanError, UsageError
+from bsec_plan.writers.formats import (
     CalendarFormat,
     CheckFormat,
     DiffFormat,
@@ -21,8 +24,6 @@ from bsec_plan.formats import (
     StatusFormat,
     described,
 )
-from bsec_plan.prelude import parse_as_of, prelude
-from bsec_plan.problems import PlanError, UsageError
 
 
 class Command(TyperCommand):
@@ -111,7 +112,7 @@ def _root(
     if version:
         print(f"bsec-plan {__version__}")
         raise typer.Exit(0)
-    from bsec_plan import terminal
+    from bsec_plan.writers import terminal
 
     terminal.color, terminal.paging = color.value, not no_pager
 
@@ -131,7 +132,7 @@ def check(
     fmt: CheckFormat = format_option(CheckFormat),
 ) -> int:
     """Validate a plan file: every problem at once, as FILE:LINE:COL: error: MESSAGE."""
-    from bsec_plan import checkcmd
+    from bsec_plan.cli import check as checkcmd
 
     return checkcmd.run(paths or [], fmt.value)
 
@@ -142,7 +143,7 @@ def check(
 )
 def schema() -> int:
     """Print the JSON Schema of the plan file, generated from the domain classes."""
-    from bsec_plan.validation import schema_json
+    from bsec_plan.loading.validation import schema_json
 
     sys.stdout.write(schema_json())
     return 0
@@ -164,7 +165,9 @@ def status(
     fmt: StatusFormat = format_option(StatusFormat),
 ) -> int:
     """One screen: progress through the period, counts by direction, overdue, next, gaps."""
-    from bsec_plan import formats, queries, report
+    from bsec_plan.queries import questions as queries
+    from bsec_plan.views import common as report
+    from bsec_plan.writers import formats
 
     asked = prelude(plan, as_of, state)
     result = queries.status(asked.plan, asked.as_of, asked.state, within=within)
@@ -188,7 +191,9 @@ def overdue(
     exit_code: bool = ExitCodeOpt,
 ) -> int:
     """Every overdue occurrence, oldest first, with who was responsible when it fell due."""
-    from bsec_plan import formats, queries, report
+    from bsec_plan.queries import questions as queries
+    from bsec_plan.views import common as report
+    from bsec_plan.writers import formats
 
     asked = prelude(plan, as_of, state)
     rows = queries.overdue(asked.plan, asked.as_of, asked.state)
@@ -221,7 +226,9 @@ def states(
     exit_code: bool = ExitCodeOpt,
 ) -> int:
     """Member States × instruments, liaison officers and EU membership."""
-    from bsec_plan import formats, queries, report
+    from bsec_plan.queries import questions as queries
+    from bsec_plan.views import common as report
+    from bsec_plan.writers import formats
 
     asked = prelude(plan, as_of)
     ident = queries.instrument_id(asked.plan, instrument) if instrument else None
@@ -244,8 +251,9 @@ def states(
 )
 def sources(plan: str | None = PlanOpt, fmt: SourcesFormat = format_option(SourcesFormat)) -> int:
     """Every fact with its event, date and source, so that each can be followed."""
-    from bsec_plan import formats, report
-    from bsec_plan.sources import facts
+    from bsec_plan.queries.sources import facts
+    from bsec_plan.views import common as report
+    from bsec_plan.writers import formats
 
     asked = prelude(plan, "today")
     formats.write(fmt, report.sources_view(asked, facts(asked.plan)))
@@ -271,8 +279,9 @@ def show(
     fmt: ShowFormat = format_option(ShowFormat),
 ) -> int:
     """One action: direction, text, parties, deadline, occurrences and their status, progress."""
-    from bsec_plan import formats, report
-    from bsec_plan.show import show as gather
+    from bsec_plan.queries.action import show as gather
+    from bsec_plan.views import common as report
+    from bsec_plan.writers import formats
 
     asked = prelude(plan, as_of, state)
     shown = gather(asked.plan, action, asked.as_of, within, asked.state)
@@ -305,7 +314,9 @@ def calendar(
     ),
 ) -> int:
     """Deadlines in a window, by month: a list, month grids, or an .ics calendar."""
-    from bsec_plan import formats, queries, report
+    from bsec_plan.queries import questions as queries
+    from bsec_plan.views import common as report
+    from bsec_plan.writers import formats
 
     asked = prelude(plan, as_of, state)
     first = parse_as_of(start, "--from") if start is not None else None
@@ -337,9 +348,10 @@ def diff(
     exit_code: bool = ExitCodeOpt,
 ) -> int:
     """What a change to the plan means: actions, parties, deadlines, records, changed status."""
-    from bsec_plan import diff as plandiff
-    from bsec_plan import formats, report
-    from bsec_plan.diffinputs import inputs
+    from bsec_plan.cli.diffinputs import inputs
+    from bsec_plan.queries import changes as plandiff
+    from bsec_plan.views import common as report
+    from bsec_plan.writers import formats
 
     day = parse_as_of(as_of)
     old_plan, old_name, new_plan, new_name = inputs(old, new, plan)
@@ -365,7 +377,7 @@ def report(
     state: str | None = StateOpt,
 ) -> int:
     """The plan as a self-contained HTML page with a timeline: DIR/index.html."""
-    from bsec_plan import page
+    from bsec_plan.writers import html as page
 
     asked = prelude(plan, as_of, state)
     written = page.write_report(asked.plan, asked.plan_file, asked.as_of, output, asked.state)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TextIO, TypeVar
 from bsec_plan.problems import UsageError
 
 if TYPE_CHECKING:  # the enums load with the CLI at every start; the rest only when writing
-    from bsec_plan.report import View
+    from bsec_plan.views.common import View
 
 
 T = TypeVar("T")
@@ -102,31 +102,31 @@ def _built(build: Callable[[], T] | None) -> T:
 
 
 def _table(view: View, stream: TextIO) -> None:
-    from bsec_plan import output
+    from bsec_plan.writers import tables as output
 
     output.write_tables(_built(view.blocks), stream)
 
 
 def _json(view: View, stream: TextIO) -> None:
-    from bsec_plan import output
+    from bsec_plan.writers import tables as output
 
     output.write_json(_built(view.document), stream)
 
 
 def _csv(view: View, stream: TextIO) -> None:
-    from bsec_plan import output
+    from bsec_plan.writers import tables as output
 
     output.write_csv(_built(view.table), stream)
 
 
 def _grid(view: View, stream: TextIO) -> None:
-    from bsec_plan import output
+    from bsec_plan.writers import tables as output
 
     output.write_grids(_built(view.months), view.heading, stream)
 
 
 def _ics(view: View, stream: TextIO) -> None:
-    from bsec_plan import ics
+    from bsec_plan.writers import ics
 
     data = ics.calendar_bytes(*_built(view.calendar))
     buffer = getattr(stream, "buffer", None)
@@ -183,7 +183,7 @@ def write(fmt: str | Enum, view: View, path: str | None = None) -> None:
 
 def save(path: str, data: bytes) -> None:
     """The one place a command writes a file, as `outfile` says: clobber nothing not asked for."""
-    from bsec_plan import outfile
+    from bsec_plan.writers import files as outfile
 
     try:
         outfile.write(data, path, sys.stdout.buffer)

@@ -8,11 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from bsec_plan import queries as q
-from bsec_plan.domain import Action, Plan
-from bsec_plan.records import as_json
+from bsec_plan.domain.jsonform import as_json
+from bsec_plan.domain.model import Action, Plan
+from bsec_plan.domain.schedule import occurrences
+from bsec_plan.queries import questions as q
 from bsec_plan.safetext import visible
-from bsec_plan.schedule import occurrences
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance  # any domain record

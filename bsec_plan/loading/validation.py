@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from bsec_plan import domain
+from bsec_plan.domain import model as domain
 
 
 @cache

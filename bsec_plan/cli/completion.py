@@ -13,11 +13,11 @@ from typer import Context  # typer reads these annotations at run time; it is lo
 from bsec_plan.safetext import visible
 
 if TYPE_CHECKING:
-    from bsec_plan.domain import Plan
+    from bsec_plan.domain.model import Plan
 
 
 def _plan(ctx: Context) -> Plan | None:
-    from bsec_plan import planfile
+    from bsec_plan.loading import planfile
 
     try:
         plan: Plan = planfile.load(planfile.resolve(ctx.params.get("plan")))

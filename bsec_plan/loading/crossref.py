@@ -8,8 +8,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from bsec_plan.domain import Plan
-from bsec_plan.schedule import occurrences
+from bsec_plan.domain.model import Plan
+from bsec_plan.domain.schedule import occurrences
 
 Path = tuple[Any, ...]  # a location in the document: keys and list indices, as in pydantic's `loc`
 Finding = tuple[Path, str]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from bsec_plan import planfile
+from bsec_plan.loading import planfile
 from bsec_plan.problems import PlanError, Problem
 from bsec_plan.safetext import visible
 
@@ -37,8 +37,8 @@ def run(paths: list[str], fmt: str = "text") -> int:
             f"{len(plan.states)} states, {len(plan.ratifications)} ratification records, "
             f"{len(plan.progress)} progress records"
         )
-    from bsec_plan import formats
-    from bsec_plan.report import Checked, View
+    from bsec_plan.views.common import Checked, View
+    from bsec_plan.writers import formats
 
     document = {
         "files": names,

@@ -9,9 +9,9 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
-from bsec_plan import terminal
-from bsec_plan.report import AS_OF, STATUS_LOOK, MonthGrid, Table
 from bsec_plan.safetext import json_text, visible
+from bsec_plan.views.common import AS_OF, STATUS_LOOK, MonthGrid, Table
+from bsec_plan.writers import terminal
 
 if TYPE_CHECKING:  # rich is imported only when a terminal is styled
     from rich.console import Console
@@ -186,7 +186,7 @@ def write_json(document: dict[str, Any], stream: TextIO | None = None) -> None:
 def write_grids(months: list[MonthGrid], heading: str, stream: TextIO | None = None) -> None:
     """Month grids side by side as `cal -3` draws them, as many to a row as the width allows;
     under each row, the occurrences of its months; a legend of the marks at the end."""
-    from bsec_plan.grid import WIDTH, month_lines
+    from bsec_plan.writers.grid import WIDTH, month_lines
 
     stream = stream or sys.stdout
     if not months:

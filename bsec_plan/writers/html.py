@@ -16,11 +16,14 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from bsec_plan import __version__, parties, queries, timeline
-from bsec_plan.domain import Plan
+from bsec_plan import __version__
+from bsec_plan.domain import parties
+from bsec_plan.domain.model import Plan
 from bsec_plan.problems import UsageError
-from bsec_plan.report import standing_text
+from bsec_plan.queries import questions as queries
 from bsec_plan.safetext import visible
+from bsec_plan.views import timeline
+from bsec_plan.views.common import standing_text
 
 # statuses of an occurrence, in the order the legend and the counts use
 STATUSES = queries.STATES

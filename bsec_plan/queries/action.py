@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from bsec_plan import queries as q
-from bsec_plan.domain import Action, Direction, Plan, Progress
-from bsec_plan.schedule import occurrences
+from bsec_plan.domain.model import Action, Direction, Plan, Progress
+from bsec_plan.domain.schedule import occurrences
+from bsec_plan.queries import questions as q
 
 
 @dataclass

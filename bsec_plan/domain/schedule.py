@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 
-from bsec_plan.domain import Action, Plan
+from bsec_plan.domain.model import Action, Plan
 
 
 @dataclass(frozen=True)

@@ -15,14 +15,14 @@ from bsec_plan.safetext import has_control, visible
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
 
-    from bsec_plan.crossref import Finding
-    from bsec_plan.domain import Plan
-    from bsec_plan.yamlpos import Mark, Node
+    from bsec_plan.domain.model import Plan
+    from bsec_plan.loading.crossref import Finding
+    from bsec_plan.loading.yamlpos import Mark, Node
 
 Loc = tuple[int | str, ...]  # keys and list indices down the tree, as in pydantic's `loc`
 
 MAX_BYTES = 64 * 1024 * 1024  # far above any real plan; keeps a runaway file from eating memory
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 
 def bundled_plan() -> Path:
@@ -88,7 +88,7 @@ def load(path: Path, cached: bool = True) -> Plan:
 
 def load_bytes(data: bytes, name: str, cached: bool = True) -> Plan:
     """The plan in `data`, from the cache when these exact bytes were validated before."""
-    from bsec_plan import cache
+    from bsec_plan.loading import cache
 
     if not cached:
         return parse(decode(data, name), name)
@@ -125,7 +125,7 @@ def parse(text: str, name: str) -> Plan:
     """Validate plan text; `name` is what the messages call it (a path, or REV:PATH)."""
     from pydantic import ValidationError
 
-    from bsec_plan import crossref, validation, yamlpos
+    from bsec_plan.loading import crossref, validation, yamlpos
 
     # A plan is usually valid: read it without positions first (faster), and read it again
     # with positions only to locate problems.
@@ -174,7 +174,7 @@ def parse(text: str, name: str) -> Plan:
 
 def warnings(path: Path, plan: Plan) -> list[Problem]:
     """The located warnings of a valid plan (a gap between chairmanship terms...)."""
-    from bsec_plan import crossref, yamlpos
+    from bsec_plan.loading import crossref, yamlpos
 
     findings = crossref.warnings(plan)
     if not findings:
@@ -189,7 +189,10 @@ def warnings(path: Path, plan: Plan) -> list[Problem]:
 
 def _control_problems(name: str, node: Node) -> list[Problem]:
     """A control character in any key or text (it could drive a terminal), at its line."""
-    from bsec_plan.yamlpos import Mapping, Sequence  # loaded already: the tree is made of them
+    from bsec_plan.loading.yamlpos import (  # loaded already: the tree is made of them
+        Mapping,
+        Sequence,
+    )
 
     found: list[Problem] = []
     if isinstance(node, Mapping):
@@ -256,7 +259,10 @@ def _pydantic_problem(name: str, root: Node, error: ErrorDetails) -> Problem:
 
 def _locate(root: Node, loc: Loc, key: bool = False) -> Mark:
     """Where the node at `loc` starts; for `key`, where its key starts; else the nearest parent."""
-    from bsec_plan.yamlpos import Mapping, Sequence  # loaded already: the tree is made of them
+    from bsec_plan.loading.yamlpos import (  # loaded already: the tree is made of them
+        Mapping,
+        Sequence,
+    )
 
     node: Node = root
     at: Mark = root.at
@@ -293,7 +299,7 @@ def _dotted(root: Node, loc: Loc) -> str:
 
 def _fields_at(loc: Loc) -> list[str]:
     """The keys allowed at `loc`, for suggesting the one a typo meant."""
-    from bsec_plan.domain import Plan
+    from bsec_plan.domain.model import Plan
 
     record: type[Any] = Plan
     for part in loc:

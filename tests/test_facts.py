@@ -3,6 +3,7 @@ inferred and editorial records are marked, the chairmanship terms fit together."
 
 import csv
 import io
+import itertools
 import json
 from pathlib import Path
 
@@ -162,7 +163,9 @@ def test_chairmanship_terms_cover_2007_to_2012(plan: Plan, on: str, holder: str 
 def test_no_day_is_held_by_two_dated_terms(plan: Plan) -> None:
     terms = sorted(plan.chairmanships, key=lambda c: c.start.first_day)
     shared = [
-        (a.state, b.state) for a, b in zip(terms, terms[1:]) if a.end.last_day >= b.start.first_day
+        (a.state, b.state)
+        for a, b in itertools.pairwise(terms)
+        if a.end.last_day >= b.start.first_day
     ]
     assert shared == []
 

@@ -3,6 +3,7 @@ inferred and editorial records are marked, the chairmanship terms fit together."
 
 import csv
 import io
+import itertools
 import json
 from pathlib import Path
 
@@ -149,12 +150,29 @@ def test_editorial_note_is_kept_apart_from_the_plans_notes() -> None:
         ("2010-05-31", "BG"),
         ("2010-06-01", "GR"),
         ("2011-12-31", "RU"),
+        ("2012-06-30", "RS"),
+        ("2012-07-01", "TR"),  # Serbia's "to July 1" ends the day before Turkey takes over
         ("2012-12-31", "TR"),
         ("2013-01-01", None),
     ],
 )
 def test_chairmanship_terms_cover_2007_to_2012(plan: Plan, on: str, holder: str | None) -> None:
     assert chair_on(plan, day(on)) == holder
+
+
+def test_no_day_is_held_by_two_dated_terms(plan: Plan) -> None:
+    terms = sorted(plan.chairmanships, key=lambda c: c.start.first_day)
+    shared = [
+        (a.state, b.state)
+        for a, b in itertools.pairwise(terms)
+        if a.end.last_day >= b.start.first_day
+    ]
+    assert shared == []
+
+
+def test_romania_2002_protocol_records_the_publication_only(plan: Plan) -> None:
+    record = plan.ratification_of[("RO", "protocol-2002")]
+    assert [(e.event, str(e.date)) for e in record.events] == [("publication", "2003-05-08")]
 
 
 def test_gap_between_terms_is_a_warning_that_names_the_days() -> None:

@@ -3,10 +3,14 @@
 import csv
 import io
 import json
+import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_cli
+from conftest import ROOT, checkout_env, run_cli
 
 from bsec_plan.loading.validation import schema_json
 
@@ -294,7 +298,27 @@ def test_within_sets_what_is_due_soon() -> None:
     assert result.returncode == 2 and "Invalid value for '--within'" in result.stderr
 
 
-COMMANDS = ["check", "schema", "status", "overdue", "states", "show", "calendar", "diff"]
+def _registered() -> list[str]:
+    """The commands as the typer app registers them: a new command is tested without being
+    listed here."""
+    from bsec_plan.cli.app import app
+
+    names = []
+    for info in app.registered_commands:
+        assert info.callback is not None
+        # typer's rule for a command named after its function: lower case, '-' for '_'
+        names.append(info.name or info.callback.__name__.lower().replace("_", "-"))
+    return sorted(names)
+
+
+COMMANDS = _registered()
+
+
+def test_the_program_help_lists_exactly_the_tested_commands() -> None:
+    lines = run_cli("--help").stdout.split("Commands")[1].splitlines()[1:]
+    listed = {m.group(1) for line in lines if (m := re.match(r"[│| ]+ ?([a-z-]+) ", line))}
+    assert listed == set(COMMANDS)
+    assert {"sources", "report"} <= listed
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -310,17 +334,45 @@ def test_usage_names_the_argument_plainly() -> None:
     assert run_cli("show", "-h").stdout.startswith("Usage: bsec-plan show [OPTIONS] ID\n")
 
 
-@pytest.mark.parametrize(
-    "example",
-    [
-        line.strip()
-        for command in ("status", "overdue", "states", "show", "calendar")
-        for line in run_cli(command, "-h").stdout.split("Examples:\n")[1].splitlines()
-    ],
-)
-def test_help_examples_run(example: str, tmp_path: Path) -> None:
-    result = run_cli(*example.split()[1:], cwd=tmp_path)
+HELP_EXAMPLES = [
+    line.strip()
+    for command in COMMANDS
+    for line in run_cli(command, "-h").stdout.split("Examples:\n")[1].splitlines()
+]
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    """What the help examples assume: a git repository with the plan at data/plan.yaml,
+    committed on `main`, and two plan files, old.yaml and new.yaml."""
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
+    text = (ROOT / "data" / "plan.yaml").read_text(encoding="utf-8")
+    (tmp_path / "data").mkdir()
+    for name in ("data/plan.yaml", "old.yaml", "new.yaml"):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    for args in (["init", "-q", "-b", "main"], ["add", "data"], ["commit", "-qm", "plan"]):
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True, env=env)
+    return tmp_path
+
+
+@pytest.mark.parametrize("example", HELP_EXAMPLES)
+def test_help_examples_run(example: str, workspace: Path) -> None:
+    shell = example.replace("bsec-plan", f"{sys.executable} -m bsec_plan", 1)
+    result = subprocess.run(
+        shell, shell=True, capture_output=True, text=True, cwd=workspace, env=checkout_env()
+    )
     assert result.returncode in (0, 1), result.stderr
+    assert "Traceback" not in result.stderr and "error" not in result.stderr
+
+
+def test_every_command_has_help_examples() -> None:
+    assert {example.split()[1] for example in HELP_EXAMPLES} == set(COMMANDS)
 
 
 def test_tests_run_this_checkout_from_any_folder(tmp_path: Path) -> None:

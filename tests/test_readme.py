@@ -1,28 +1,49 @@
-"""Every example in the README is the tool's real output."""
+"""Every example in the README and in docs/ is the tool's real output, and every link leads
+somewhere."""
 
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-# a fenced block that starts with a command; examples that need a git revision or are cut short
-# with "..." are left out
+DOCS = sorted((ROOT / "docs").glob("*.md"))
+CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+PAGES = [ROOT / "README.md", ROOT / "CONTRIBUTING.md", ROOT / "CHANGELOG.md", *DOCS]
+
+
+def _examples(text: str) -> list[tuple[str, str]]:
+    """A fenced block that starts with a command; examples that need a git revision or are cut
+    short with "..." are left out."""
+    return [
+        (command, expected)
+        for command, expected in re.findall(
+            r"```\n\$ (bsec-plan [^\n]*)\n(.*?)```", text, flags=re.S
+        )
+        if " main" not in command and "\n    ...\n" not in expected + "\n"
+    ]
+
+
 EXAMPLES = [
-    (command, expected)
-    for command, expected in re.findall(r"```\n\$ (bsec-plan [^\n]*)\n(.*?)```", README, flags=re.S)
-    if " main" not in command and "\n    ...\n" not in expected + "\n"
+    (page.relative_to(ROOT).as_posix(), command, expected)
+    for page in [ROOT / "README.md", *DOCS]
+    for command, expected in _examples(page.read_text(encoding="utf-8"))
 ]
 
 
-def test_the_readme_has_examples() -> None:
-    assert len(EXAMPLES) >= 8
+def test_the_readme_and_the_docs_have_examples() -> None:
+    assert len(_examples(README)) >= 7
+    assert len(EXAMPLES) >= 10
+    assert {page for page, _, _ in EXAMPLES} >= {"README.md", "docs/usage.md"}
 
 
-@pytest.mark.parametrize("command, expected", EXAMPLES, ids=[c for c, _ in EXAMPLES])
-def test_readme_example(command: str, expected: str) -> None:
+@pytest.mark.parametrize(
+    "page, command, expected", EXAMPLES, ids=[f"{p}: {c}" for p, c, _ in EXAMPLES]
+)
+def test_readme_example(page: str, command: str, expected: str) -> None:
     shell = command.replace("bsec-plan", f"{sys.executable} -m bsec_plan", 1)
     result = subprocess.run(shell, shell=True, capture_output=True, text=True, cwd=ROOT)
     assert (result.stdout + result.stderr).replace(
@@ -31,9 +52,35 @@ def test_readme_example(command: str, expected: str) -> None:
 
 
 def test_layout_table_lists_every_module() -> None:
-    layout = README.split("## Layout")[1].split("\n## ")[0]
+    layout = CONTRIBUTING.split("## Layout")[1].split("\n## ")[0]
     listed = set(re.findall(r"`bsec_plan/([\w/]+\.py)`", layout))
     package = ROOT / "bsec_plan"
     modules = {p.relative_to(package).as_posix() for p in package.rglob("*.py")}
     modules = {m for m in modules if not m.endswith("__init__.py")}
     assert modules - listed == set()
+
+
+def _anchors(page: Path) -> set[str]:
+    """The anchors GitHub gives a page's headings."""
+    text = re.sub(r"```.*?```", "", page.read_text(encoding="utf-8"), flags=re.S)
+    headings = re.findall(r"^#+ (.*)$", text, flags=re.M)
+    return {re.sub(r"[^\w\- ]", "", h.lower()).replace(" ", "-") for h in headings}
+
+
+def test_the_readme_stays_a_users_guide() -> None:
+    assert len(README.splitlines()) < 400
+    for page in [*DOCS, ROOT / "CONTRIBUTING.md", ROOT / "CHANGELOG.md"]:
+        assert f"]({page.relative_to(ROOT).as_posix()}" in README, f"README links {page.name}"
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p.relative_to(ROOT).as_posix() for p in PAGES])
+def test_every_relative_link_leads_to_a_file_and_heading(page: Path) -> None:
+    text = re.sub(r"```.*?```", "", page.read_text(encoding="utf-8"), flags=re.S)
+    for target in re.findall(r"\]\(([^)\s]+)\)", text):
+        if re.match(r"[a-z]+:", target):
+            continue
+        name, _, anchor = target.partition("#")
+        linked = (page.parent / name).resolve() if name else page
+        assert linked.exists(), f"{page.name}: {target}"
+        if anchor:
+            assert anchor in _anchors(linked), f"{page.name}: {target}"

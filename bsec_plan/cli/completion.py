@@ -166,7 +166,8 @@ def answer(cli: Any, instruction: str) -> int:
     elif instruction == "complete_zsh":
         lines = []
     else:
-        raise UsageError(f"unknown completion request {safe_help(instruction)!r} in {COMPLETE_VAR}")
+        shown = safe_value(instruction) or "?"
+        raise UsageError(f"unknown completion request {shown!r} in {COMPLETE_VAR}")
     sys.stdout.write("".join(f"{line}\n" for line in lines))
     return 0
 

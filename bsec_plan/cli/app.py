@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import Enum
 from typing import Any
@@ -48,6 +49,7 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    add_completion=False,  # `bsec-plan completion SHELL` instead: one way, for a named shell
 )
 
 
@@ -385,9 +387,31 @@ def report(
     return 0
 
 
+@app.command(
+    "completion",
+    cls=Command,
+    epilog=examples(
+        "bsec-plan completion bash > ~/.local/share/bash-completion/completions/bsec-plan",
+        "bsec-plan completion zsh > ~/.zfunc/_bsec-plan",
+        "bsec-plan completion fish > ~/.config/fish/completions/bsec-plan.fish",
+    ),
+)
+def completion_script(
+    shell: str = typer.Argument(
+        ..., metavar="SHELL", help="bash, zsh or fish.", autocompletion=completion.shells
+    ),
+) -> int:
+    """Print the shell completion script for SHELL (bash, zsh or fish), to install."""
+    sys.stdout.write(completion.script(shell))
+    return 0
+
+
 def run(args: list[str]) -> int:
     """Run the CLI; the exit code follows the README: 0 ran, 1 findings, 2 could not run, 130 interrupted."""
     try:
+        request = os.environ.get(completion.COMPLETE_VAR)
+        if request:  # a completion script asks for candidates
+            return completion.answer(typer.main.get_command(app), request)
         result = app(args=args, prog_name="bsec-plan", standalone_mode=False)
     except UsageError as err:
         print(f"bsec-plan: error: {err}", file=sys.stderr)

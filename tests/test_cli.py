@@ -344,7 +344,8 @@ HELP_EXAMPLES = [
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
     """What the help examples assume: a git repository with the plan at data/plan.yaml,
-    committed on `main`, and two plan files, old.yaml and new.yaml."""
+    committed on `main`, two plan files, old.yaml and new.yaml, and a home folder (`home/`)
+    with the folders the completion examples write into."""
     env = {
         **os.environ,
         "GIT_AUTHOR_NAME": "t",
@@ -358,6 +359,12 @@ def workspace(tmp_path: Path) -> Path:
         (tmp_path / name).write_text(text, encoding="utf-8")
     for args in (["init", "-q", "-b", "main"], ["add", "data"], ["commit", "-qm", "plan"]):
         subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True, env=env)
+    for folder in (
+        ".local/share/bash-completion/completions",
+        ".zfunc",
+        ".config/fish/completions",
+    ):
+        (tmp_path / "home" / folder).mkdir(parents=True)
     return tmp_path
 
 
@@ -365,7 +372,12 @@ def workspace(tmp_path: Path) -> Path:
 def test_help_examples_run(example: str, workspace: Path) -> None:
     shell = example.replace("bsec-plan", f"{sys.executable} -m bsec_plan", 1)
     result = subprocess.run(
-        shell, shell=True, capture_output=True, text=True, cwd=workspace, env=checkout_env()
+        shell,
+        shell=True,
+        capture_output=True,
+        text=True,
+        cwd=workspace,
+        env={**checkout_env(), "HOME": str(workspace / "home")},
     )
     assert result.returncode in (0, 1), result.stderr
     assert "Traceback" not in result.stderr and "error" not in result.stderr

@@ -60,7 +60,7 @@ PlanOpt = typer.Option(
     None,
     "--plan",
     metavar="PATH",
-    help="Plan file (default: $BSEC_PLAN, ./data/plan.yaml, the bundled plan).",
+    help="Plan file (default: $BSEC_PLAN, the nearest data/plan.yaml up to the repository's root, the bundled plan).",
 )
 AsOfOpt = typer.Option(
     "today", "--as-of", metavar="DATE", help="Date to answer for: YYYY-MM-DD or 'today'."

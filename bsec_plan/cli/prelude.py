@@ -44,7 +44,7 @@ def prelude(plan: str | None, as_of: str, state: str | None = None) -> Asked:
     from bsec_plan.views.common import Asked
 
     day = parse_as_of(as_of)
-    path = planfile.resolve(plan)
+    path, name = planfile.located(plan)
     model = planfile.load(path)
     code = queries.state_code(model, state) if state is not None else None
-    return Asked(model, str(path), day, code)
+    return Asked(model, name, day, code)

@@ -63,7 +63,10 @@ PlanOpt = typer.Option(
     help="Plan file (default: $BSEC_PLAN, the nearest data/plan.yaml up to the repository's root, the bundled plan).",
 )
 AsOfOpt = typer.Option(
-    "today", "--as-of", metavar="DATE", help="Date to answer for: YYYY-MM-DD or 'today'."
+    "today",
+    "--as-of",
+    metavar="DATE",
+    help="Date to answer for: YYYY-MM-DD, today, yesterday, tomorrow, or an offset from today (-2w).",
 )
 StateOpt = typer.Option(
     None,
@@ -292,7 +295,7 @@ def show(
 @app.command(
     cls=Command,
     epilog=examples(
-        "bsec-plan calendar --from 2010-01-01 --to 2010-12-31",
+        "bsec-plan calendar --from +0d --to +3m",
         "bsec-plan calendar --format grid --as-of 2010-06-01",
         "bsec-plan calendar --format ics -o bsec-plan.ics",
     ),
@@ -301,10 +304,16 @@ def calendar(
     plan: str | None = PlanOpt,
     as_of: str = AsOfOpt,
     start: str | None = typer.Option(
-        None, "--from", metavar="DATE", help="First day (default: the plan's start)."
+        None,
+        "--from",
+        metavar="DATE",
+        help="First day (default: the plan's start); also an offset from the as-of day: +0d.",
     ),
     end: str | None = typer.Option(
-        None, "--to", metavar="DATE", help="Last day (default: the last deadline)."
+        None,
+        "--to",
+        metavar="DATE",
+        help="Last day (default: the last deadline); also an offset from the as-of day: +3m.",
     ),
     state: str | None = StateOpt,
     within: int = WithinOpt,
@@ -319,8 +328,8 @@ def calendar(
     from bsec_plan.writers import formats
 
     asked = prelude(plan, as_of, state)
-    first = parse_as_of(start, "--from") if start is not None else None
-    last = parse_as_of(end, "--to") if end is not None else None
+    first = parse_as_of(start, "--from", asked.as_of) if start is not None else None
+    last = parse_as_of(end, "--to", asked.as_of) if end is not None else None
     first, last = queries.window(asked.plan, first, last)
     rows = queries.deadlines(asked.plan, asked.as_of, first, last, asked.state, within)
     formats.write(fmt, report.calendar_view(asked, rows, first, last), output)

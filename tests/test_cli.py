@@ -148,7 +148,7 @@ def test_bad_option_exits_2_without_traceback() -> None:
     assert "Traceback" not in result.stderr
     result = run_cli("status", "--format", "csv")
     assert result.returncode == 2
-    assert "Invalid value for '--format': 'csv' is not one of 'table', 'json'." in result.stderr
+    assert "Invalid value for '--format': 'csv' is not one of 'table', 'json'" in result.stderr
 
 
 def test_states_matrix_json() -> None:

@@ -37,3 +37,23 @@ def test_layout_table_lists_every_module() -> None:
     modules = {p.relative_to(package).as_posix() for p in package.rglob("*.py")}
     modules = {m for m in modules if not m.endswith("__init__.py")}
     assert modules - listed == set()
+
+
+def test_ci_runs_the_set_up_commands_in_order() -> None:
+    """The README's two set-up commands, the tool alone, then the test extra and the tests, are
+    what .ci/run runs: the first as written, the second's steps in order (linters between)."""
+    setup = README.split("## Set up")[1].split("\n## ")[0]
+    install, tests = re.findall(r"```sh\n(.*?)\n```", setup, flags=re.S)
+    assert "[test]" not in install and install.endswith("bsec-plan status")
+    assert tests == ".venv/bin/pip install '.[test]' && .venv/bin/python -m pytest"
+    lines = [
+        line
+        for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    steps = [install, *tests.split(" && ")]
+    assert all(step in lines for step in steps), steps
+    at = [lines.index(step) for step in steps]
+    assert at == sorted(at) and lines[-1] == steps[-1]
+    # the linters come with the test extra, so they run after it is installed
+    assert all(lines.index(line) > at[1] for line in lines if "ruff" in line or "mypy" in line)

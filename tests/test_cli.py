@@ -117,7 +117,12 @@ def test_overdue_exit_code() -> None:
     [
         ("01/06/2010", "'01/06/2010' is ambiguous; write the ISO form: 2010-06-01 or 2010-01-06"),
         ("2010-02-30", "'2010-02-30' is not a date: day 30 is not in 01-28"),
-        ("soon", "'soon' is not an ISO date; write it as YYYY-MM-DD, e.g. 2010-06-01"),
+        (
+            "soon",
+            "'soon' is not an ISO date; write it as YYYY-MM-DD, e.g. 2010-06-01; or today, "
+            "yesterday, tomorrow, or an offset from today: +0d, -2w, +3m, +1y (days, weeks, "
+            "months, years)",
+        ),
     ],
 )
 def test_bad_as_of_exits_2(value: str, words: str) -> None:
@@ -147,7 +152,7 @@ def test_bad_option_exits_2_without_traceback() -> None:
     assert "Traceback" not in result.stderr
     result = run_cli("status", "--format", "csv")
     assert result.returncode == 2
-    assert "Invalid value for '--format': 'csv' is not one of 'table', 'json'." in result.stderr
+    assert "Invalid value for '--format': 'csv' is not one of 'table', 'json'" in result.stderr
 
 
 def test_states_matrix_json() -> None:

@@ -84,3 +84,23 @@ def test_every_relative_link_leads_to_a_file_and_heading(page: Path) -> None:
         assert linked.exists(), f"{page.name}: {target}"
         if anchor:
             assert anchor in _anchors(linked), f"{page.name}: {target}"
+
+
+def test_ci_runs_the_set_up_commands_in_order() -> None:
+    """The README's two set-up commands, the tool alone, then the test extra and the tests, are
+    what .ci/run runs: the first as written, the second's steps in order (linters between)."""
+    setup = README.split("## Set up")[1].split("\n## ")[0]
+    install, tests = re.findall(r"```sh\n(.*?)\n```", setup, flags=re.S)
+    assert "[test]" not in install and install.endswith("bsec-plan status")
+    assert tests == ".venv/bin/pip install '.[test]' && .venv/bin/python -m pytest"
+    lines = [
+        line
+        for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    steps = [install, *tests.split(" && ")]
+    assert all(step in lines for step in steps), steps
+    at = [lines.index(step) for step in steps]
+    assert at == sorted(at) and lines[-1] == steps[-1]
+    # the linters come with the test extra, so they run after it is installed
+    assert all(lines.index(line) > at[1] for line in lines if "ruff" in line or "mypy" in line)

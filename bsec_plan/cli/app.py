@@ -26,15 +26,50 @@ from bsec_plan.writers.formats import (
     described,
 )
 
+# Program options that every command takes too, before or after its name, as gh takes its
+# flags: `bsec-plan status --color never` is `bsec-plan --color never status`. The last one given
+# wins. --version stays before the command, as in git.
+PROGRAM_OPTIONS = ("color", "no_pager")
+
 
 class Command(TyperCommand):
-    """Usage lines show a required argument as `ID`, as man pages do, not typer's `{ID}`."""
+    """Usage lines show a required argument as `ID`, as man pages do, not typer's `{ID}`; and
+    every command takes the program options (see PROGRAM_OPTIONS)."""
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         return [
             p[1:-1] if p.startswith("{") and p.endswith("}") else p
             for p in super().collect_usage_pieces(ctx)
         ]
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        """The command's own options, then copies of the program's: click parses them where
+        they stand, so an option's value (`--plan --color`) or anything after `--` is never
+        taken for one."""
+        inherited = getattr(self, "_inherited", None)
+        if inherited is None:
+            import copy
+
+            root = ctx.find_root().command
+            inherited = []
+            for param in root.params if root is not self else []:
+                if param.name in PROGRAM_OPTIONS:
+                    mine = copy.copy(param)
+                    # not given here: leave what the program's own option set
+                    mine.default, mine.show_default = (False if param.is_flag else None), False
+                    mine.expose_value, mine.callback = False, _program_option
+                    inherited.append(mine)
+            self._inherited = inherited
+        return [*super().get_params(ctx), *inherited]
+
+
+def _program_option(ctx: Any, param: Any, value: Any) -> None:
+    from bsec_plan.writers import terminal
+
+    if param.name == "color" and value is not None:
+        terminal.color = getattr(value, "value", value)
+    elif param.name == "no_pager" and value:
+        terminal.paging = False
 
 
 def examples(*lines: str) -> str:
@@ -62,10 +97,13 @@ PlanOpt = typer.Option(
     None,
     "--plan",
     metavar="PATH",
-    help="Plan file (default: $BSEC_PLAN, ./data/plan.yaml, the bundled plan).",
+    help="Plan file (default: $BSEC_PLAN, the nearest data/plan.yaml up to the repository's root, the bundled plan).",
 )
 AsOfOpt = typer.Option(
-    "today", "--as-of", metavar="DATE", help="Date to answer for: YYYY-MM-DD or 'today'."
+    "today",
+    "--as-of",
+    metavar="DATE",
+    help="Date to answer for: YYYY-MM-DD, today, yesterday, tomorrow, or an offset from today (-2w).",
 )
 StateOpt = typer.Option(
     None,
@@ -294,7 +332,7 @@ def show(
 @app.command(
     cls=Command,
     epilog=examples(
-        "bsec-plan calendar --from 2010-01-01 --to 2010-12-31",
+        "bsec-plan calendar --from +0d --to +3m",
         "bsec-plan calendar --format grid --as-of 2010-06-01",
         "bsec-plan calendar --format ics -o bsec-plan.ics",
     ),
@@ -303,10 +341,16 @@ def calendar(
     plan: str | None = PlanOpt,
     as_of: str = AsOfOpt,
     start: str | None = typer.Option(
-        None, "--from", metavar="DATE", help="First day (default: the plan's start)."
+        None,
+        "--from",
+        metavar="DATE",
+        help="First day (default: the plan's start); also an offset from the as-of day: +0d.",
     ),
     end: str | None = typer.Option(
-        None, "--to", metavar="DATE", help="Last day (default: the last deadline)."
+        None,
+        "--to",
+        metavar="DATE",
+        help="Last day (default: the last deadline); also an offset from the as-of day: +3m.",
     ),
     state: str | None = StateOpt,
     within: int = WithinOpt,
@@ -321,8 +365,8 @@ def calendar(
     from bsec_plan.writers import formats
 
     asked = prelude(plan, as_of, state)
-    first = parse_as_of(start, "--from") if start is not None else None
-    last = parse_as_of(end, "--to") if end is not None else None
+    first = parse_as_of(start, "--from", asked.as_of) if start is not None else None
+    last = parse_as_of(end, "--to", asked.as_of) if end is not None else None
     first, last = queries.window(asked.plan, first, last)
     rows = queries.deadlines(asked.plan, asked.as_of, first, last, asked.state, within)
     formats.write(fmt, report.calendar_view(asked, rows, first, last), output)
@@ -406,6 +450,16 @@ def completion_script(
     return 0
 
 
+def usage_message(message: str, ctx: Any) -> str:
+    """Click's message on one line, with where to look: the command's help, or for an option
+    of the program's that goes before the command, where it goes."""
+    message = " ".join(message.split()).rstrip(".")
+    path = getattr(ctx, "command_path", None) or "bsec-plan"
+    if message == "No such option: --version":
+        return f"{message}; it goes before the command: bsec-plan --version"
+    return f"{message}; see '{path} -h'"
+
+
 def run(args: list[str]) -> int:
     """Run the CLI; the exit code follows the README: 0 ran, 1 findings, 2 could not run, 130 interrupted."""
     try:
@@ -423,11 +477,18 @@ def run(args: list[str]) -> int:
     except (KeyboardInterrupt, typer.Abort):
         return 130
     except Exception as err:
-        # bad usage found by click (no such option, bad value): it knows how to show itself;
-        # its class moved between typer releases, so it is recognised by what it can do
+        # bad usage found by click (no such option, bad value); its class moved between typer
+        # releases, so it is recognised by what it can do
         show, code = getattr(err, "show", None), getattr(err, "exit_code", None)
         if not (callable(show) and isinstance(code, int)):
             raise
-        show()
+        message = getattr(err, "format_message", None)
+        if type(err).__name__ == "NoArgsIsHelpError" or not callable(message):
+            show()  # the help itself
+            return code
+        print(
+            f"bsec-plan: error: {usage_message(message(), getattr(err, 'ctx', None))}",
+            file=sys.stderr,
+        )
         return code
     return result if isinstance(result, int) else 0

@@ -20,8 +20,8 @@ def run(paths: list[str], fmt: str = "text") -> int:
     summaries: list[str] = []
     wanted: list[str | None] = [*paths] or [None]  # None is the default plan, "-" standard input
     for path in wanted:
-        target = planfile.resolve(path)
-        names.append(STDIN if path == "-" else str(target))
+        target, name = planfile.located(path)
+        names.append(STDIN if path == "-" else name)
         try:
             plan = (
                 planfile.load_bytes(read_stdin(), STDIN)

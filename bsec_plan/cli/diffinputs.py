@@ -9,15 +9,21 @@ from bsec_plan.loading import planfile
 from bsec_plan.problems import UsageError
 
 
-def side(spec: str | None, working: Path) -> tuple[Plan, str]:
-    """None is the working plan file; a name ending in .yaml or .yml is a file, anything else
-    a git revision (the rule in `revisions.names_file`)."""
+def side(spec: str | None, working: Path, name: str | None = None) -> tuple[Plan, str]:
+    """None is the working plan file (called `name` in messages); a name ending in .yaml or
+    .yml is a file, anything else a git revision (the rule in `revisions.names_file`)."""
     from bsec_plan.loading.revisions import RevisionError, names_file, read_at
 
     if spec is None:
-        return planfile.load(working), str(working)
+        return planfile.load(working), name or str(working)
     if names_file(spec):
         return planfile.load(Path(spec)), spec
+    if name == planfile.bundled_name():
+        raise UsageError(
+            f"'{spec}' is a git revision, and no data/plan.yaml was found in this folder or "
+            "above it up to the repository's root; run from the repository, or name the file "
+            "with --plan"
+        )
     try:
         data, name = read_at(spec, working)
     except RevisionError as err:
@@ -27,7 +33,7 @@ def side(spec: str | None, working: Path) -> tuple[Plan, str]:
 
 def inputs(old: str | None, new: str | None, plan: str | None) -> tuple[Plan, str, Plan, str]:
     """OLD defaults to HEAD, NEW to the working plan file."""
-    working = planfile.resolve(plan)
-    old_plan, old_name = side(old or "HEAD", working)
-    new_plan, new_name = side(new, working)
+    working, name = planfile.located(plan)
+    old_plan, old_name = side(old or "HEAD", working, name)
+    new_plan, new_name = side(new, working, name)
     return old_plan, old_name, new_plan, new_name

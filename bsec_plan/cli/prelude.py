@@ -14,12 +14,21 @@ if TYPE_CHECKING:
     from bsec_plan.views.common import Asked
 
 
-def parse_as_of(text: str, option: str = "--as-of") -> dt.date:
-    if text.strip().lower() == "today":
-        return dt.date.today()
-    from bsec_plan.domain.dates import parse_day
+WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1}  # days from today
 
+
+def parse_as_of(text: str, option: str = "--as-of", base: dt.date | None = None) -> dt.date:
+    """A day on the command line: YYYY-MM-DD, today, yesterday, tomorrow, or an offset such as
+    +3m from `base` (for --as-of, and without a base, from today)."""
+    from bsec_plan.domain.dates import OFFSET_FORMS, offset, parse_day
+
+    word = text.strip().lower()
+    if word in WORDS:
+        return dt.date.today() + dt.timedelta(days=WORDS[word])
     try:
+        moved = offset(base or dt.date.today(), text.strip())
+        if moved is not None:
+            return moved
         return parse_day(text.strip())
     except ValueError as err:
         message = str(err)
@@ -34,6 +43,9 @@ def parse_as_of(text: str, option: str = "--as-of") -> dt.date:
             message = (
                 f"'{text}' is ambiguous; write the ISO form: {' or '.join(dict.fromkeys(forms))}"
             )
+    elif "is not an ISO date" in message:  # not the form of any date: say which forms are
+        origin = "the as-of day" if base is not None else "today"
+        message += f"; or today, yesterday, tomorrow, or an offset from {origin}: {OFFSET_FORMS}"
     raise UsageError(f"{option}: {message}")
 
 
@@ -44,7 +56,7 @@ def prelude(plan: str | None, as_of: str, state: str | None = None) -> Asked:
     from bsec_plan.views.common import Asked
 
     day = parse_as_of(as_of)
-    path = planfile.resolve(plan)
+    path, name = planfile.located(plan)
     model = planfile.load(path)
     code = queries.state_code(model, state) if state is not None else None
-    return Asked(model, str(path), day, code)
+    return Asked(model, name, day, code)

@@ -39,6 +39,42 @@ def parse_day(text: str) -> dt.date:
     return dt.date(year, month, day)
 
 
+# An offset from a day, as the command line takes it: +0d, -2w, +3m, +1y
+_OFFSET = re.compile(r"([+-])([0-9]{1,5})([dwmy])")
+OFFSET_FORMS = "+0d, -2w, +3m, +1y (days, weeks, months, years)"
+
+
+def offset(day: dt.date, text: str) -> dt.date | None:
+    """`day` moved by `text` (`+3m`: three months later, on the same day of the month or the
+    month's last day, as dateutil's relativedelta counts), or None when `text` is no offset.
+    A result outside the years dates may take is a ValueError."""
+    match = _OFFSET.fullmatch(text)
+    if not match:
+        return None
+    sign, count_text, unit = match.groups()
+    count = int(count_text) * (-1 if sign == "-" else 1)
+    if unit in "dw":
+        ordinal = day.toordinal() + count * (7 if unit == "w" else 1)
+        year = dt.date.fromordinal(ordinal).year if 0 < ordinal <= _LAST_ORDINAL else 0
+    else:
+        months = count * (12 if unit == "y" else 1)
+        year = day.year + (day.month - 1 + months) // 12
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(
+            f"'{text}' from {day.isoformat()} is outside the years {FIRST_YEAR}-{LAST_YEAR} "
+            "that dates may take"
+        )
+    if unit in "dw":
+        return dt.date.fromordinal(ordinal)
+    from dateutil.relativedelta import relativedelta
+
+    moved: dt.date = day + relativedelta(months=months)
+    return moved
+
+
+_LAST_ORDINAL = dt.date.max.toordinal()
+
+
 @dataclass(frozen=True, order=True)
 class PartialDate:
     """A date known to a year (`2011`), a month (`2010-06`) or a day (`2010-06-01`)."""

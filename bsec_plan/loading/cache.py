@@ -3,14 +3,16 @@
 Nobody but the user can put an entry there, and no entry can run code: the cache folder and
 each entry must belong to the user and be writable by nobody else (as ssh and pip require),
 entries are opened without following symlinks and only if they are regular files, and an entry
-is plain JSON from which only the plan's own record classes are rebuilt. Its first line names
-the digest of the exact plan bytes and of this package's code; it is compared before anything
-else is read, so an edited file or an upgraded tool never sees a stale plan.
+is plain JSON from which only the plan's own record classes are rebuilt, each field checked
+against its annotation and the plan's cross-references checked once rebuilt. Its first line
+names the digest of the exact plan bytes and of this package's code; it is compared before
+anything else is read, so an edited file or an upgraded tool never sees a stale plan.
 
 The folder is $BSEC_PLAN_CACHE, else $XDG_CACHE_HOME/bsec-plan (an absolute XDG_CACHE_HOME
 only, as the XDG specification says), else ~/.cache/bsec-plan; BSEC_PLAN_CACHE set to an empty
-value turns it off. It holds at most LIMIT bytes; the oldest entries go first. Any failure to
-read or write it only means the plan is validated again.
+value turns it off, and set to a relative path is a usage error (help ignores it). It holds at
+most LIMIT bytes; the oldest entries go first. Any failure to read or write it only means the
+plan is validated again.
 """
 
 from __future__ import annotations

@@ -32,3 +32,7 @@ class PlanError(Exception):
 class UsageError(Exception):
     """A request that cannot be answered: a bad date, an unknown id or state, a reversed window.
     The message says what would be valid. Exit 2."""
+
+    def __str__(self) -> str:
+        # the message may quote an argument, as untrusted as plan text: escaped the same way
+        return visible(super().__str__())

@@ -473,9 +473,12 @@ def test_control_characters_are_escaped_in_every_check_report(tmp_path: Path) ->
         env={**os.environ, "GITHUB_STEP_SUMMARY": str(summary)},
     )
     assert result.returncode == 1
-    for text in (result.stdout, result.stderr, summary.read_text()):
+    for text in (result.stdout, result.stderr):
         assert "\x1b" not in text
         assert "Organize \\x1b[1A\\x1b[2K the meetings." in text
+    # the summary is Markdown: the backslashes and brackets are escaped to show as written
+    assert "\x1b" not in summary.read_text()
+    assert "Organize \\\\x1b\\[1A\\\\x1b\\[2K the meetings." in summary.read_text()
     result = run_cli("check", "--format", "json", name)
     assert "\x1b" not in result.stdout
     problem = json.loads(result.stdout)["problems"][0]

@@ -44,6 +44,9 @@ EXPECTED = {
         r"a control character in the text 'Organize \x1b[1A\x1b[2K the meetings.'",
     ),
     "control-character-csi-in-key.yaml": (4, 3, r"a control character in the key 'text\x9b'"),
+    "bidi-override.yaml": (15, 15, r"a bidirectional control U+202E in the text 'Organize \u202e"),
+    "zero-width-space-in-key.yaml": (14, 9, "directions[A].actions[A.2]: missing key 'text'"),
+    "undeclared-party-named-in-markup.yaml": (18, 21, "responsible party '</table><details>"),
     "undeclared-state.yaml": (
         31,
         13,

@@ -32,7 +32,13 @@ def side(spec: str | None, working: Path, name: str | None = None) -> tuple[Plan
 
 
 def inputs(old: str | None, new: str | None, plan: str | None) -> tuple[Plan, str, Plan, str]:
-    """OLD defaults to HEAD, NEW to the working plan file."""
+    """OLD defaults to HEAD, NEW to the working plan file; an empty OLD or NEW (an unset
+    variable, most likely) is a usage error, never the default."""
+    for what, value in (("OLD", old), ("NEW", new)):
+        if value == "":
+            raise UsageError(
+                f"{what}: an empty revision or file name; name one, or leave it out for the default"
+            )
     working, name = planfile.located(plan)
     old_plan, old_name = side(old or "HEAD", working, name)
     new_plan, new_name = side(new, working, name)

@@ -3,14 +3,16 @@
 Nobody but the user can put an entry there, and no entry can run code: the cache folder and
 each entry must belong to the user and be writable by nobody else (as ssh and pip require),
 entries are opened without following symlinks and only if they are regular files, and an entry
-is plain JSON from which only the plan's own record classes are rebuilt. Its first line names
-the digest of the exact plan bytes and of this package's code; it is compared before anything
-else is read, so an edited file or an upgraded tool never sees a stale plan.
+is plain JSON from which only the plan's own record classes are rebuilt, each field checked
+against its annotation and the plan's cross-references checked once rebuilt. Its first line
+names the digest of the exact plan bytes and of this package's code; it is compared before
+anything else is read, so an edited file or an upgraded tool never sees a stale plan.
 
 The folder is $BSEC_PLAN_CACHE, else $XDG_CACHE_HOME/bsec-plan (an absolute XDG_CACHE_HOME
 only, as the XDG specification says), else ~/.cache/bsec-plan; BSEC_PLAN_CACHE set to an empty
-value turns it off. It holds at most LIMIT bytes; the oldest entries go first. Any failure to
-read or write it only means the plan is validated again.
+value turns it off, and set to a relative path is a usage error (help ignores it). It holds at
+most LIMIT bytes; the oldest entries go first. Any failure to read or write it only means the
+plan is validated again.
 """
 
 from __future__ import annotations
@@ -39,8 +41,17 @@ _DIRECTORY = getattr(os, "O_DIRECTORY", 0)
 
 
 def directory() -> Path | None:
+    """The cache folder, or None when there is none; a relative BSEC_PLAN_CACHE is a UsageError
+    (it would make a cache folder wherever the tool is run)."""
     explicit = os.environ.get("BSEC_PLAN_CACHE")
     if explicit is not None:
+        if explicit and not os.path.isabs(explicit):
+            from bsec_plan.problems import UsageError
+
+            raise UsageError(
+                f"BSEC_PLAN_CACHE: '{explicit}' is a relative path; give an absolute one, "
+                "or an empty value for no cache"
+            )
         return Path(explicit) if explicit else None
     base = os.environ.get("XDG_CACHE_HOME", "")
     if not os.path.isabs(base):  # relative or unset: ignored, as the XDG specification says
@@ -109,13 +120,19 @@ def get(data: bytes) -> Plan | None:
         return None
     try:
         return _decode(payload)
-    except Exception:  # corrupt, or made by an incompatible build
+    except Exception:  # corrupt, made by an incompatible build, or not what the code expects
         return None
 
 
 def get_text(key: bytes) -> str | None:
-    """A help text stored under exactly this key (arguments, width, typer) by this code."""
-    payload = _read(_header(key))
+    """A help text stored under exactly this key (arguments, width, typer) by this code. Help
+    is always given: where the cache folder is misnamed, it is simply not used."""
+    from bsec_plan.problems import UsageError
+
+    try:
+        payload = _read(_header(key))
+    except UsageError:
+        return None
     try:
         return None if payload is None else payload.decode("utf-8")
     except UnicodeDecodeError:
@@ -123,7 +140,10 @@ def get_text(key: bytes) -> str | None:
 
 
 def put_text(key: bytes, text: str) -> None:
-    _store(_header(key), text.encode("utf-8"))
+    from bsec_plan.problems import UsageError
+
+    with suppress(UsageError):
+        _store(_header(key), text.encode("utf-8"))
 
 
 def _read(header: bytes) -> bytes | None:
@@ -267,9 +287,58 @@ def _decode(payload: bytes) -> Plan:
             return dt.date.fromisoformat(obj["v"])
         if tag == "partial":
             return PartialDate.parse(obj["v"])
-        return classes[tag](**obj)
+        cls = classes[tag]
+        for name, hint in _hints(cls).items():
+            if name in obj and not _fits(obj[name], hint):
+                raise ValueError(f"{tag}.{name} holds a {type(obj[name]).__name__}")
+        return cls(**obj)
 
     plan = json.loads(payload, object_hook=build)
     if not isinstance(plan, Plan):
         raise ValueError("not a plan")
+    from bsec_plan.loading import crossref
+
+    if crossref.check(plan):  # every reference resolves, as in a plan that was validated
+        raise ValueError("references that do not resolve")
     return plan
+
+
+# An entry is only ever written from a validated plan, but it is a file: one planted or damaged
+# by hand must not reach the queries, which trust the plan's types (a query then ends in exit 3
+# while `check` says the plan is valid). Each field is checked against its annotation as the
+# entry is rebuilt (its records are rebuilt first, so a shallow check suffices), and the plan's
+# cross-references once rebuilt; a mismatch is a miss, and the plan is validated again.
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    import typing
+
+    return typing.get_type_hints(cls)
+
+
+def _fits(value: Any, hint: Any) -> bool:
+    import types
+    import typing
+
+    origin = typing.get_origin(hint)
+    if origin is None:
+        if hint is Any:
+            return True
+        if hint is int:
+            return type(value) is int
+        if hint is type(None):
+            return value is None
+        return isinstance(value, hint)
+    args = typing.get_args(hint)
+    if origin is typing.Literal:
+        return value in args
+    if origin is typing.Union or origin is types.UnionType:
+        return any(_fits(value, arg) for arg in args)
+    if origin is list:
+        return isinstance(value, list) and all(_fits(v, args[0]) for v in value)
+    if origin is dict:
+        return isinstance(value, dict) and all(
+            _fits(k, args[0]) and _fits(v, args[1]) for k, v in value.items()
+        )
+    return True  # a form the records do not use: not checked

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bsec_plan.problems import PlanError, Problem, UsageError
-from bsec_plan.safetext import has_control, visible
+from bsec_plan.safetext import has_control, invisible, visible
 
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
@@ -178,8 +178,9 @@ def parse(text: str, name: str) -> Plan:
         ) from None
     errors: list[ErrorDetails] = []  # pydantic's, for the structure
     problems: list[Finding] = []  # crossref's, for the references
-    # control characters reach the tree only through escapes ("\e") or a raw NEL
-    suspect = "\\" in text or "\x85" in text
+    # control characters reach the tree only through escapes ("\e") or a raw NEL; invisible
+    # ones (bidirectional controls, zero-width characters) may also be written raw
+    suspect = "\\" in text or "\x85" in text or invisible(text) is not None
     if isinstance(root, yamlpos.Mapping):
         try:
             plan = validation.validate(root)
@@ -229,7 +230,9 @@ def warnings(path: Path, plan: Plan) -> list[Problem]:
 
 
 def _control_problems(name: str, node: Node) -> list[Problem]:
-    """A control character in any key or text (it could drive a terminal), at its line."""
+    """A control character in any key or text (it could drive a terminal), or an invisible one
+    (a bidirectional control could reorder what is shown, a zero-width character hide in a
+    word), at its line."""
     from bsec_plan.loading.yamlpos import (  # loaded already: the tree is made of them
         Mapping,
         Sequence,
@@ -238,23 +241,29 @@ def _control_problems(name: str, node: Node) -> list[Problem]:
     found: list[Problem] = []
     if isinstance(node, Mapping):
         for key, value in node.items():
-            if isinstance(key, str) and has_control(key):
+            if isinstance(key, str) and (message := _control_message("key", key)):
                 line, col = node.keys_at[key]
-                found.append(Problem(name, line, col, _control_message("key", key)))
-            if isinstance(value, str) and has_control(value):
+                found.append(Problem(name, line, col, message))
+            if isinstance(value, str) and (message := _control_message("text", value)):
                 line, col = node.values_at[key]
-                found.append(Problem(name, line, col, _control_message("text", value)))
+                found.append(Problem(name, line, col, message))
             found += _control_problems(name, value)
     elif isinstance(node, Sequence):
         for item, (line, col) in zip(node, node.items_at, strict=True):
-            if isinstance(item, str) and has_control(item):
-                found.append(Problem(name, line, col, _control_message("text", item)))
+            if isinstance(item, str) and (message := _control_message("text", item)):
+                found.append(Problem(name, line, col, message))
             found += _control_problems(name, item)
     return found
 
 
-def _control_message(what: str, text: str) -> str:
-    return f"a control character in the {what} '{visible(text)}'; write it without one"
+def _control_message(what: str, text: str) -> str | None:
+    """What is wrong with a key or text that holds a control or invisible character, or None."""
+    if has_control(text):
+        return f"a control character in the {what} '{visible(text)}'; write it without one"
+    kind = invisible(text)
+    if kind is not None:
+        return f"{kind} in the {what} '{visible(text)}'; write it without one"
+    return None
 
 
 def _pydantic_problem(name: str, root: Node, error: ErrorDetails) -> Problem:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from bsec_plan.domain.jsonform import as_json
 from bsec_plan.domain.model import Plan
 from bsec_plan.queries import questions as q
-from bsec_plan.safetext import markdown_cell
+from bsec_plan.safetext import markdown_cell, markdown_code
 
 if TYPE_CHECKING:  # names for annotations only: `overdue` need not load diff, show or sources
     from bsec_plan.domain.parties import Resolved
@@ -30,6 +30,7 @@ class Table:
     empty: str = "none"  # what to say when there are no rows
     legend: str = ""  # a line under the table explaining its short headers or marks
     narrow: Table | None = None  # a compact form for a terminal too narrow for this one
+    numbers: tuple[str, ...] = ()  # columns of numbers we compute: CSV writes them unprefixed
 
 
 @dataclass
@@ -186,6 +187,7 @@ def overdue_table(plan: Plan, rows: list[q.Row], as_of: dt.date) -> Table:
         ["Action", "Occurrence", "Due", "Days overdue", "Responsible", "Text"],
         wrap=("Responsible", "Text"),
         empty="nothing is overdue",
+        numbers=("Days overdue",),
     )
     legend: dict[str, None] = {}
     table.narrow = Table(
@@ -707,9 +709,10 @@ def diff_markdown(d: Diff, old_name: str, new_name: str) -> str:
     def cell(text: str | None) -> str:
         return markdown_cell(text or "—")
 
+    old, new = markdown_code(old_name), markdown_code(new_name)
     if not d:
-        return f"**bsec-plan diff**: nothing to review between `{old_name}` and `{new_name}`.\n"
-    lines = [f"### Plan changes: `{old_name}` → `{new_name}`", ""]
+        return f"**bsec-plan diff**: nothing to review between {old} and {new}.\n"
+    lines = [f"### Plan changes: {old} → {new}", ""]
     if d.changes:
         lines += ["| Change | Subject | Before | After |", "|---|---|---|---|"]
         lines += [
@@ -721,7 +724,7 @@ def diff_markdown(d: Diff, old_name: str, new_name: str) -> str:
         if d.transitions
         else f"No occurrence changes status as of {d.as_of}."
     )
-    lines += [f"- {transition_text(t)}" for t in d.transitions]
+    lines += [f"- {markdown_cell(transition_text(t))}" for t in d.transitions]
     return "\n".join(lines) + "\n"
 
 

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
-from bsec_plan.safetext import json_text, visible
+from bsec_plan.safetext import csv_cell, json_text, visible
 from bsec_plan.views.common import AS_OF, STATUS_LOOK, MonthGrid, Table
 from bsec_plan.writers import terminal
 
@@ -168,9 +168,15 @@ def _print_stacked(console: Console, item: Table) -> None:
 def write_csv(table: Table, stream: TextIO | None = None) -> None:
     import csv
 
+    # a cell from plan text or an argument that a spreadsheet would read as a formula gets a
+    # leading ' (csv_cell); the numbers we compute ourselves (days overdue) are written as they are
+    numbers = [col in table.numbers for col in table.columns]
     writer = csv.writer(stream or sys.stdout, lineterminator="\n")
     writer.writerow(table.columns)
-    writer.writerows([visible(v) for v in row] for row in table.rows)
+    writer.writerows(
+        [visible(v) if number else csv_cell(v) for v, number in zip(row, numbers, strict=True)]
+        for row in table.rows
+    )
 
 
 def write_json(document: dict[str, Any], stream: TextIO | None = None) -> None:

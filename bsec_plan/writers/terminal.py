@@ -1,15 +1,20 @@
 """Where output meets the terminal: the colour choice and the pager, as git does it.
 
 Output longer than the screen goes through $BSEC_PLAN_PAGER, else $PAGER, else `less -FRX`
-(which quits at once when the text fits and keeps the colours); never when piped. An empty
-value or `cat` means no pager; `--no-pager` turns it off.
+(which quits at once when the text fits and keeps the colours); never when piped. The value is
+a shell command, run by `sh -c` as git runs it (so `sed 's/^/> /' | less` works), with LESS=FRX
+and LV=-c set when they are unset. An empty value or `cat` means no pager; `--no-pager` turns it
+off. A pager that cannot start is named in a warning and the text is written without it.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shlex
+import shutil
 import subprocess
+import sys
 from typing import TextIO
 
 color = "auto"  # auto | always | never: set once by the command line
@@ -39,23 +44,73 @@ def no_color() -> bool:
     return color == "never" or (color == "auto" and bool(os.environ.get("NO_COLOR")))
 
 
-def pager_command() -> list[str] | None:
+DEFAULT_PAGER = "less -FRX"
+# shell words that run what follows them: the command after them is not their first word
+_PREFIXES = {"exec", "command", "eval", "time", "."}
+
+
+def pager_command() -> str | None:
+    """The pager as the shell command to run (`sh -c`, as git runs it), or None for none."""
     for name in ("BSEC_PLAN_PAGER", "PAGER"):
         value = os.environ.get(name)
         if value is not None:
-            return shlex.split(value) if value.strip() not in ("", "cat") else None
-    return ["less", "-FRX"]
+            return value if value.strip() not in ("", "cat") else None
+    return DEFAULT_PAGER
+
+
+def _cannot_start(command: str) -> str | None:
+    """Why `command` surely cannot run (its program is not installed, or it does not parse),
+    as the name to show in the warning; None when it may run. Only a plain first word is
+    looked up: an assignment, a shell word or a function is left for the shell to run."""
+    try:
+        words = shlex.split(command)
+    except ValueError:  # an unclosed quote: sh would refuse it before reading a byte
+        return command
+    first = words[0] if words else ""
+    if not re.fullmatch(r"[\w./+-]+", first) or first in _PREFIXES:
+        return None
+    return None if shutil.which(first) else first
+
+
+def _pager_environment() -> dict[str, str]:
+    """As git sets them, and only where unset: less quits when the text fits (F), shows colours
+    (R) and leaves the screen as it is (X); lv shows colours (-c)."""
+    env = dict(os.environ)
+    env.setdefault("LESS", "FRX")
+    env.setdefault("LV", "-c")
+    return env
+
+
+def _warn(name: str) -> None:
+    from bsec_plan.safetext import visible
+
+    print(
+        f"bsec-plan: warning: cannot run pager '{visible(name)}'; printing without it",
+        file=sys.stderr,
+    )
 
 
 def show(text: str, stream: TextIO) -> None:
-    """Write `text`; on a terminal, through the pager when it is longer than the screen."""
+    """Write `text`; on a terminal, through the pager when it is longer than the screen. A pager
+    that cannot start is named in a warning and the text is written as if there were none."""
     command = pager_command() if paging and is_terminal(stream) else None
     if command is None or text.count("\n") < size(stream)[1]:
+        stream.write(text)
+        return
+    missing = _cannot_start(command)
+    if missing is not None:
+        _warn(missing)
         stream.write(text)
         return
     stream.flush()
     try:
         # the pager inherits the terminal; quitting it early is not an error
-        subprocess.run(command, input=text.encode("utf-8"), check=False)
-    except OSError:  # no such pager: write the text as it is
+        done = subprocess.run(
+            ["sh", "-c", command], input=text.encode("utf-8"), env=_pager_environment(), check=False
+        )
+    except OSError:  # no sh: write the text as it is
+        done = None
+    # 126 and 127 are the shell's "cannot execute" and "not found": the text was not shown
+    if done is None or done.returncode in (126, 127):
+        _warn(command)
         stream.write(text)

@@ -12,7 +12,6 @@ each (state, instrument) standing, and the states each action is addressed to.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +25,7 @@ from bsec_plan.views.common import row_json, standing_text
 # statuses of an occurrence, in the order the legend and the counts use
 STATUSES = queries.STATES
 NEXT_DUE = 10  # how many pending occurrences "Next due" lists
+LARGE = 100  # a plan of more actions has its long lists collapsed (<details>)
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -235,55 +235,105 @@ def directions_section(
     return directions
 
 
+GROUPS = ("all-member-states", "eu-member-states")  # parties whose duties each member shares
+# most urgent first: what is late, then what falls due, then what has no date, then what is done
+URGENCY = {
+    s: n
+    for n, s in enumerate(
+        ("overdue", "due soon", "upcoming", "no deadline", "ongoing", "done late", "done")
+    )
+}
+
+
+def urgency(o: dict[str, Any]) -> tuple[int, str, str]:
+    return URGENCY[o["status"]], o["due"] or "9999", o["action"]
+
+
+def _role(plan: Plan, ref: str) -> str:
+    """How a state answers for a party's duty: in its own name, through its agency, as a role."""
+    party = plan.party_by_id.get(ref)
+    if party is None:
+        return "in its own name"
+    return f"through {party.name}" if party.kind == "agency" else f"as {party.name}"
+
+
+def _group_duties(
+    plan: Plan, rows: list[queries.Row], occurrences: list[dict[str, Any]], state: str | None
+) -> list[dict[str, Any]]:
+    """The duties of each group (all Member States, the EU members), listed once; for each set
+    of members a group had (the EU grows), how many duties and the most urgent one."""
+    groups: dict[str, dict[str, Any]] = {}
+    for row, o in zip(rows, occurrences, strict=True):
+        for r in row.responsible:
+            party = plan.party_by_id.get(r.ref)
+            if party is None or party.kind not in GROUPS or (state and state not in r.states):
+                continue
+            group = groups.setdefault(
+                r.ref, {"ref": r.ref, "name": party.name, "occurrences": [], "members": {}}
+            )
+            group["occurrences"].append((o, ", ".join(r.states) or "none"))
+            count, worst = group["members"].get(r.states, (0, o))
+            group["members"][r.states] = (count + 1, min(worst, o, key=urgency))
+    return [groups[p.id] for p in plan.parties if p.id in groups]
+
+
+def _state_share(code: str, groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A state's share of the groups' duties: the count and the most urgent, by reference."""
+    shares = []
+    for g in groups:
+        mine = [(n, o) for members, (n, o) in g["members"].items() if code in members]
+        if mine:
+            shares.append(
+                {
+                    "ref": g["ref"],
+                    "name": g["name"],
+                    "count": sum(n for n, _ in mine),
+                    "urgent": min((o for _, o in mine), key=urgency),
+                }
+            )
+    return shares
+
+
 def member_states_section(
     plan: Plan,
     known: Known,
     rows: list[queries.Row],
-    titles: dict[str, str],
-    total: Counter[str],
+    occurrences: list[dict[str, Any]],
     state: str | None,
-) -> list[dict[str, Any]]:
-    """Each Member State: what it is responsible for, through which party, what addresses it;
-    `total` counts each action's occurrences."""
+) -> dict[str, Any]:
+    """Each Member State: every occurrence it answers for in its own name or through a role,
+    with the role; its share of the groups' duties, by reference; what is addressed to it; its
+    standing on each instrument and its liaison officer."""
     codes = [state] if state else [s.code for s in plan.states]
-    duties: dict[str, dict[str, dict[str, list[str | None]]]] = {c: {} for c in codes}
-    for r in rows:
-        for resolved in r.responsible:
-            for code in resolved.states:
+    duties: dict[str, dict[int, tuple[dict[str, Any], list[str]]]] = {c: {} for c in codes}
+    for n, (row, o) in enumerate(zip(rows, occurrences, strict=True)):
+        for r in row.responsible:
+            party = plan.party_by_id.get(r.ref)
+            if party is not None and party.kind in GROUPS:
+                continue
+            for code in r.states:
                 if code in duties:
-                    by_party = duties[code].setdefault(resolved.ref, {})
-                    by_party.setdefault(r.action, []).append(r.label)
-
-    def party_name(ref: str) -> str | None:
-        party = plan.party_by_id.get(ref)
-        return party.name if party else None  # None: the plan names the state itself
-
-    return [
+                    duties[code].setdefault(n, (o, []))[1].append(_role(plan, r.ref))
+    groups = _group_duties(plan, rows, occurrences, state)
+    standing_rows = {s.code: s for s in known.states}
+    member_states = [
         {
             "code": s.code,
             "name": s.name,
             "member_since": str(s.member_since) if s.member_since else None,
             "sources": s.source,
-            "responsible": [
-                {
-                    "party": party_name(ref),
-                    "actions": [
-                        # the occurrences are named only when the state has some of them, not all
-                        {
-                            "action": a,
-                            "title": titles[a],
-                            "occurrences": labels if len(labels) < total[a] else [],
-                        }
-                        for a, labels in by_action_.items()
-                    ],
-                }
-                for ref, by_action_ in duties[s.code].items()
-            ],
+            "duties": sorted(
+                ((o, "; ".join(roles)) for o, roles in duties[s.code].values()),
+                key=lambda pair: urgency(pair[0]),
+            ),
+            "shares": _state_share(s.code, groups),
             "addressed": known.addressed_to[s.code],
+            "standings": standings(plan, standing_rows[s.code]),
         }
         for s in plan.states
         if s.code in duties
     ]
+    return {"member_states": member_states, "groups": groups}
 
 
 def facts_section(plan: Plan) -> dict[str, Any]:
@@ -338,7 +388,6 @@ def view(plan: Plan, plan_file: str, as_of: dt.date, state: str | None = None) -
     """Everything the page shows, as plain data (dicts, lists, strings, numbers)."""
     known = Known(plan, as_of)
     rows = queries.evaluate(plan, as_of)
-    total = Counter(r.action for r in rows)
     if state:
         rows = [r for r in rows if known.concerns(r, state)]
     titles = {a: queries.title(plan, a) for a in plan.actions}
@@ -348,10 +397,11 @@ def view(plan: Plan, plan_file: str, as_of: dt.date, state: str | None = None) -
         by_action.setdefault(o["action"], []).append(o)
     return {
         **header(plan, plan_file, as_of, state),
+        "large": len(plan.actions) > LARGE,
         **timeline_section(plan, as_of, [o for o in occurrences if o["due"]]),
         **due_sections(occurrences),
         **matrix_section(plan, known, state),
         "directions": directions_section(plan, known, by_action, state),
-        "member_states": member_states_section(plan, known, rows, titles, total, state),
+        **member_states_section(plan, known, rows, occurrences, state),
         **facts_section(plan),
     }

@@ -17,7 +17,7 @@ from bsec_plan.safetext import visible
 from bsec_plan.views.page import view
 from bsec_plan.writers import files
 
-__all__ = ["links", "render", "view", "write_report"]
+__all__ = ["breakable", "links", "render", "view", "write_report"]
 
 _URL_SAFE = re.compile(r"[^\s<>\"'`\\]+")
 
@@ -38,6 +38,14 @@ def links(source: str | None) -> list[dict[str, str | None]]:
     return pieces
 
 
+def breakable(text: str) -> Any:
+    """Text, escaped, that may wrap after each `/` (so an address breaks between its parts,
+    not within a word); plain text passes through escaped and otherwise unchanged."""
+    from markupsafe import Markup, escape
+
+    return Markup("/<wbr>").join(escape(part) for part in str(text).split("/"))
+
+
 def _environment() -> Any:
     import jinja2
 
@@ -51,6 +59,7 @@ def _environment() -> Any:
     )
     env.filters["slug"] = lambda text: re.sub(r"[^A-Za-z0-9]+", "-", str(text)).strip("-")
     env.filters["links"] = links
+    env.filters["breakable"] = breakable
     return env
 
 

@@ -194,6 +194,6 @@ def test_a_state_section_says_what_it_owes(page: str) -> None:
         ]
         from selenium.webdriver.common.by import By
 
-        badge = driver.find_element(By.CSS_SELECTOR, "#state-RO .badge")
-        colour = badge.value_of_css_property("background-color")
-        assert badge.text == "upcoming" and colour not in ("rgba(0, 0, 0, 0)", "transparent")
+        status = driver.find_element(By.CSS_SELECTOR, "#state-RO table.duties td:nth-of-type(2)")
+        colour = status.value_of_css_property("background-color")  # colour and word
+        assert status.text == "upcoming" and colour not in ("rgba(0, 0, 0, 0)", "transparent")

@@ -269,11 +269,16 @@ def _group_duties(
             if party is None or party.kind not in GROUPS or (state and state not in r.states):
                 continue
             group = groups.setdefault(
-                r.ref, {"ref": r.ref, "name": party.name, "occurrences": [], "members": {}}
+                r.ref, {"ref": r.ref, "name": party.name, "count": 0, "sets": {}, "members": {}}
             )
-            group["occurrences"].append((o, ", ".join(r.states) or "none"))
+            group["count"] += 1
+            everyone = party.kind == "all-member-states"
+            label = "every Member State" if everyone else ", ".join(r.states) or "none"
+            group["sets"].setdefault(label, []).append(o)
             count, worst = group["members"].get(r.states, (0, o))
             group["members"][r.states] = (count + 1, min(worst, o, key=urgency))
+    for group in groups.values():
+        group["sets"] = list(group["sets"].items())
     return [groups[p.id] for p in plan.parties if p.id in groups]
 
 

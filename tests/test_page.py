@@ -11,6 +11,8 @@ from conftest import PLAN, ROOT, TESTS, day, run_cli
 
 from bsec_plan.domain.model import Plan
 from bsec_plan.loading import planfile
+from bsec_plan.problems import UsageError
+from bsec_plan.views import page as page_data
 from bsec_plan.writers import html as page
 
 HOSTILE = TESTS / "plans" / "markup-in-text.yaml"
@@ -29,7 +31,7 @@ class Tags(HTMLParser):
 
 
 def html_of(path: Path, as_of: str = "2010-06-01", state: str | None = None) -> str:
-    return page.render(page.view(planfile.load(path), str(path), day(as_of), state))
+    return page.render(page_data.view(planfile.load(path), str(path), day(as_of), state))
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +63,7 @@ def test_only_http_sources_become_links(hostile: str) -> None:
     # an address holding quotes or angle brackets, or with a space before it, stays text too
     assert outside == ["http://example.org/x", "https://example.org/gazette"]
     assert "Source: javascript:alert(8)" in hostile
-    assert "JavaScript:alert(10)" in hostile and "data:text/html" in hostile
+    assert "JavaScript:alert(10)" in hostile and "data:text/<wbr>html" in hostile  # may wrap at /
 
 
 @pytest.mark.parametrize(
@@ -180,6 +182,70 @@ def test_a_page_that_cannot_be_written_is_an_error(tmp_path: Path) -> None:
         f"bsec-plan: error: --output: cannot write {tmp_path / 'index.html'}: "
     )
     assert sorted(os.listdir(tmp_path)) == ["index.html"]
+
+
+def test_a_symlinked_page_has_its_target_updated(tmp_path: Path) -> None:
+    site, published = tmp_path / "site", tmp_path / "published"
+    site.mkdir()
+    published.mkdir()
+    (published / "page.html").write_text("old")
+    (site / "index.html").symlink_to(published / "page.html")
+    assert run_cli("report", "--as-of", "2010-06-01", "-o", str(site)).returncode == 0
+    assert (site / "index.html").is_symlink()  # the link stays, its target is the new page
+    assert (published / "page.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert sorted(os.listdir(published)) == ["page.html"] and os.listdir(site) == ["index.html"]
+
+
+def test_a_symlinked_folder_is_written_into(tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    real.mkdir()
+    (tmp_path / "site").symlink_to(real, target_is_directory=True)
+    assert run_cli("report", "--as-of", "2010-06-01", "-o", str(tmp_path / "site")).returncode == 0
+    assert (tmp_path / "site").is_symlink() and os.listdir(real) == ["index.html"]
+
+
+def test_a_read_only_page_is_replaced_and_keeps_its_mode(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text("old")
+    (tmp_path / "index.html").chmod(0o444)
+    assert run_cli("report", "--as-of", "2010-06-01", "-o", str(tmp_path)).returncode == 0
+    assert (tmp_path / "index.html").stat().st_mode & 0o777 == 0o444
+    assert (tmp_path / "index.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write into a read-only folder")
+def test_a_read_only_folder_is_an_error(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    site.chmod(0o555)
+    try:
+        result = run_cli("report", "--as-of", "2010-06-01", "-o", str(site))
+    finally:
+        site.chmod(0o755)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"bsec-plan: error: --output: cannot write {site / 'index.html'}: Permission denied\n"
+    )
+    assert os.listdir(site) == []
+
+
+@pytest.mark.parametrize("ending", [KeyboardInterrupt(), OSError(28, "No space left on device")])
+def test_an_interrupted_or_failed_write_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ending: BaseException
+) -> None:
+    (tmp_path / "index.html").write_text("old")
+
+    def fail(fd: int) -> None:
+        raise ending
+
+    monkeypatch.setattr(os, "fsync", fail)  # the last step before the page replaces the old one
+    with pytest.raises((KeyboardInterrupt, UsageError)) as raised:
+        page.write_report(planfile.load(PLAN), str(PLAN), day("2010-06-01"), str(tmp_path))
+    if isinstance(ending, OSError):
+        assert str(raised.value) == (
+            f"--output: cannot write {tmp_path / 'index.html'}: No space left on device"
+        )
+    assert os.listdir(tmp_path) == ["index.html"]
+    assert (tmp_path / "index.html").read_text() == "old"
 
 
 def test_an_invalid_plan_writes_nothing(tmp_path: Path) -> None:

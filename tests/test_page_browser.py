@@ -4,6 +4,7 @@ Skipped, with the reason, where chromium, chromedriver or selenium are missing; 
 installs them so that CI always runs these tests.
 """
 
+import importlib.util
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -109,3 +110,90 @@ def test_the_printed_page_leaves_out_the_navigation(page: str) -> None:
         assert driver.find_element(By.TAG_NAME, "nav").is_displayed()
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
         assert not driver.find_element(By.TAG_NAME, "nav").is_displayed()
+
+
+def axe_script() -> str | None:
+    """axe-core's script as axe-selenium-python ships it, or None when it is not installed."""
+    spec = importlib.util.find_spec("axe_selenium_python")
+    if spec is None or spec.origin is None:
+        return None
+    path = Path(spec.origin).parent / "node_modules" / "axe-core" / "axe.min.js"
+    return path.read_text(encoding="utf-8") if path.exists() else None
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("state", [None, "RO"])
+def test_axe_finds_nothing_serious(tmp_path: Path, width: int, state: str | None) -> None:
+    script = axe_script()
+    if script is None:
+        pytest.skip("axe-selenium-python is not installed (pip install '.[test]')")
+    options = ["--state", state] if state else []
+    result = run_cli("report", "--as-of", AS_OF, "--plan", str(PLAN), "-o", str(tmp_path), *options)
+    assert result.returncode == 0, result.stderr
+    with chromium(width, 900) as driver:
+        driver.get((tmp_path / "index.html").as_uri())
+        driver.execute_script(script)
+        results = driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "axe.run(document).then(r => done(r.violations), e => done(String(e)));"
+        )
+    assert isinstance(results, list), results
+    severe = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in results
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert severe == []
+
+
+def test_the_timeline_reads_on_a_phone(page: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    with chromium(390, 844) as driver:
+        driver.get(page)
+        heights = driver.execute_script(
+            "return [...document.querySelectorAll('svg.timeline text')]"
+            ".map(t => t.getBoundingClientRect().height)"
+        )
+        assert heights and min(heights) >= 9
+        labels = [
+            text_content(t) for t in driver.find_elements(By.CSS_SELECTOR, "svg.timeline text")
+        ]
+        assert {"2009", "2010", "2011"} <= set(labels)
+        assert f"as of {AS_OF}" in labels
+        # the figure scrolls sideways inside itself; the page does not
+        figure = driver.find_element(By.CSS_SELECTOR, ".figure")
+        assert driver.execute_script("return arguments[0].scrollWidth", figure) > 390
+        assert driver.execute_script("return document.documentElement.scrollWidth") <= 390
+        marks = driver.find_elements(By.CSS_SELECTOR, "svg.timeline .mark")
+        assert len(marks) == 9
+        for m in marks:  # each mark is named as its tooltip is
+            title = text_content(m.find_element(By.TAG_NAME, "title"))
+            assert m.get_attribute("aria-label") == title and " due 20" in title
+
+
+def test_a_state_section_says_what_it_owes(page: str) -> None:
+    with chromium(1200, 900) as driver:
+        driver.get(page)
+        rows = cells(driver, "#state-RO table.duties tbody tr")
+        assert rows == [
+            [
+                "A.2 2011-H1",
+                "2011-06-30",
+                "upcoming",
+                "as Chairmanship-in-Office of BSEC",
+                "Meetings of the BSEC Network of Liaison Officers",
+            ],
+            [
+                "B.2 2011",
+                "2011-12-31",
+                "upcoming",
+                "through Romanian Intelligence Service",
+                "Seminar in Romania on cooperation instruments against terrorism",
+            ],
+        ]
+        from selenium.webdriver.common.by import By
+
+        status = driver.find_element(By.CSS_SELECTOR, "#state-RO table.duties td:nth-of-type(2)")
+        colour = status.value_of_css_property("background-color")  # colour and word
+        assert status.text == "upcoming" and colour not in ("rgba(0, 0, 0, 0)", "transparent")

@@ -109,3 +109,28 @@ def test_consecutive_terms_of_one_state_are_one_band() -> None:
         ("GR", "2009-01-01", "2009-08-31"),
         ("RO", "2009-09-01", "2009-12-31"),
     ]
+
+
+def test_every_year_of_the_scale_is_labelled() -> None:
+    scale = Scale(day("2009-05-01"), day("2011-12-31"))
+    labelled = [(t.x, t.label) for t in timeline.ticks(scale) if t.label]
+    assert labelled[0] == (scale.left, "2009")  # the scale starts within 2009
+    assert [label for _, label in labelled] == ["2009", "2010", "2011"]
+
+
+def test_many_actions_are_summarised_one_lane_per_status() -> None:
+    points = [
+        Point(f"A.{n}", day("2010-03-31") if n % 2 else day("2010-03-01"), "overdue", f"A.{n}")
+        for n in range(timeline.MAX_LANES + 1)
+    ] + [Point("B.1", day("2011-01-31"), "upcoming", "B.1")]
+    drawing = layout(
+        day("2009-05-01"), day("2011-06-30"), day("2010-06-01"), lambda d: None, [], points
+    )
+    assert drawing.summarised
+    assert [label for label, _ in drawing.lanes] == ["overdue", "upcoming"]
+    assert [m.title for m in drawing.marks] == [
+        f"{timeline.MAX_LANES + 1} occurrences overdue, due in 2010-03: A.0, A.1, A.2 and "
+        f"{timeline.MAX_LANES - 2} more",
+        "1 occurrence upcoming, due in 2011-01: B.1",
+    ]
+    assert drawing.marks[0].x == drawing.scale.x(day("2010-03-01"))  # the month's first due date

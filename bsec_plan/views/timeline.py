@@ -10,14 +10,16 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-WIDTH = 1000.0  # SVG user units; the drawing scales to the page's width
-LEFT = 52.0  # room for the action ids that label the lanes
+WIDTH = 1000.0  # SVG user units; the drawing scales to the page's width (never below its CSS
+# min-width: on a phone the figure scrolls sideways rather than shrink its 12-unit text below 9 px)
+LEFT = 72.0  # room for the labels of the lanes: action ids, or statuses in a summary
 RIGHT = 12.0
 AXIS_Y = 14.0  # baseline of the year labels
 BAND_TOP, BAND_HEIGHT = 22.0, 24.0
 LANES_TOP, LANE_HEIGHT = 58.0, 18.0
-BOTTOM = 8.0
+BOTTOM = 24.0  # room for the as-of date's label under the lanes
 RADIUS = 5.5
+MAX_LANES = 40  # more actions than this, and the marks are summarised: one lane per status
 
 # Colour alone never tells a status: each has its own shape too (see the legend).
 SHAPES = {
@@ -111,7 +113,7 @@ class Mark:
 @dataclass(frozen=True)
 class Tick:
     x: float
-    label: str | None  # a year's first day is labelled; half-years are not
+    label: str | None  # a year's first day is labelled (or the scale's, in its first year)
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,15 @@ class Timeline:
     ticks: list[Tick]
     as_of: dt.date
     as_of_x: float | None  # None when the as-of date is outside the drawing
+    summarised: bool = False  # one lane per status, one mark per status and month
+
+    @property
+    def as_of_anchor(self) -> str:
+        """Where the as-of label sits on its line: centred, unless that runs off an edge."""
+        x = self.as_of_x or 0.0
+        if x < self.scale.left + 60:
+            return "start"
+        return "end" if x > self.scale.right - 60 else "middle"
 
 
 def shape_path(status: str, x: float, y: float, r: float = RADIUS) -> str:
@@ -142,13 +153,36 @@ def shape_path(status: str, x: float, y: float, r: float = RADIUS) -> str:
 
 
 def ticks(scale: Scale) -> list[Tick]:
-    """The first day of each year (labelled) and of each July within the scale."""
+    """The first day of each year (labelled) and of each July within the scale; a scale that
+    starts within a year has that year labelled at its start, so every year is named."""
     out = []
     for year in range(scale.start.year, scale.end.year + 1):
         for month, label in ((1, str(year)), (7, None)):
             day = dt.date(year, month, 1)
             if scale.contains(day):
                 out.append(Tick(scale.x(day), label))
+    if scale.start != dt.date(scale.start.year, 1, 1):
+        out.insert(0, Tick(scale.left, str(scale.start.year)))
+    return out
+
+
+def summary(points: Sequence[Point]) -> list[Point]:
+    """Too many lanes to draw: one point per status and month, at the month's first due date,
+    its title counting the occurrences and naming the first few."""
+    groups: dict[tuple[str, int, int], list[Point]] = {}
+    for p in points:
+        groups.setdefault((p.status, p.due.year, p.due.month), []).append(p)
+    order = {s: n for n, s in enumerate(SHAPES)}
+    out = []
+    for (status, year, month), group in sorted(
+        groups.items(), key=lambda g: (order[g[0][0]], g[0][1:])
+    ):
+        names = ", ".join(p.lane for p in group[:3]) + (
+            f" and {len(group) - 3} more" if len(group) > 3 else ""
+        )
+        count = f"{len(group)} occurrence{'s' if len(group) != 1 else ''}"
+        title = f"{count} {status}, due in {year}-{month:02d}: {names}"
+        out.append(Point(status, min(p.due for p in group), status, title))
     return out
 
 
@@ -161,8 +195,11 @@ def layout(
     points: Sequence[Point],
 ) -> Timeline:
     """The timeline of days start..end: one lane per action with a dated occurrence, in the
-    order the points come, one mark per point."""
+    order the points come, one mark per point; past MAX_LANES actions, a summary (`summary`)."""
     scale = Scale(start, end)
+    summarised = len({p.lane for p in points}) > MAX_LANES
+    if summarised:
+        points = summary(points)
     lane_y: dict[str, float] = {}
     marks = []
     for p in points:
@@ -180,4 +217,5 @@ def layout(
         ticks=ticks(scale),
         as_of=as_of,
         as_of_x=scale.x(as_of) if scale.contains(as_of) else None,
+        summarised=summarised,
     )

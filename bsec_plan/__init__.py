@@ -1,4 +1,4 @@
-"""bsec-plan: the Plan of Action of the BSEC Working Group on Cooperation in Combating Crime
-(May 2009 – June 2011) as validated data, and the questions asked of it."""
+"""bsec-plan: the Plans of Action of the BSEC Working Group on Cooperation in Combating Crime
+as validated data, and the questions asked of them."""
 
 __version__ = "0.2.0"

@@ -248,3 +248,12 @@ def test_old_output_flags_are_gone() -> None:
         result = run_cli("calendar", *args)
         assert result.returncode == 2
         assert "No such option" in result.stderr
+
+
+def test_ics_calendar_is_named_after_its_plan() -> None:
+    def name(*plan: str) -> str:
+        out = run_cli("calendar", "--format", "ics", "--as-of", "2010-06-01", *plan).stdout
+        return str(Calendar.from_ical(out)["X-WR-CALNAME"])
+
+    assert name("--plan", "tests/plans/minimal.yaml") == "A small plan: deadlines"
+    assert name().startswith("THE PLAN OF ACTION OF THE BSEC WORKING GROUP")

@@ -80,7 +80,7 @@ def examples(*lines: str) -> str:
 app = typer.Typer(
     name="bsec-plan",
     context_settings={"help_option_names": ["-h", "--help"]},
-    help="The BSEC Working Group's Plan of Action (May 2009 – June 2011): what is due, overdue and missing.",
+    help="The BSEC Working Group's Plan of Action: what is due, overdue and missing.",
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,

@@ -65,7 +65,7 @@ def calendar_bytes(plan: Plan, rows: list[q.Row], as_of: dt.date) -> bytes:
         "VERSION:2.0",
         fold(f"PRODID:{text(f'-//bsec-plan//bsec-plan {__version__}//EN')}"),
         "CALSCALE:GREGORIAN",
-        fold(f"X-WR-CALNAME:{text('BSEC Plan of Action 2009–2011: deadlines')}"),
+        fold(f"X-WR-CALNAME:{text(f'{plan.title}: deadlines')}"),  # named after its plan
     ]
     for row in rows:
         assert row.due is not None  # the calendar lists dated occurrences only

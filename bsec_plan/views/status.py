@@ -167,12 +167,7 @@ def status_screen(
         (f"Period {plan.start} – {plan.end}; as of {s.as_of}, {s.elapsed:.0%} has passed.", None),
         (f"Plan file: {plan_file}{who}", None),
         # after the period: the date that replays it, in the place of the blank line
-        (
-            f"The period ended on {plan.end}; --as-of {plan.end} replays it."
-            if s.as_of > plan.end
-            else "",
-            None,
-        ),
+        ("".join(period_note(plan, s.as_of)).rstrip(), None),
     ]
     for i, (direction, by_state) in enumerate(s.counts.items()):
         add("Direction" if i == 0 else "", f"{direction}  {_counts_text(by_state)}")

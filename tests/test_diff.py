@@ -94,8 +94,8 @@ def test_records_and_parties() -> None:
     }
     liaison = next(c for c in d.changes if c.kind == "liaison officer changed")
     assert (liaison.old, liaison.new) == (
-        "status: not-appointed, date: —, source: Plan of Action 2009–2011, note under A.2",
-        "status: appointed, date: 2010-03-01, source: https://letters.example/2010/3",
+        "not appointed, source: Plan of Action 2009–2011, note under A.2",
+        "appointed on 2010-03-01, source: https://letters.example/2010/3",
     )
 
 
@@ -221,5 +221,100 @@ def test_actions_added_and_removed_and_a_chairmanship_changed() -> None:
         ("chairmanship changed", "RU"),
     }
     chair = next(c for c in d.changes if c.kind == "chairmanship changed")
-    assert (chair.old, chair.new) == ("start: 2011-07-01", "start: 2011-08-01")
+    assert (chair.old or "").startswith("2011-07-01 – 2011-12-31, source: https://")
+    assert (chair.new or "").startswith("2011-08-01 – 2011-12-31, source: https://")
     assert [(t.action, t.new) for t in d.transitions] == [("C.4", "no deadline"), ("C.2", None)]
+
+
+# -- what a change means for a state: standings, liaison officers, whom an action addresses,
+# who is responsible
+
+CHAIR = (  # Greece's term ends a month early and Romania's starts then: A.2 2010-H2 moves
+    "    start: 2010-06-01\n    end: 2010-12-31\n",
+    "    start: 2010-06-01\n    end: 2010-11-30\n",
+)
+CHAIR_RO = ("  - state: RO\n    start: 2011-01-01\n", "  - state: RO\n    start: 2010-12-01\n")
+
+
+def _diff(tmp_path: Path, fmt: str, *pairs: tuple[str, str]) -> str:
+    new = tmp_path / "new.yaml"
+    new.write_text(_edit(ORIGINAL, *pairs), encoding="utf-8")
+    result = run_cli("diff", "data/plan.yaml", str(new), "--as-of", "2010-06-01", "--format", fmt)
+    assert result.returncode == 0 and result.stderr == ""
+    return result.stdout
+
+
+def test_a_ratification_changes_a_standing_and_whom_A1_addresses(tmp_path: Path) -> None:
+    table = _diff(tmp_path, "table", RATIFY).splitlines()
+    assert table[3] == (
+        "ratification added  TR protocol-2002  —       "
+        "ratification 2004-05-05, source: https://gazette.example/2004/5"
+    )
+    assert table[5:10] == [
+        "What it means for the states, as of 2010-06-01",
+        "Meaning    Subject           Before     After",
+        "-------    -------           ------     -----",
+        "standing   TR protocol-2002  unknown    ratified 2004-05-05",
+        "addressed  A.1 TR            addressed  not addressed",
+    ]
+    markdown = _diff(tmp_path, "markdown", RATIFY).splitlines()
+    assert markdown[-5:] == [
+        "**What it means for the states, as of 2010-06-01:**",
+        "- TR protocol-2002: unknown → ratified 2004-05-05",
+        "- A.1 no longer addresses TR",
+        "",
+        "No occurrence changes status as of 2010-06-01.",
+    ]
+    doc = json.loads(_diff(tmp_path, "json", RATIFY))
+    assert doc["standings"] == [
+        {
+            "state": "TR",
+            "instrument": "protocol-2002",
+            "old": {"status": "unknown", "text": "unknown", "event": None, "date": None},
+            "new": {
+                "status": "ratified",
+                "text": "ratified 2004-05-05",
+                "event": "ratification",
+                "date": "2004-05-05",
+            },
+        }
+    ]
+    assert doc["addressed"] == [{"action": "A.1", "state": "TR", "old": True, "new": False}]
+    assert doc["liaison_officers"] == [] and doc["responsible"] == []
+
+
+def test_a_liaison_officer_appointment_is_read_as_one(tmp_path: Path) -> None:
+    markdown = _diff(tmp_path, "markdown", LIAISON)
+    assert (
+        "| liaison officer changed | AZ | not appointed, source: Plan of Action 2009–2011, note "
+        "under A.2 | appointed on 2010-03-01, source: https://letters.example/2010/3 |"
+    ) in markdown
+    assert "- AZ liaison officer: not appointed → appointed 2010-03-01\n" in markdown
+    assert "status:" not in markdown
+    doc = json.loads(_diff(tmp_path, "json", LIAISON))
+    assert [
+        (o["state"], o["old"]["status"], o["new"]["text"]) for o in doc["liaison_officers"]
+    ] == [("AZ", "not-appointed", "appointed 2010-03-01")]
+    assert doc["standings"] == [] and doc["addressed"] == []
+
+
+def test_a_chairmanship_change_says_which_occurrences_change_hands(tmp_path: Path) -> None:
+    table = _diff(tmp_path, "table", CHAIR, CHAIR_RO).splitlines()
+    assert "responsible  A.2 2010-H2 Chairmanship-in-Office of BSEC  GR      RO" in table
+    markdown = _diff(tmp_path, "markdown", CHAIR, CHAIR_RO).splitlines()
+    assert "- A.2 2010-H2 Chairmanship-in-Office of BSEC: GR → RO" in markdown
+    assert (  # & is an HTML entity in Markdown, shown as & where GitHub renders it
+        "| chairmanship changed | GR | 2010-06-01 – 2010-12-31, source: "
+        "http://www.mfa.gov.az/en/content/?options=content&amp;id=652 | 2010-06-01 – 2010-11-30, "
+        "source: http://www.mfa.gov.az/en/content/?options=content&amp;id=652 |"
+    ) in markdown
+    doc = json.loads(_diff(tmp_path, "json", CHAIR, CHAIR_RO))
+    assert doc["responsible"] == [
+        {
+            "action": "A.2",
+            "occurrence": "2010-H2",
+            "party": "Chairmanship-in-Office of BSEC",
+            "old": "GR",
+            "new": "RO",
+        }
+    ]

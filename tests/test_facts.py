@@ -266,7 +266,7 @@ def test_diff_shows_a_changed_event_as_text(tmp_path: Path) -> None:
     doc = json.loads(run_cli("diff", str(PLAN), str(edited), "--format", "json").stdout)
     (change,) = doc["changes"]
     assert change["subject"] == "BG protocol-2002"
-    assert "event: entry-into-force, date: 2003-04-17, source: https://ciela.net/" in change["new"]
+    assert "entry-into-force 2003-04-17, source: https://ciela.net/" in change["new"]
     assert "{" not in change["new"]
 
 

@@ -14,13 +14,16 @@ from conftest import TESTS, run_cli, run_on_terminal
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 CODES = ["AL", "AM", "AZ", "BG", "GE", "GR", "MD", "RO", "RU", "RS", "TR", "UA"]
 AS_OF = "2010-06-01"
+REFERENCE = re.compile(r"\[\d+\] [a-z]+://\S+")
 
 
 def _screen(*args: str, columns: int) -> list[str]:
     code, out = run_on_terminal(*args, columns=columns)
     assert code == 0, out
     lines = ANSI.sub("", out).splitlines()
-    assert max(len(line) for line in lines) <= columns, max(lines, key=len)
+    # the one exception to the width: an address alone on its line, `[1] https://…`, whole
+    fitting = [line for line in lines if not REFERENCE.fullmatch(line)]
+    assert max(len(line) for line in fitting) <= columns, max(fitting, key=len)
     return lines
 
 
@@ -69,7 +72,7 @@ def test_words_stay_whole(command: list[str], columns: int) -> None:
 
 def test_status_fits_one_screen_at_80_columns() -> None:
     lines = _screen("status", "--as-of", AS_OF, columns=80)
-    assert len(lines) <= 42
+    assert len(lines) <= 23
     text = "\n".join(lines)
     assert "CC?; Chair AZ" in text  # parties in short ...
     assert text.count("holder unknown") == 1  # ... and what is unknown said once
@@ -140,7 +143,7 @@ def test_every_writer_escapes_control_characters() -> None:
 @pytest.mark.parametrize(
     "command, sections",
     [
-        (["status"], ["Occurrences by direction", "Overdue on", "Next deadlines", "Missing"]),
+        (["status"], ["Direction A", "Overdue   A.2", "Next      A.2", "Missing   BSEC"]),
         (["calendar", "--format", "grid"], ["June 2009", "December 2011", "Marks: "]),
         (["diff", "tests/plans/minimal.yaml", "data/plan.yaml"], ["Changes from", "Before"]),
     ],

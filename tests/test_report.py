@@ -9,7 +9,7 @@ from conftest import ROOT
 from bsec_plan.cli import check as checkcmd
 from bsec_plan.problems import Problem
 from bsec_plan.queries import changes as diff
-from bsec_plan.views import common as r
+from bsec_plan.views import diff as diffview
 
 # lower layers first; a module may import only from its own layer or a lower one. The shared
 # modules at the top of the package (problems, safetext, interrupts) are the lowest layer.
@@ -81,4 +81,4 @@ def test_one_markdown_escaper_for_the_diff_and_the_check_summary() -> None:
     assert row == "| plan.yaml | 1 | 2 | a \\| b c |"
     d = diff.Diff(dt.date(2010, 6, 1))
     d.changes.append(diff.Change("action reworded", "A.2", text, "x"))
-    assert "| action reworded | A.2 | a \\| b c | x |" in r.diff_markdown(d, "old", "new")
+    assert "| action reworded | A.2 | a \\| b c | x |" in diffview.diff_markdown(d, "old", "new")

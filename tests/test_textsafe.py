@@ -68,7 +68,7 @@ def test_check_step_summary_of_hostile_text_stays_one_table_of_text(tmp_path: Pa
 
 def test_markdown_names_of_the_compared_files_cannot_break_out_of_their_code() -> None:
     from bsec_plan.queries.changes import Change, Diff
-    from bsec_plan.views.common import diff_markdown
+    from bsec_plan.views.diff import diff_markdown
 
     d = Diff(dt.date(2009, 6, 1), [Change("action reworded", "A.1", "x", "y")])
     html = rendered(diff_markdown(d, "a`<b>.yaml", "new.yaml"))

@@ -206,7 +206,7 @@ def status(
 ) -> int:
     """One screen: progress through the period, counts by direction, overdue, next, gaps."""
     from bsec_plan.queries import questions as queries
-    from bsec_plan.views import common as report
+    from bsec_plan.views import status as report
     from bsec_plan.writers import formats
 
     asked = prelude(plan, as_of, state)
@@ -277,7 +277,9 @@ def states(
         formats.write(fmt, report.states_view(asked, rows, ident))
         return 0
     lacks = queries.missing(asked.plan, asked.as_of, missing.value, ident)
-    formats.write(fmt, report.missing_view(asked, lacks, missing.value, ident))
+    from bsec_plan.views.states import missing_view
+
+    formats.write(fmt, missing_view(asked, lacks, missing.value, ident))
     return 1 if exit_code and lacks else 0
 
 
@@ -396,7 +398,7 @@ def diff(
     """What a change to the plan means: actions, parties, deadlines, records, changed status."""
     from bsec_plan.cli.diffinputs import inputs
     from bsec_plan.queries import changes as plandiff
-    from bsec_plan.views import common as report
+    from bsec_plan.views import diff as report
     from bsec_plan.writers import formats
 
     day = parse_as_of(as_of)

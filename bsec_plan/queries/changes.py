@@ -9,7 +9,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from bsec_plan.domain.jsonform import as_json
-from bsec_plan.domain.model import Action, Plan
+from bsec_plan.domain.model import (
+    Action,
+    Chairmanship,
+    EuMembership,
+    LiaisonOfficer,
+    Plan,
+    Progress,
+    Ratification,
+)
 from bsec_plan.domain.schedule import occurrences
 from bsec_plan.queries import questions as q
 from bsec_plan.safetext import visible
@@ -34,11 +42,47 @@ class Transition:
     new: str | None  # None: it no longer exists
 
 
+@dataclass(frozen=True)
+class Shift:
+    """A state's standing on the as-of date before and after: a ratification or a liaison
+    officer (`instrument` None)."""
+
+    state: str
+    instrument: str | None
+    old: q.Standing
+    new: q.Standing
+
+
+@dataclass(frozen=True)
+class Addressing:
+    """An action addressed to a state before and not after, or the reverse."""
+
+    action: str
+    state: str
+    addressed: bool  # after the change
+
+
+@dataclass(frozen=True)
+class Handover:
+    """An occurrence whose responsible party, resolved on its due date, means other states:
+    a chairmanship term edited, a membership changed."""
+
+    action: str
+    occurrence: str | None
+    party: str  # the party's name, e.g. "Chairmanship-in-Office of BSEC"
+    old: str  # the states it meant, e.g. "GR"; "none found"
+    new: str
+
+
 @dataclass
 class Diff:
     as_of: dt.date
     changes: list[Change] = field(default_factory=list)
     transitions: list[Transition] = field(default_factory=list)
+    standings: list[Shift] = field(default_factory=list)
+    liaison_officers: list[Shift] = field(default_factory=list)
+    addressed: list[Addressing] = field(default_factory=list)
+    responsible: list[Handover] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return bool(self.changes or self.transitions)
@@ -76,6 +120,23 @@ def _flat(value: object) -> object:
 
 
 def _record_text(record: DataclassInstance) -> str:
+    """A record as a line a reader takes in at once; other records as their fields."""
+    if isinstance(record, Progress):
+        return f"{record.status} on {record.date}: {record.summary} Source: {record.source}"
+    if isinstance(record, Ratification):
+        events = "; ".join(
+            f"{e.event} {e.date or '(date unknown)'}, source: {e.source}" for e in record.events
+        )
+        return events + (f". Note: {record.note}" if record.note else "")
+    if isinstance(record, LiaisonOfficer):
+        said = record.status.replace("-", " ") + (f" on {record.date}" if record.date else "")
+        if record.inferred_from:
+            said += f" (inferred from {record.inferred_from})"
+        return said + (f", source: {record.source}" if record.source else "")
+    if isinstance(record, Chairmanship):
+        return f"{record.start} – {record.end}, source: {record.source}"
+    if isinstance(record, EuMembership):
+        return f"since {record.since}, source: {record.source}"
     return ", ".join(f"{k}: {v}" for k, v in _fields(record).items())
 
 
@@ -184,7 +245,18 @@ def compare(old: Plan, new: Plan, as_of: dt.date) -> Diff:
             if k not in a:
                 changes.append(Change(f"{what} added", k, None, _record_text(record)))
             elif a[k] != record:
-                changes.append(Change(f"{what} changed", k, *_changed_fields(a[k], record)))
+                readable = section in _READABLE
+                changes.append(
+                    Change(
+                        f"{what} changed",
+                        k,
+                        *(
+                            (_record_text(a[k]), _record_text(record))
+                            if readable
+                            else _changed_fields(a[k], record)
+                        ),
+                    )
+                )
 
     changes.sort(key=lambda c: (_ORDER.get(c.kind.split()[0], 9), c.subject, c.kind))
     # plan text is shown, never obeyed: a control character in it must not drive a terminal
@@ -192,7 +264,80 @@ def compare(old: Plan, new: Plan, as_of: dt.date) -> Diff:
         Change(c.kind, visible(c.subject), _visible(c.old), _visible(c.new)) for c in changes
     ]
     diff.transitions = _transitions(old, new, as_of)
+    diff.standings, diff.liaison_officers = _shifts(old, new, as_of)
+    diff.addressed = _addressing(old, new, as_of)
+    diff.responsible = _handovers(old, new, as_of)
     return diff
+
+
+# records whose change is shown as the whole record, before and after, in words
+_READABLE = {"ratifications", "liaison_officers", "eu_membership", "chairmanships", "progress"}
+
+
+def _standing_key(s: q.Standing) -> tuple[object, ...]:
+    return (s.status, s.date, s.event, s.inferred_from)
+
+
+def _shifts(old: Plan, new: Plan, as_of: dt.date) -> tuple[list[Shift], list[Shift]]:
+    """Each state's standing on the as-of date, in both plans: ratifications of the instruments
+    open to ratification in the new plan, and liaison officers; the states of the new plan."""
+    standings, officers = [], []
+    instruments = [i.id for i in new.instruments if i.ratifiable]
+    for state in new.states:
+        for ident in instruments:
+            a = (
+                q.ratification(old, state.code, ident, as_of)
+                if ident in old.instrument_by_id
+                else q.UNKNOWN
+            )
+            b = q.ratification(new, state.code, ident, as_of)
+            if _standing_key(a) != _standing_key(b):
+                standings.append(Shift(state.code, ident, a, b))
+        a, b = q.liaison_officer(old, state.code, as_of), q.liaison_officer(new, state.code, as_of)
+        if _standing_key(a) != _standing_key(b):
+            officers.append(Shift(state.code, None, a, b))
+    return standings, officers
+
+
+def _addressing(old: Plan, new: Plan, as_of: dt.date) -> list[Addressing]:
+    found = []
+    for ident, action in new.actions.items():
+        before = set(q.addressed(old, ident, as_of)) if ident in old.actions else set()
+        after = set(q.addressed(new, ident, as_of)) if action.addresses else set()
+        if ident not in old.actions:
+            continue  # a new action is listed as added; whom it addresses is in `show`
+        found += [Addressing(ident, s, False) for s in sorted(before - after)]
+        found += [Addressing(ident, s, True) for s in sorted(after - before)]
+    return found
+
+
+def _handovers(old: Plan, new: Plan, as_of: dt.date) -> list[Handover]:
+    """For the occurrences in both plans, each party named in both whose states differ."""
+
+    def who(plan: Plan) -> dict[tuple[str, str | None], dict[str, tuple[str, ...]]]:
+        return {
+            (r.action, r.label): {p.ref: p.states for p in r.responsible}
+            for r in q.evaluate(plan, as_of)
+        }
+
+    def name(ref: str) -> str:
+        party = new.party_by_id.get(ref)
+        return visible(party.name if party else ref)
+
+    before, after = who(old), who(new)
+    return [
+        Handover(
+            a,
+            label,
+            name(ref),
+            " ".join(before[(a, label)][ref]) or "none found",
+            " ".join(states) or "none found",
+        )
+        for (a, label), parties in after.items()
+        if (a, label) in before
+        for ref, states in parties.items()
+        if ref in before[(a, label)] and before[(a, label)][ref] != states
+    ]
 
 
 _ORDER = {

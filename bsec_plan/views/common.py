@@ -10,13 +10,11 @@ from typing import TYPE_CHECKING, Any
 from bsec_plan.domain.jsonform import as_json
 from bsec_plan.domain.model import Plan
 from bsec_plan.queries import questions as q
-from bsec_plan.safetext import markdown_cell, markdown_code
 
 if TYPE_CHECKING:  # names for annotations only: `overdue` need not load diff, show or sources
     from bsec_plan.domain.parties import Resolved
     from bsec_plan.problems import Problem
     from bsec_plan.queries.action import Shown
-    from bsec_plan.queries.changes import Diff, Transition
     from bsec_plan.queries.sources import Fact
 
 
@@ -31,6 +29,13 @@ class Table:
     legend: str = ""  # a line under the table explaining its short headers or marks
     narrow: Table | None = None  # a compact form for a terminal too narrow for this one
     numbers: tuple[str, ...] = ()  # columns of numbers we compute: CSV writes them unprefixed
+
+
+@dataclass
+class Lines:
+    """Lines written as they are, each with its look (for rich): a screen laid out by its view."""
+
+    lines: list[tuple[str, str | None]] = field(default_factory=list)
 
 
 @dataclass
@@ -59,6 +64,7 @@ class View:
     """What one command shows, in each shape a format asks for; each shape is built on demand."""
 
     blocks: Callable[[], list[Table | str]] | None = None  # table
+    screen: Callable[[], list[Table | Lines | str]] | None = None  # table, styled: a terminal
     document: Callable[[], dict[str, Any]] | None = None  # json
     table: Callable[[], Table] | None = None  # csv
     months: Callable[[], list[MonthGrid]] | None = None  # grid
@@ -215,30 +221,6 @@ def overdue_table(plan: Plan, rows: list[q.Row], as_of: dt.date) -> Table:
     return table
 
 
-def status_overdue_table(
-    plan: Plan, rows: list[q.Row], as_of: dt.date, legend: dict[str, None]
-) -> Table:
-    """Overdue in short, for the status screen: parties in short, the text left to `show`."""
-    table = Table(
-        f"Overdue on {as_of}",
-        ["Action", "Occurrence", "Due", "Overdue", "Responsible"],
-        wrap=("Responsible",),
-        empty="nothing is overdue",
-    )
-    for r in rows:
-        table.rows.append(
-            [
-                r.action,
-                r.label or "",
-                _iso(r.due) or "",
-                relative(r.due, as_of),
-                short_responsible(plan, r, legend),
-            ]
-        )
-    table.styles = [colour("overdue")] * len(rows)
-    return table
-
-
 # -- states -------------------------------------------------------------------------------------
 
 
@@ -350,142 +332,6 @@ def states_json(rows: list[q.StateRow]) -> list[dict[str, Any]]:
         }
         for r in rows
     ]
-
-
-def lack_text(lack: q.Lack) -> str:
-    if lack.status == "date unknown":
-        when = (
-            f"{EVENT_WORD[lack.event or 'ratification']} {lack.date}"
-            if lack.date
-            else f"{lack.event} on record, no date"
-        )
-        return f"date unknown: {when}"
-    if lack.what == "liaison-officer":
-        return (
-            "known: recorded as not appointed"
-            if lack.known
-            else "unknown: no appointment on record"
-        )
-    return "known: recorded as not ratified" if lack.known else "unknown: no ratification on record"
-
-
-def missing_table(plan: Plan, lacks: list[q.Lack], what: str, as_of: dt.date) -> Table:
-    title = "liaison officer" if what == "liaison-officer" else "ratification"
-    table = Table(
-        f"States missing a {title} on {as_of}",
-        ["State", "Name", "Missing", "Lack", "Source"],
-        wrap=("Source",),
-        empty="none missing",
-    )
-    table.narrow = Table(
-        table.title, table.columns, wrap=("Name", "Missing", "Source"), empty=table.empty
-    )
-    table.narrow.legend = (
-        "Lack: known, recorded as not ratified or not appointed; unknown, no record found."
-    )
-    for lack in lacks:
-        missing = (
-            "liaison officer"
-            if lack.what == "liaison-officer"
-            else plan.instrument_by_id[lack.what].short
-        )
-        table.rows.append([lack.code, lack.name, missing, lack_text(lack), lack.source or ""])
-        known = "known" if lack.known else "unknown"
-        table.narrow.rows.append([lack.code, lack.name, missing, known, lack.source or ""])
-        table.styles.append("red" if lack.known else "yellow")
-    table.narrow.styles = table.styles
-    return table
-
-
-def missing_json(lacks: list[q.Lack]) -> list[dict[str, Any]]:
-    return [
-        {
-            "code": ln.code,
-            "name": ln.name,
-            "missing": ln.what,
-            "known": ln.known,
-            "status": ln.status,
-            "event": ln.event,
-            "date": ln.date,
-            "source": ln.source,
-        }
-        for ln in lacks
-    ]
-
-
-# -- status -------------------------------------------------------------------------------------
-
-
-def status_blocks(plan: Plan, plan_file: str, s: q.Status, state: str | None) -> list[Table | str]:
-    who = f" — for {plan.state_by_code[state].name} ({state})" if state else ""
-    intro = (
-        f"{plan.title}{who}\n"
-        f"Plan file: {plan_file}\n"
-        f"Period: {plan.start} – {plan.end}; as of {s.as_of}, {s.elapsed:.0%} of it has passed.\n"
-    )
-    counts = Table("Occurrences by direction", ["Direction", *[st.capitalize() for st in q.STATES]])
-    for direction, by_state in s.counts.items():
-        counts.rows.append(
-            [direction, *(str(by_state[st]) if by_state[st] else "·" for st in q.STATES)]
-        )
-    legend: dict[str, None] = {}
-    late = status_overdue_table(plan, s.overdue, s.as_of, legend)
-    next_table = Table(
-        "Next deadlines",
-        ["Action", "Occurrence", "Due", "When", "Status", "Responsible"],
-        wrap=("Responsible",),
-        empty="no deadline ahead",
-    )
-    for r in s.next:
-        next_table.rows.append(
-            [
-                r.action,
-                r.label or "",
-                _iso(r.due) or "",
-                relative(r.due, s.as_of),
-                r.state,
-                short_responsible(plan, r, legend),
-            ]
-        )
-        next_table.styles.append(colour(r.state))
-    gaps = Table(
-        "Missing ratifications and liaison officers",
-        ["Missing", "Known lack", "Date unknown", "Unknown"],
-        wrap=("Missing", "Known lack", "Date unknown", "Unknown"),
-        empty="none",
-    )
-    groups = [(plan.instrument_by_id[i].short, lacks) for i, lacks in s.unratified.items()]
-    if s.no_liaison:
-        groups.append(("Liaison officer", s.no_liaison))
-    for label, lacks in groups:
-        columns = [
-            [ln.code for ln in lacks if ln.known],
-            [ln.code for ln in lacks if ln.status == "date unknown"],
-            [ln.code for ln in lacks if ln.status == "unknown"],
-        ]
-        gaps.rows.append([label, *(" ".join(codes) or "—" for codes in columns)])
-    return [
-        intro,
-        *period_note(plan, s.as_of),
-        counts,
-        late,
-        next_table,
-        gaps,
-        *([legend_line(legend)] if legend else []),
-    ]
-
-
-def status_json(plan: Plan, s: q.Status) -> dict[str, Any]:
-    return {
-        "title": plan.title,
-        "period": {"start": _iso(plan.start), "end": _iso(plan.end)},
-        "elapsed": round(s.elapsed, 4),
-        "counts": s.counts,
-        "overdue": [row_json(r) for r in s.overdue],
-        "next": [row_json(r) for r in s.next],
-        "missing_ratification": {i: missing_json(ln) for i, ln in s.unratified.items()},
-        "missing_liaison_officer": missing_json(s.no_liaison),
-    }
 
 
 # -- show ---------------------------------------------------------------------------------------
@@ -671,75 +517,6 @@ def _urgency(state: str) -> int:
     return q.STATES.index(state) if state != "overdue" else -1
 
 
-# -- diff ---------------------------------------------------------------------------------------
-
-
-def transition_text(t: Transition) -> str:
-    label = f"{t.action} {t.occurrence}" if t.occurrence else t.action
-    return f"{label}: {t.old or 'absent'} → {t.new or 'absent'}"
-
-
-def diff_blocks(d: Diff, old_name: str, new_name: str) -> list[Table | str]:
-    if not d:
-        return [f"Nothing to review: {old_name} and {new_name} mean the same plan."]
-    changes = Table(
-        f"Changes from {old_name} to {new_name}",
-        ["Change", "Subject", "Before", "After"],
-        wrap=("Before", "After"),
-    )
-    for c in d.changes:
-        changes.rows.append([c.kind, c.subject, c.old or "—", c.new or "—"])
-    moved = Table(
-        f"Occurrences whose status changes, as of {d.as_of}",
-        ["Occurrence", "Before", "After"],
-        empty="none",
-    )
-    for t in d.transitions:
-        moved.rows.append(
-            [
-                f"{t.action} {t.occurrence}" if t.occurrence else t.action,
-                t.old or "absent",
-                t.new or "absent",
-            ]
-        )
-    return [changes, moved]
-
-
-def diff_markdown(d: Diff, old_name: str, new_name: str) -> str:
-    def cell(text: str | None) -> str:
-        return markdown_cell(text or "—")
-
-    old, new = markdown_code(old_name), markdown_code(new_name)
-    if not d:
-        return f"**bsec-plan diff**: nothing to review between {old} and {new}.\n"
-    lines = [f"### Plan changes: {old} → {new}", ""]
-    if d.changes:
-        lines += ["| Change | Subject | Before | After |", "|---|---|---|---|"]
-        lines += [
-            f"| {c.kind} | {cell(c.subject)} | {cell(c.old)} | {cell(c.new)} |" for c in d.changes
-        ]
-        lines.append("")
-    lines.append(
-        f"**Occurrences whose status changes, as of {d.as_of}:**"
-        if d.transitions
-        else f"No occurrence changes status as of {d.as_of}."
-    )
-    lines += [f"- {markdown_cell(transition_text(t))}" for t in d.transitions]
-    return "\n".join(lines) + "\n"
-
-
-def diff_json(d: Diff) -> dict[str, Any]:
-    return {
-        "changes": [
-            {"kind": c.kind, "subject": c.subject, "old": c.old, "new": c.new} for c in d.changes
-        ],
-        "transitions": [
-            {"action": t.action, "occurrence": t.occurrence, "old": t.old, "new": t.new}
-            for t in d.transitions
-        ],
-    }
-
-
 # -- sources ------------------------------------------------------------------------------------
 
 
@@ -782,13 +559,6 @@ def _plan_file(asked: Asked) -> str:
     return f"Plan file: {asked.plan_file}"
 
 
-def status_view(asked: Asked, s: q.Status) -> View:
-    return View(
-        blocks=lambda: status_blocks(asked.plan, asked.plan_file, s, asked.state),
-        document=lambda: {**_head(asked, "status"), **status_json(asked.plan, s)},
-    )
-
-
 def overdue_view(asked: Asked, rows: list[q.Row]) -> View:
     return View(
         blocks=lambda: [
@@ -809,16 +579,6 @@ def states_view(
     return View(
         blocks=lambda: [_plan_file(asked), table],
         document=lambda: {**head, "states": states_json(rows)},
-        table=lambda: table,
-    )
-
-
-def missing_view(asked: Asked, lacks: list[q.Lack], what: str, instrument: str | None) -> View:
-    head = header(asked.plan_file, asked.as_of, "states", missing=what, instrument=instrument)
-    table = missing_table(asked.plan, lacks, what, asked.as_of)
-    return View(
-        blocks=lambda: [_plan_file(asked), table],
-        document=lambda: {**head, "missing": missing_json(lacks)},
         table=lambda: table,
     )
 
@@ -845,17 +605,6 @@ def calendar_view(asked: Asked, rows: list[q.Row], start: dt.date, end: dt.date)
         months=lambda: grid_months(asked.plan, rows, asked.as_of, start, end),
         heading=_plan_file(asked),
         calendar=lambda: (asked.plan, rows, asked.as_of),
-    )
-
-
-def diff_view(d: Diff, old_name: str, new_name: str) -> View:
-    return View(
-        blocks=lambda: diff_blocks(d, old_name, new_name),
-        document=lambda: {
-            **header(f"{old_name} → {new_name}", d.as_of, "diff", old=old_name, new=new_name),
-            **diff_json(d),
-        },
-        markdown=lambda: diff_markdown(d, old_name, new_name),
     )
 
 

@@ -103,7 +103,11 @@ def _built(build: Callable[[], T] | None) -> T:
 
 def _table(view: View, stream: TextIO) -> None:
     from bsec_plan.writers import tables as output
+    from bsec_plan.writers.terminal import styled
 
+    if view.screen is not None and styled(stream):  # a terminal: the command's own screen
+        output.write_tables(view.screen(), stream)
+        return
     output.write_tables(_built(view.blocks), stream)
 
 

@@ -5,12 +5,14 @@ rich is imported only when a table goes to a terminal, so piped and scripted run
 
 from __future__ import annotations
 
+import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TextIO
 
 from bsec_plan.safetext import csv_cell, json_text, visible
-from bsec_plan.views.common import AS_OF, STATUS_LOOK, MonthGrid, Table
+from bsec_plan.views.common import AS_OF, STATUS_LOOK, Lines, MonthGrid, Table
 from bsec_plan.writers import terminal
 
 if TYPE_CHECKING:  # rich is imported only when a terminal is styled
@@ -18,7 +20,7 @@ if TYPE_CHECKING:  # rich is imported only when a terminal is styled
     from rich.table import Table as RichTable
 
 
-def write_tables(tables: list[Table | str], stream: TextIO | None = None) -> None:
+def write_tables(tables: Sequence[Table | Lines | str], stream: TextIO | None = None) -> None:
     """Text blocks and tables, in order: rich on a terminal (paged when long), plain otherwise."""
     stream = stream or sys.stdout
     if terminal.styled(stream):
@@ -45,11 +47,14 @@ def _render(stream: TextIO, draw: Callable[[Console], None]) -> str:
     return buffer.getvalue()
 
 
-def plain(tables: list[Table | str]) -> str:
+def plain(tables: Sequence[Table | Lines | str]) -> str:
     out = []
     for item in tables:
         if isinstance(item, str):
             out.append(visible(item) + "\n")
+            continue
+        if isinstance(item, Lines):
+            out.extend(visible(line) + "\n" for line, _ in item.lines)
             continue
         if item.title:
             out.append(visible(item.title) + "\n")
@@ -71,12 +76,16 @@ def _aligned(cells: list[str], widths: list[int]) -> str:
     return "  ".join(v.ljust(w) for v, w in zip(cells, widths, strict=True)).rstrip() + "\n"
 
 
-def _write_rich(tables: list[Table | str], console: Console) -> None:
+def _write_rich(tables: Sequence[Table | Lines | str], console: Console) -> None:
     from rich.text import Text
 
     for item in tables:
         if isinstance(item, str):
             console.print(Text(visible(item)))
+            continue
+        if isinstance(item, Lines):  # laid out by its view: no blank line added
+            for line, look in item.lines:
+                console.print(Text(visible(line), style=look or ""))
             continue
         if not item.rows:
             console.print(Text(visible(item.title), style="bold"))
@@ -100,7 +109,45 @@ def _print_fitting(console: Console, item: Table) -> None:
             if candidate.legend:
                 console.print(Text(visible(candidate.legend), style="dim"))
             return
-    _print_stacked(console, item)
+    # too wide: the addresses move out of the cells, each once, as [1], [2] ...
+    addresses: dict[str, int] = {}
+    for candidate in (item.narrow, item):
+        if candidate is None:
+            continue
+        candidate = _referenced(candidate, addresses)
+        widths = _fitted_widths(candidate, console.width)
+        if widths is not None:
+            console.print(_rich_table(candidate, widths))
+            if candidate.legend:
+                console.print(Text(visible(candidate.legend), style="dim"))
+            _print_references(console, addresses)
+            return
+        addresses.clear()
+    _print_stacked(console, _referenced(item, addresses))
+    _print_references(console, addresses)
+
+
+# an address as the plan writes it: with its scheme; a full stop or bracket after it is not its
+ADDRESS = re.compile(r"\b[a-z][a-z0-9+.-]*://[^\s<>\"]+[^\s<>\".,;:)\]]", re.IGNORECASE)
+
+
+def _referenced(item: Table, addresses: dict[str, int]) -> Table:
+    """The table with each address in its cells replaced by its number, `[1]`; the numbers are
+    added to `addresses`, one per address however often it is cited."""
+
+    def number(match: re.Match[str]) -> str:
+        return f"[{addresses.setdefault(match.group(0), len(addresses) + 1)}]"
+
+    rows = [[ADDRESS.sub(number, visible(v)) for v in row] for row in item.rows]
+    return replace(item, rows=rows, narrow=None)
+
+
+def _print_references(console: Console, addresses: dict[str, int]) -> None:
+    """Each address whole on a line of its own, never broken, even beyond the width."""
+    from rich.text import Text
+
+    for address, n in addresses.items():
+        console.print(Text(f"[{n}] {address}"), no_wrap=True, overflow="ignore", crop=False)
 
 
 def _fitted_widths(item: Table, width: int) -> list[int] | None:

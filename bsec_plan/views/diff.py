@@ -1,0 +1,192 @@
+"""What `diff` shows: the changes, what they mean for the states, and the occurrences whose
+status or responsible parties change; as tables, Markdown and JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bsec_plan.queries.changes import Diff, Shift, Transition
+from bsec_plan.queries.questions import Standing
+from bsec_plan.safetext import markdown_cell, markdown_code
+from bsec_plan.views.common import Table, View, header, standing_text
+
+
+def transition_text(t: Transition) -> str:
+    label = f"{t.action} {t.occurrence}" if t.occurrence else t.action
+    return f"{label}: {t.old or 'absent'} → {t.new or 'absent'}"
+
+
+def _standing(s: Standing, good: str) -> str:
+    return standing_text(s, good)
+
+
+def meanings(d: Diff) -> list[tuple[str, str, str, str]]:
+    """(what, subject, before, after) for each change in a state's standing, a liaison officer,
+    whom an action addresses, and who is responsible for an occurrence."""
+    rows = [
+        (
+            "standing",
+            f"{s.state} {s.instrument}",
+            _standing(s.old, "ratified"),
+            _standing(s.new, "ratified"),
+        )
+        for s in d.standings
+    ]
+    rows += [
+        ("liaison officer", s.state, _standing(s.old, "appointed"), _standing(s.new, "appointed"))
+        for s in d.liaison_officers
+    ]
+    rows += [
+        (
+            "addressed",
+            f"{a.action} {a.state}",
+            "not addressed" if a.addressed else "addressed",
+            "addressed" if a.addressed else "not addressed",
+        )
+        for a in d.addressed
+    ]
+    rows += [
+        (
+            "responsible",
+            f"{h.action} {h.occurrence or ''}".rstrip() + f" {h.party}",
+            h.old,
+            h.new,
+        )
+        for h in d.responsible
+    ]
+    return rows
+
+
+def meaning_lines(d: Diff) -> list[str]:
+    """The meanings as sentences: `TR protocol-2002: unknown → ratified 2004-05-05`,
+    `AZ liaison officer: not appointed → appointed 2010-03-01`, `A.1 no longer addresses TR`."""
+    lines = [
+        f"{s.state} {s.instrument}: {_standing(s.old, 'ratified')} → {_standing(s.new, 'ratified')}"
+        for s in d.standings
+    ]
+    lines += [
+        f"{s.state} liaison officer: {_standing(s.old, 'appointed')} → "
+        f"{_standing(s.new, 'appointed')}"
+        for s in d.liaison_officers
+    ]
+    lines += [
+        f"{a.action} {'now addresses' if a.addressed else 'no longer addresses'} {a.state}"
+        for a in d.addressed
+    ]
+    lines += [
+        f"{h.action} {h.occurrence or ''}".rstrip() + f" {h.party}: {h.old} → {h.new}"
+        for h in d.responsible
+    ]
+    return lines
+
+
+def diff_blocks(d: Diff, old_name: str, new_name: str) -> list[Table | str]:
+    if not d:
+        return [f"Nothing to review: {old_name} and {new_name} mean the same plan."]
+    changes = Table(
+        f"Changes from {old_name} to {new_name}",
+        ["Change", "Subject", "Before", "After"],
+        wrap=("Before", "After"),
+    )
+    for c in d.changes:
+        changes.rows.append([c.kind, c.subject, c.old or "—", c.new or "—"])
+    meant = Table(
+        f"What it means for the states, as of {d.as_of}",
+        ["Meaning", "Subject", "Before", "After"],
+        wrap=("Before", "After"),
+    )
+    meant.rows = [list(row) for row in meanings(d)]
+    moved = Table(
+        f"Occurrences whose status changes, as of {d.as_of}",
+        ["Occurrence", "Before", "After"],
+        empty="none",
+    )
+    for t in d.transitions:
+        moved.rows.append(
+            [
+                f"{t.action} {t.occurrence}" if t.occurrence else t.action,
+                t.old or "absent",
+                t.new or "absent",
+            ]
+        )
+    return [changes, *([meant] if meant.rows else []), moved]
+
+
+def diff_markdown(d: Diff, old_name: str, new_name: str) -> str:
+    def cell(text: str | None) -> str:
+        return markdown_cell(text or "—")
+
+    old, new = markdown_code(old_name), markdown_code(new_name)
+    if not d:
+        return f"**bsec-plan diff**: nothing to review between {old} and {new}.\n"
+    lines = [f"### Plan changes: {old} → {new}", ""]
+    if d.changes:
+        lines += ["| Change | Subject | Before | After |", "|---|---|---|---|"]
+        lines += [
+            f"| {c.kind} | {cell(c.subject)} | {cell(c.old)} | {cell(c.new)} |" for c in d.changes
+        ]
+        lines.append("")
+    meant = meaning_lines(d)
+    if meant:
+        lines.append(f"**What it means for the states, as of {d.as_of}:**")
+        lines += [f"- {markdown_cell(line)}" for line in meant]
+        lines.append("")
+    lines.append(
+        f"**Occurrences whose status changes, as of {d.as_of}:**"
+        if d.transitions
+        else f"No occurrence changes status as of {d.as_of}."
+    )
+    lines += [f"- {markdown_cell(transition_text(t))}" for t in d.transitions]
+    return "\n".join(lines) + "\n"
+
+
+def _standing_json(s: Standing, good: str) -> dict[str, Any]:
+    return {"status": s.status, "text": standing_text(s, good), "event": s.event, "date": s.date}
+
+
+def _shift_json(s: Shift, good: str) -> dict[str, Any]:
+    return {
+        "state": s.state,
+        **({"instrument": s.instrument} if s.instrument else {}),
+        "old": _standing_json(s.old, good),
+        "new": _standing_json(s.new, good),
+    }
+
+
+def diff_json(d: Diff) -> dict[str, Any]:
+    return {
+        "changes": [
+            {"kind": c.kind, "subject": c.subject, "old": c.old, "new": c.new} for c in d.changes
+        ],
+        "transitions": [
+            {"action": t.action, "occurrence": t.occurrence, "old": t.old, "new": t.new}
+            for t in d.transitions
+        ],
+        "standings": [_shift_json(s, "ratified") for s in d.standings],
+        "liaison_officers": [_shift_json(s, "appointed") for s in d.liaison_officers],
+        "addressed": [
+            {"action": a.action, "state": a.state, "old": not a.addressed, "new": a.addressed}
+            for a in d.addressed
+        ],
+        "responsible": [
+            {
+                "action": h.action,
+                "occurrence": h.occurrence,
+                "party": h.party,
+                "old": h.old,
+                "new": h.new,
+            }
+            for h in d.responsible
+        ],
+    }
+
+
+def diff_view(d: Diff, old_name: str, new_name: str) -> View:
+    return View(
+        blocks=lambda: diff_blocks(d, old_name, new_name),
+        document=lambda: {
+            **header(f"{old_name} → {new_name}", d.as_of, "diff", old=old_name, new=new_name),
+            **diff_json(d),
+        },
+        markdown=lambda: diff_markdown(d, old_name, new_name),
+    )

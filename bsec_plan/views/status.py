@@ -1,0 +1,224 @@
+"""What `status` shows: on a terminal, one screen a delegate reads first; piped, the full tables;
+JSON for scripts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from bsec_plan.domain.model import Plan
+from bsec_plan.queries import questions as q
+from bsec_plan.views.common import (
+    Asked,
+    Lines,
+    Table,
+    View,
+    _head,
+    _iso,
+    colour,
+    legend_line,
+    period_note,
+    relative,
+    row_json,
+    short_responsible,
+)
+from bsec_plan.views.states import missing_json
+
+SHOWN = 3  # overdue and next lines on the screen, the "… and N more" line included
+LABEL = 10  # the width of the screen's left column: Direction, Overdue, Next, Missing
+
+
+def status_overdue_table(
+    plan: Plan, rows: list[q.Row], as_of: dt.date, legend: dict[str, None]
+) -> Table:
+    """Overdue in short, for the status screen: parties in short, the text left to `show`."""
+    table = Table(
+        f"Overdue on {as_of}",
+        ["Action", "Occurrence", "Due", "Overdue", "Responsible"],
+        wrap=("Responsible",),
+        empty="nothing is overdue",
+    )
+    for r in rows:
+        table.rows.append(
+            [
+                r.action,
+                r.label or "",
+                _iso(r.due) or "",
+                relative(r.due, as_of),
+                short_responsible(plan, r, legend),
+            ]
+        )
+    table.styles = [colour("overdue")] * len(rows)
+    return table
+
+
+def status_blocks(plan: Plan, plan_file: str, s: q.Status, state: str | None) -> list[Table | str]:
+    who = f" — for {plan.state_by_code[state].name} ({state})" if state else ""
+    intro = (
+        f"{plan.title}{who}\n"
+        f"Plan file: {plan_file}\n"
+        f"Period: {plan.start} – {plan.end}; as of {s.as_of}, {s.elapsed:.0%} of it has passed.\n"
+    )
+    counts = Table("Occurrences by direction", ["Direction", *[st.capitalize() for st in q.STATES]])
+    for direction, by_state in s.counts.items():
+        counts.rows.append(
+            [direction, *(str(by_state[st]) if by_state[st] else "·" for st in q.STATES)]
+        )
+    legend: dict[str, None] = {}
+    late = status_overdue_table(plan, s.overdue, s.as_of, legend)
+    next_table = Table(
+        "Next deadlines",
+        ["Action", "Occurrence", "Due", "When", "Status", "Responsible"],
+        wrap=("Responsible",),
+        empty="no deadline ahead",
+    )
+    for r in s.next:
+        next_table.rows.append(
+            [
+                r.action,
+                r.label or "",
+                _iso(r.due) or "",
+                relative(r.due, s.as_of),
+                r.state,
+                short_responsible(plan, r, legend),
+            ]
+        )
+        next_table.styles.append(colour(r.state))
+    gaps = Table(
+        "Missing ratifications and liaison officers",
+        ["Missing", "Known lack", "Date unknown", "Unknown"],
+        wrap=("Missing", "Known lack", "Date unknown", "Unknown"),
+        empty="none",
+    )
+    groups = [(plan.instrument_by_id[i].short, lacks) for i, lacks in s.unratified.items()]
+    if s.no_liaison:
+        groups.append(("Liaison officer", s.no_liaison))
+    for label, lacks in groups:
+        columns = [
+            [ln.code for ln in lacks if ln.known],
+            [ln.code for ln in lacks if ln.status == "date unknown"],
+            [ln.code for ln in lacks if ln.status == "unknown"],
+        ]
+        gaps.rows.append([label, *(" ".join(codes) or "—" for codes in columns)])
+    return [
+        intro,
+        *period_note(plan, s.as_of),
+        counts,
+        late,
+        next_table,
+        gaps,
+        *([legend_line(legend)] if legend else []),
+    ]
+
+
+def status_json(plan: Plan, s: q.Status) -> dict[str, Any]:
+    return {
+        "title": plan.title,
+        "period": {"start": _iso(plan.start), "end": _iso(plan.end)},
+        "elapsed": round(s.elapsed, 4),
+        "counts": s.counts,
+        "overdue": [row_json(r) for r in s.overdue],
+        "next": [row_json(r) for r in s.next],
+        "missing_ratification": {i: missing_json(ln) for i, ln in s.unratified.items()},
+        "missing_liaison_officer": missing_json(s.no_liaison),
+    }
+
+
+def status_view(asked: Asked, s: q.Status) -> View:
+    return View(
+        blocks=lambda: status_blocks(asked.plan, asked.plan_file, s, asked.state),
+        screen=lambda: status_screen(asked.plan, asked.plan_file, s, asked.state),
+        document=lambda: {**_head(asked, "status"), **status_json(asked.plan, s)},
+    )
+
+
+# -- the screen ---------------------------------------------------------------------------------
+
+
+def _counts_text(by_state: dict[str, int]) -> str:
+    return " · ".join(f"{n} {st}" for st, n in by_state.items() if n) or "nothing"
+
+
+def _aligned(rows: list[list[str]]) -> list[str]:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))] if rows else []
+    return ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+
+
+def _few(rows: list[q.Row], more: str) -> tuple[list[q.Row], str | None]:
+    """At most SHOWN lines: every row when they fit, else one line fewer and a pointer."""
+    if len(rows) <= SHOWN:
+        return rows, None
+    return rows[: SHOWN - 1], f"… and {len(rows) - SHOWN + 1} more: {more}"
+
+
+def status_screen(
+    plan: Plan, plan_file: str, s: q.Status, state: str | None
+) -> list[Table | Lines | str]:
+    """One screen (23 lines at 80 x 24 for the bundled plan): the period, counts by direction,
+    the oldest overdue and the next deadlines, the states missing something, and where the rest
+    is. A state or an action is named by its code; `show`, `overdue`, `states` give the rest."""
+    out = Lines()
+
+    def add(label: str, text: str, look: str | None = None) -> None:
+        out.lines.append((f"{label:<{LABEL}}{text}".rstrip(), look))
+
+    who = f"; for {plan.state_by_code[state].name} ({state})" if state else ""
+    out.lines += [
+        (f"Period {plan.start} – {plan.end}; as of {s.as_of}, {s.elapsed:.0%} has passed.", None),
+        (f"Plan file: {plan_file}{who}", None),
+        # after the period: the date that replays it, in the place of the blank line
+        ("".join(period_note(plan, s.as_of)).rstrip(), None),
+    ]
+    for i, (direction, by_state) in enumerate(s.counts.items()):
+        add("Direction" if i == 0 else "", f"{direction}  {_counts_text(by_state)}")
+    add("", "")
+    legend: dict[str, None] = {}
+    late, more = _few(s.overdue, "bsec-plan overdue")
+    cells = [
+        [
+            f"{r.action} {r.label or ''}".rstrip(),
+            _iso(r.due) or "",
+            relative(r.due, s.as_of),
+            short_responsible(plan, r, legend),
+        ]
+        for r in late
+    ]
+    lines = _aligned(cells) or ["nothing is overdue"]
+    for i, line in enumerate(lines):
+        add("Overdue" if i == 0 else "", line, colour("overdue") if late else None)
+    if more:
+        add("", more)
+    upcoming, more = _few(s.next, "bsec-plan calendar")
+    cells = [
+        [
+            f"{r.action} {r.label or ''}".rstrip(),
+            _iso(r.due) or "",
+            relative(r.due, s.as_of),
+            r.state,
+            short_responsible(plan, r, legend),
+        ]
+        for r in upcoming
+    ]
+    lines = _aligned(cells) or ["no deadline ahead"]
+    for i, line in enumerate(lines):
+        add("Next" if i == 0 else "", line, colour(upcoming[i].state) if upcoming else None)
+    if more:
+        add("", more)
+    add("", "")
+    groups = [(plan.instrument_by_id[i].short, lacks) for i, lacks in s.unratified.items()]
+    if s.no_liaison:
+        groups.append(("Liaison officer", s.no_liaison))
+    cells = [
+        [label, " ".join(ln.code + ("?" if ln.status == "date unknown" else "") for ln in lacks)]
+        for label, lacks in groups
+    ]
+    for i, line in enumerate(_aligned(cells) or ["nothing"]):
+        add("Missing" if i == 0 else "", line)
+    if groups:
+        add("", "bsec-plan states --missing ratification, --missing liaison-officer")
+    if any(ln.status == "date unknown" for _, lacks in groups for ln in lacks):
+        legend = {"?: date unknown": None, **legend}
+    if legend:
+        add("", "")
+        out.lines.append((legend_line(legend, details=False), "dim"))
+    return [out]

@@ -189,7 +189,7 @@ def test_warning_in_github_and_json_formats() -> None:
     "text",
     [
         "https://zakon.rada.gov.ua/laws/show/969_006",
-        "unian.net/world/110828-albaniya-smenila-ukrainu-vo-glave-oches.html",
+        "http://unian.net/world/110828-albaniya-smenila-ukrainu-vo-glave-oches.html",
         "State Gazette no. 62, 2003-07-11",
         '"Sl. glasnik RS – Međunarodni ugovori", br. 8/2011',
         "Plan of Action 2009–2011, note under A.2",
@@ -207,6 +207,14 @@ def test_followable_sources(text: str) -> None:
         ("rhodesmrc.org", "names the site 'rhodesmrc.org'"),
         ("mfa.am press release, 2011-06-08", "names the site 'mfa.am'"),
         ("a press release", "cannot be followed"),
+        ("unian.net/world/110828-albaniya.html", "the address has no scheme"),
+        ("https://x.example/a; http://[oops/", "'['"),
+        ("https://ex\uff0fample.com/p", "cannot be read"),
+        ("ftp://x.example/a", "only http and https"),
+        ("see https://x.example/a", "must stand alone"),
+        ("https://x.example/", "names the site 'x.example'"),
+        ("https://user@x.example/a", "user name"),
+        ("https://x.example/" + "a" * 2000, "longer than 2000 characters"),
         (" ", "the source is empty"),
     ],
 )

@@ -172,15 +172,16 @@ def parse(text: str, name: str) -> Plan:
     raise PlanError(located)
 
 
-def warnings(path: Path, plan: Plan) -> list[Problem]:
-    """The located warnings of a valid plan (a gap between chairmanship terms...)."""
+def warnings(path: Path | str, plan: Plan, data: bytes | None = None) -> list[Problem]:
+    """The located warnings of a valid plan (a gap between chairmanship terms...). `data` is the
+    plan's bytes where they cannot be read again from `path` (standard input)."""
     from bsec_plan.loading import crossref, yamlpos
 
     findings = crossref.warnings(plan)
     if not findings:
         return []
     name = str(path)
-    root = yamlpos.load(decode(read_bytes(path), name))
+    root = yamlpos.load(decode(read_bytes(Path(path)) if data is None else data, name))
     return sorted(
         Problem(name, *_locate(root, loc), f"{_dotted(root, loc)}: {msg}", "warning")
         for loc, msg in findings

@@ -10,7 +10,7 @@ from typing import Any
 
 from bsec_plan.domain import addresses
 from bsec_plan.domain.model import Plan
-from bsec_plan.domain.schedule import occurrences
+from bsec_plan.domain.schedule import occurrences, recurring
 
 Path = tuple[Any, ...]  # a location in the document: keys and list indices, as in pydantic's `loc`
 Finding = tuple[Path, str]
@@ -80,6 +80,47 @@ def period_in_order(plan: Plan) -> Iterator[Finding]:
             ("period", "start"),
             f"the period starts ({plan.period.start}) after it ends ({plan.period.end})",
         )
+
+
+# Bounds on what an accepted plan expands to, so that every command on it ends in seconds and
+# bounded memory: the period, and the occurrences of all actions in it (a table row each, a
+# calendar event each, a mark each on the page). A plan of 10,000 actions over two years has
+# about 20,000; 100,000 make a page of some 60 MB.
+MAX_PERIOD_YEARS = 50
+MAX_OCCURRENCES = 100_000
+
+
+def _period_too_long(plan: Plan) -> bool:
+    start, end = plan.period.start.first_day, plan.period.end.last_day
+    return (end.year - start.year) * 12 + end.month - start.month >= MAX_PERIOD_YEARS * 12
+
+
+def period_bounded(plan: Plan) -> Iterator[Finding]:
+    if _period_too_long(plan):
+        yield (
+            ("period", "end"),
+            f"the period runs from {plan.period.start} to {plan.period.end}; a plan's period "
+            f"is at most {MAX_PERIOD_YEARS} years",
+        )
+
+
+def occurrences_bounded(plan: Plan) -> Iterator[Finding]:
+    if _period_too_long(plan):
+        return  # reported by period_bounded; counting would expand the long period
+    count = 0
+    for here, _, action in _actions(plan):
+        deadline = action.deadline
+        if deadline is None or deadline.kind == "permanent" or deadline.due is not None:
+            count += 1
+        else:
+            count += len(recurring(deadline.kind, plan.start, plan.end))
+        if count > MAX_OCCURRENCES:
+            yield (
+                (*here, "deadline"),
+                f"with this action the plan's actions fall due more than {MAX_OCCURRENCES:,} "
+                "times in its period; a plan is limited to that many occurrences",
+            )
+            return
 
 
 def ids_unique(plan: Plan) -> Iterator[Finding]:
@@ -189,6 +230,8 @@ def terms_do_not_overlap(plan: Plan) -> Iterator[Finding]:
 
 
 def progress_names_an_occurrence(plan: Plan) -> Iterator[Finding]:
+    if _period_too_long(plan):
+        return  # reported by period_bounded; the occurrences are not expanded over it
     for i, record in enumerate(plan.progress):
         here = ("progress", i)
         action = plan.actions.get(record.action)
@@ -291,6 +334,8 @@ def sources_followable(plan: Plan) -> Iterator[Finding]:
 
 RULES: list[Rule] = [
     period_in_order,
+    period_bounded,
+    occurrences_bounded,
     ids_unique,
     actions_under_their_direction,
     instruments_declared,

@@ -30,8 +30,8 @@ _WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF
 def main(argv: list[str] | None = None) -> int:
     try:
         return _main(argv)
-    except BaseException:  # a handler failed too (memory ran out again): the code says it
-        with contextlib.suppress(BaseException):
+    except Exception:  # a handler failed too (memory ran out again): the code says it
+        with contextlib.suppress(Exception):
             os.write(2, b"bsec-plan: internal error (a bug): the run failed while ending\n")
         return BUG
 

@@ -262,6 +262,8 @@ def test_diff_shows_a_changed_event_as_text(tmp_path: Path) -> None:
 
 RULE_FILES = {
     "period_in_order": "broken/period-reversed.yaml",
+    "period_bounded": "broken/period-three-centuries.yaml",
+    "occurrences_bounded": "broken/occurrences-over-the-limit.yaml",
     "ids_unique": "broken/duplicate-state-code.yaml",
     "actions_under_their_direction": "broken/action-under-wrong-direction.yaml",
     "instruments_declared": "broken/undeclared-instrument.yaml",

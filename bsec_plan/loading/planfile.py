@@ -195,8 +195,8 @@ class _Kept(list[Any]):
 def _check_what_validated(root: Node, errors: list[ErrorDetails]) -> list[Finding]:
     """The reference rules run on the parts of the plan that validated, so that one run shows
     every problem: each record with an error (the innermost list item holding it) is set aside,
-    an unknown key is left out, and the rest validated again. Findings that name a record set
-    aside (it may have been the one referred to) are left out. Nothing when an error is outside
+    an unknown top-level key is left out, and the rest validated again. Findings that name a
+    record set aside (it may have been the one referred to) are left out. Nothing when an error is outside
     any record (a missing title, a bad period), as the rest cannot be read without it."""
     from pydantic import ValidationError
 
@@ -238,12 +238,14 @@ def _set_aside(tree: Node, errors: list[ErrorDetails], aside: set[str]) -> bool:
     keys: list[tuple[dict[str, Any], str]] = []
     for error in errors:
         loc = tuple(error["loc"])
-        if error["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
+        cut = max((i for i, part in enumerate(loc) if isinstance(part, int)), default=None)
+        # an unknown key outside any record is left out; inside one, the record is set aside,
+        # as the key may have been meant for a field the rules read (`dedline`)
+        if cut is None and error["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
             parent = _node_at(tree, loc[:-1])
             if isinstance(parent, dict) and loc[-1] in parent:
                 keys.append((parent, str(loc[-1])))
                 continue
-        cut = max((i for i, part in enumerate(loc) if isinstance(part, int)), default=None)
         if cut is None:
             return False
         holder = _node_at(tree, loc[:cut])
@@ -264,12 +266,12 @@ def _set_aside(tree: Node, errors: list[ErrorDetails], aside: set[str]) -> bool:
 def _node_at(tree: Node, loc: Loc) -> Node:
     node = tree
     for part in loc:
-        if (isinstance(node, dict) and part in node) or (
-            isinstance(node, list) and isinstance(part, int) and part < len(node)
-        ):
+        if isinstance(node, dict) and part in node:
             node = node[part]
-        else:
+            continue
+        if not (isinstance(node, list) and isinstance(part, int) and part < len(node)):
             return None
+        node = node[part]
     return node
 
 

@@ -16,6 +16,9 @@ import os
 import signal
 import sys
 
+# Set aside at start and let go when memory runs out, so that the one-line message can be made.
+_reserve = bytes(256 * 1024)
+
 INTERRUPTED = 130
 CLOSED_PIPE = 128 + 13  # what a shell reports for a process ended by SIGPIPE
 CANNOT_WRITE = 2
@@ -25,6 +28,15 @@ _WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except Exception:  # a handler failed too (memory ran out again): the code says it
+        with contextlib.suppress(Exception):
+            os.write(2, b"bsec-plan: internal error (a bug): the run failed while ending\n")
+        return BUG
+
+
+def _main(argv: list[str] | None) -> int:
     # A run is short and makes few reference cycles, while the cyclic collector would walk the
     # whole plan again and again as objects pile up (5-20% of a run at 10,000 actions).
     gc.disable()
@@ -47,8 +59,25 @@ def main(argv: list[str] | None = None) -> int:
         _discard_stdout()
         _say(f"bsec-plan: error: cannot write the output: {err.strerror or err}")
         return CANNOT_WRITE
-    except Exception as err:
+    except MemoryError as err:
+        return _out_of_memory(err)
+    except Exception as err:  # RecursionError among them
         return _bug(err)
+
+
+def _out_of_memory(err: MemoryError) -> int:
+    """Let go of what the failed run still holds (its frames, through the traceback), then say
+    so in one line."""
+    global _reserve
+    _reserve = b""
+    tb, err.__traceback__ = err.__traceback__, None
+    while tb is not None:  # as traceback.clear_frames, without importing it
+        with contextlib.suppress(RuntimeError):  # a frame still running
+            tb.tb_frame.clear()
+        tb = tb.tb_next
+    gc.collect()  # the collector is off during a run; what the run left in cycles goes now
+    _say("bsec-plan: internal error: out of memory (MemoryError); the plan is too large to process")
+    return BUG
 
 
 def _run(args: list[str]) -> int:

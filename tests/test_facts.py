@@ -207,7 +207,7 @@ def test_warning_in_github_and_json_formats() -> None:
     "text",
     [
         "https://zakon.rada.gov.ua/laws/show/969_006",
-        "unian.net/world/110828-albaniya-smenila-ukrainu-vo-glave-oches.html",
+        "http://unian.net/world/110828-albaniya-smenila-ukrainu-vo-glave-oches.html",
         "State Gazette no. 62, 2003-07-11",
         '"Sl. glasnik RS – Međunarodni ugovori", br. 8/2011',
         "Plan of Action 2009–2011, note under A.2",
@@ -225,6 +225,14 @@ def test_followable_sources(text: str) -> None:
         ("rhodesmrc.org", "names the site 'rhodesmrc.org'"),
         ("mfa.am press release, 2011-06-08", "names the site 'mfa.am'"),
         ("a press release", "cannot be followed"),
+        ("unian.net/world/110828-albaniya.html", "the address has no scheme"),
+        ("https://x.example/a; http://[oops/", "'['"),
+        ("https://ex\uff0fample.com/p", "cannot be read"),
+        ("ftp://x.example/a", "only http and https"),
+        ("see https://x.example/a", "must stand alone"),
+        ("https://x.example/", "names the site 'x.example'"),
+        ("https://user@x.example/a", "user name"),
+        ("https://x.example/" + "a" * 2000, "longer than 2000 characters"),
         (" ", "the source is empty"),
     ],
 )
@@ -272,6 +280,8 @@ def test_diff_shows_a_changed_event_as_text(tmp_path: Path) -> None:
 
 RULE_FILES = {
     "period_in_order": "broken/period-reversed.yaml",
+    "period_bounded": "broken/period-three-centuries.yaml",
+    "occurrences_bounded": "broken/occurrences-over-the-limit.yaml",
     "ids_unique": "broken/duplicate-state-code.yaml",
     "actions_under_their_direction": "broken/action-under-wrong-direction.yaml",
     "instruments_declared": "broken/undeclared-instrument.yaml",

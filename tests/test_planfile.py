@@ -103,6 +103,16 @@ EXPECTED = {
         17,
         "period.start: the period starts (2011-06) after it ends (2009-05)",
     ),
+    "period-three-centuries.yaml": (2, 31, "a plan's period is at most 50 years"),
+    "occurrences-over-the-limit.yaml": (
+        1020,
+        41,
+        "actions[A.1001].deadline: with this action the plan's actions fall due more than 100,000 times",
+    ),
+    "source-address-bracket.yaml": (26, 86, "the address holds '['"),
+    "source-address-fullwidth-slash.yaml": (26, 86, "the address cannot be read: netloc"),
+    "source-address-without-scheme.yaml": (26, 86, "the address has no scheme"),
+    "one-problem-of-each-kind.yaml": (24, 9, "unknown key 'dedline'; did you mean 'deadline'?"),
 }
 
 

@@ -10,6 +10,9 @@ from bsec_plan.problems import PlanError, Problem
 from bsec_plan.safetext import visible
 
 STDIN = "<stdin>"  # what messages call a plan read from standard input (`check -`)
+# At most this many problems are shown, in every format; one line then says how many more. A
+# file with a problem on each of its lines is one mistake repeated, not 100,000 to read.
+MAX_SHOWN = 200
 
 
 def run(paths: list[str], fmt: str = "text") -> int:
@@ -22,16 +25,17 @@ def run(paths: list[str], fmt: str = "text") -> int:
     for path in wanted:
         target, name = planfile.located(path)
         names.append(STDIN if path == "-" else name)
+        data = None
         try:
-            plan = (
-                planfile.load_bytes(read_stdin(), STDIN)
-                if path == "-"
-                else planfile.load(target, cached=False)
-            )
+            if path == "-":
+                data = read_stdin()
+                plan = planfile.load_bytes(data, STDIN)
+            else:
+                plan = planfile.load(target, cached=False)
         except PlanError as err:
             problems.extend(err.problems)
             continue
-        warnings.extend(planfile.warnings(target, plan))
+        warnings.extend(planfile.warnings(names[-1] if data is not None else target, plan, data))
         summaries.append(
             f"{names[-1]}: valid: {len(plan.directions)} directions, {len(plan.actions)} actions, "
             f"{len(plan.states)} states, {len(plan.ratifications)} ratification records, "
@@ -40,9 +44,11 @@ def run(paths: list[str], fmt: str = "text") -> int:
     from bsec_plan.views.common import Checked, View
     from bsec_plan.writers import formats
 
+    found = [*problems, *warnings]
     document = {
         "files": names,
         "valid": not problems,
+        "problem_count": len(found),  # all of them; `problems` lists the first MAX_SHOWN
         "problems": [
             {
                 "file": p.file,
@@ -51,7 +57,7 @@ def run(paths: list[str], fmt: str = "text") -> int:
                 "severity": p.severity,
                 "message": p.message,
             }
-            for p in [*problems, *warnings]
+            for p in found[:MAX_SHOWN]
         ],
     }
     checked = Checked(summaries, problems, warnings, report)
@@ -72,17 +78,24 @@ def read_stdin() -> bytes:
 
 
 def report(problems: list[Problem], fmt: str) -> None:
+    shown, more = problems[:MAX_SHOWN], max(len(problems) - MAX_SHOWN, 0)
     if fmt == "github":
         # annotations on stdout, where the runner reads workflow commands; the plain lines stay in the log
-        for p in problems:
+        for p in shown:
             print(annotation(p))
         summary = os.environ.get("GITHUB_STEP_SUMMARY")
-        if summary:  # annotations are capped per step; the summary lists every problem
+        if summary:  # annotations are capped per step; the summary lists the shown problems
             append_summary(summary, step_summary(problems))
-    for p in problems:
+    for p in shown:
         print(p, file=sys.stderr)
+    if more:
+        print(more_line(more), file=sys.stderr)
     what = "warning" if all(p.severity == "warning" for p in problems) else "problem"
     print(f"{len(problems)} {what}{'s' if len(problems) != 1 else ''} found", file=sys.stderr)
+
+
+def more_line(more: int) -> str:
+    return f"… and {more} more problem{'s' if more != 1 else ''}"
 
 
 def append_summary(path: str, text: str) -> None:
@@ -122,5 +135,9 @@ def step_summary(problems: list[Problem]) -> str:
         "| File | Line | Column | Problem |",
         "|---|---|---|---|",
     ]
-    lines += [f"| {cell(p.file)} | {p.line} | {p.col} | {cell(p.message)} |" for p in problems]
+    lines += [
+        f"| {cell(p.file)} | {p.line} | {p.col} | {cell(p.message)} |" for p in problems[:MAX_SHOWN]
+    ]
+    if len(problems) > MAX_SHOWN:
+        lines += ["", more_line(len(problems) - MAX_SHOWN)]
     return "\n".join(lines) + "\n\n"

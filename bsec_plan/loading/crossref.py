@@ -8,8 +8,9 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from bsec_plan.domain import addresses
 from bsec_plan.domain.model import Plan
-from bsec_plan.domain.schedule import occurrences
+from bsec_plan.domain.schedule import occurrences, recurring
 
 Path = tuple[Any, ...]  # a location in the document: keys and list indices, as in pydantic's `loc`
 Finding = tuple[Path, str]
@@ -79,6 +80,47 @@ def period_in_order(plan: Plan) -> Iterator[Finding]:
             ("period", "start"),
             f"the period starts ({plan.period.start}) after it ends ({plan.period.end})",
         )
+
+
+# Bounds on what an accepted plan expands to, so that every command on it ends in seconds and
+# bounded memory: the period, and the occurrences of all actions in it (a table row each, a
+# calendar event each, a mark each on the page). A plan of 10,000 actions over two years has
+# about 20,000; 100,000 make a page of some 60 MB.
+MAX_PERIOD_YEARS = 50
+MAX_OCCURRENCES = 100_000
+
+
+def _period_too_long(plan: Plan) -> bool:
+    start, end = plan.period.start.first_day, plan.period.end.last_day
+    return (end.year - start.year) * 12 + end.month - start.month >= MAX_PERIOD_YEARS * 12
+
+
+def period_bounded(plan: Plan) -> Iterator[Finding]:
+    if _period_too_long(plan):
+        yield (
+            ("period", "end"),
+            f"the period runs from {plan.period.start} to {plan.period.end}; a plan's period "
+            f"is at most {MAX_PERIOD_YEARS} years",
+        )
+
+
+def occurrences_bounded(plan: Plan) -> Iterator[Finding]:
+    if _period_too_long(plan):
+        return  # reported by period_bounded; counting would expand the long period
+    count = 0
+    for here, _, action in _actions(plan):
+        deadline = action.deadline
+        if deadline is None or deadline.kind == "permanent" or deadline.due is not None:
+            count += 1
+        else:
+            count += len(recurring(deadline.kind, plan.start, plan.end))
+        if count > MAX_OCCURRENCES:
+            yield (
+                (*here, "deadline"),
+                f"with this action the plan's actions fall due more than {MAX_OCCURRENCES:,} "
+                "times in its period; a plan is limited to that many occurrences",
+            )
+            return
 
 
 def ids_unique(plan: Plan) -> Iterator[Finding]:
@@ -188,6 +230,8 @@ def terms_do_not_overlap(plan: Plan) -> Iterator[Finding]:
 
 
 def progress_names_an_occurrence(plan: Plan) -> Iterator[Finding]:
+    if _period_too_long(plan):
+        return  # reported by period_bounded; the occurrences are not expanded over it
     for i, record in enumerate(plan.progress):
         here = ("progress", i)
         action = plan.actions.get(record.action)
@@ -215,30 +259,56 @@ def progress_names_an_occurrence(plan: Plan) -> Iterator[Finding]:
         yield (*here, "occurrence"), message
 
 
-# An address with a path: `https://host.tld/path`, or as a reference writes it, `host.tld/path`.
-_ADDRESS = re.compile(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}\.?/\S*[\w/)]", re.IGNORECASE)
-# A site named without a page: `ciela.net`, `lege5.ro`.
-_SITE = re.compile(r"\b(?:[\w-]+\.)+(?:com|net|org|ro|bg|gr|rs|am|az|ua|ru|tr|it|eu|al)\b", re.I)
+# Sites named without a page (`ciela.net`, `lege5.ro`): host names ending in these.
+_SITE_ENDINGS = frozenset(
+    ["com", "net", "org", "ro", "bg", "gr", "rs", "am", "az", "ua", "ru", "tr", "it", "eu", "al"]
+)
 # A citation: a numbered act or issue (no. 62, br. 8/2011, Law 2925/2001, note under A.2) and a year.
 _NUMBERED = re.compile(r"\b(?:no|nr|br)\.\s*\d|\b\d+/\d{4}\b|\bnote under [A-Z](?:\.\d+)?\b", re.I)
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_PUNCTUATION = "()[]{},;:.!?\"'«»“”„"
 
 
 def source_problem(text: str) -> str | None:
-    """Why a source cannot be followed, or None when it can."""
+    """Why a source cannot be followed, or None when it can. Its `; `-separated pieces are each
+    an address or text; an address stands alone in its piece, as the page links it. Linear in
+    the length of the text."""
     if not text.strip():
         return "the source is empty; give an address with its path or a full citation"
-    rest = _ADDRESS.sub(" ", text)
-    site = _SITE.search(rest)
-    if site:
-        return (
-            f"the source names the site '{site.group()}' but not the page; give the full address "
-            "with its path, or a full citation (gazette, number, date)"
-        )
-    if rest != text or (_NUMBERED.search(text) and _YEAR.search(text)):
+    linked = False
+    for piece in text.split("; "):
+        words = piece.split()
+        for word in words:
+            if not addresses.looks_like_address(word):
+                site = word.strip(_PUNCTUATION)
+                if site.rsplit(".", 1)[-1].lower() in _SITE_ENDINGS and addresses.is_host_name(
+                    site
+                ):
+                    return (
+                        f"the source names the site '{site}' but not the page; give the full "
+                        "address with its path, or a full citation (gazette, number, date)"
+                    )
+                continue
+            shown = word if len(word) <= 80 else word[:77] + "..."
+            if word != piece:
+                return (
+                    f"the address '{shown}' must stand alone, apart from other text by '; ', "
+                    "so that the page can link it"
+                )
+            address = addresses.parse(word)
+            if isinstance(address, str):
+                return f"{address}: '{shown}'"
+            if not addresses.has_page(address):
+                return (
+                    f"the source names the site '{address.host}' but not the page; give the full "
+                    "address with its path, or a full citation (gazette, number, date)"
+                )
+            linked = True
+    if linked or (_NUMBERED.search(text) and _YEAR.search(text)):
         return None
+    shown = text if len(text) <= 200 else text[:197] + "..."
     return (
-        f"the source '{text}' cannot be followed; give an address with its path or a full "
+        f"the source '{shown}' cannot be followed; give an address with its path or a full "
         "citation (gazette, number, date)"
     )
 
@@ -264,6 +334,8 @@ def sources_followable(plan: Plan) -> Iterator[Finding]:
 
 RULES: list[Rule] = [
     period_in_order,
+    period_bounded,
+    occurrences_bounded,
     ids_unique,
     actions_under_their_direction,
     instruments_declared,

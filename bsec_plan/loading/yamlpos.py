@@ -156,7 +156,8 @@ class _Reader:
             self.retry()
             self.problems.append(((1, 1), "the file is empty; expected the plan as a YAML mapping"))
         if self.problems:
-            raise YamlProblem([(_inside(self.text, at), message) for at, message in self.problems])
+            inside = _Inside(self.text)
+            raise YamlProblem([(inside(at), message) for at, message in self.problems])
         return self.root
 
     def retry(self) -> None:
@@ -261,11 +262,16 @@ class _Reader:
             parent.values_at[key] = at
 
 
-def _inside(text: str, at: Mark) -> Mark:
-    """libyaml may place an end-of-file problem one line past the last: keep it in the file."""
-    lines = text.split("\n")
-    line = min(max(at[0], 1), len(lines))
-    return (line, min(max(at[1], 1), len(lines[line - 1]) + 1))
+class _Inside:
+    """Keeps a mark in the file: libyaml may place an end-of-file problem one line past the last.
+    The line lengths are measured once, so locating any number of problems is one pass."""
+
+    def __init__(self, text: str) -> None:
+        self.lengths = [len(line) for line in text.split("\n")]
+
+    def __call__(self, at: Mark) -> Mark:
+        line = min(max(at[0], 1), len(self.lengths))
+        return (line, min(max(at[1], 1), self.lengths[line - 1] + 1))
 
 
 def _typed_message(value: str) -> str:

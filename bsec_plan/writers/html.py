@@ -9,8 +9,8 @@ import re
 import sys
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
+from bsec_plan.domain import addresses
 from bsec_plan.domain.model import Plan
 from bsec_plan.problems import UsageError
 from bsec_plan.safetext import visible
@@ -19,20 +19,19 @@ from bsec_plan.writers import files
 
 __all__ = ["breakable", "links", "render", "view", "write_report"]
 
-_URL_SAFE = re.compile(r"[^\s<>\"'`\\]+")
-
 
 def links(source: str | None) -> list[dict[str, str | None]]:
     """A source as its `; `-separated pieces; a piece becomes a link only when it is a whole
-    http(s) address. Plan text is untrusted: `javascript:` and any other scheme stay text."""
+    http(s) address, as `check` reads it (the same parser). Plan text is untrusted:
+    `javascript:` and any other scheme stay text."""
     if not source:
         return []
     pieces: list[dict[str, str | None]] = []
     for piece in source.split("; "):
-        parts = urlsplit(piece) if _URL_SAFE.fullmatch(piece) else None
-        if parts is not None and parts.scheme.lower() in ("http", "https") and parts.netloc:
+        address = addresses.parse(piece)
+        if isinstance(address, addresses.Address):
             # the site names the link; the address itself is in the link (and printed on paper)
-            pieces.append({"text": parts.hostname or parts.netloc, "href": piece})
+            pieces.append({"text": address.host, "href": address.href})
         else:
             pieces.append({"text": piece, "href": None})
     return pieces

@@ -1,0 +1,90 @@
+"""Web addresses in sources: one parser, used by `check` to accept an address and by the page
+to link it, so that the page can link every address `check` accepts and never fails on one.
+
+Every step is linear in the length of the text (no backtracking patterns): plan text is
+untrusted, and a source may be long.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import NamedTuple
+from urllib.parse import urlsplit
+
+MAX_ADDRESS = 2000  # characters; longer addresses are refused (browsers and servers cut them)
+SCHEMES = ("http", "https")
+# characters an address may not hold as written: they end it in HTML or in other tools, or
+# browsers and Python read them differently (a backslash is a slash to a browser)
+_UNSAFE = re.compile(r"[\s<>\"'`\\\[\]{}|^\x00-\x1f\x7f-\x9f]")
+_LABEL = re.compile(r"[\w-]+")
+
+
+class Address(NamedTuple):
+    href: str  # the address as written: what the page links to
+    host: str  # the host name, lower case: what the page shows
+
+
+def parse(text: str) -> Address | str:
+    """The address in `text` (all of it), or why it is not one the page can link."""
+    if len(text) > MAX_ADDRESS:
+        return f"the address is longer than {MAX_ADDRESS} characters"
+    bad = _UNSAFE.search(text)
+    if bad:
+        return f"the address holds {_describe(bad.group())}, which an address cannot hold"
+    scheme, sep, _ = text.partition("://")
+    if not sep:
+        return "the address has no scheme; write it in full, starting with https:// or http://"
+    if scheme.lower() not in SCHEMES:
+        return f"the address starts with '{scheme}://'; only http and https addresses can be linked"
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018 - reading it checks the port
+    except ValueError as err:
+        return f"the address cannot be read: {err}"
+    netloc = parts.netloc
+    if not netloc:
+        return "the address names no host"
+    if unicodedata.normalize("NFKC", netloc) != netloc:
+        return "the address's host holds characters that change meaning when normalised"
+    if "@" in netloc:
+        return "the address holds a user name before its host; leave it out"
+    host = (parts.hostname or "").rstrip(".")
+    labels = host.split(".")
+    if len(labels) < 2 or not all(_LABEL.fullmatch(label) for label in labels):
+        return f"the address's host '{host}' is not a host name such as example.org"
+    if not labels[-1].isalpha():
+        return f"the address's host '{host}' does not end in a top-level domain such as .org"
+    return Address(text, host.lower())
+
+
+def looks_like_address(token: str) -> bool:
+    """Whether a word of a source is meant as an address: it has a scheme (`x://`), or it is a
+    host name followed by a path (`unian.net/world/...`)."""
+    if "://" in token:
+        return True
+    head, slash, rest = token.partition("/")
+    return bool(slash) and bool(rest) and is_host_name(head)
+
+
+def is_host_name(text: str) -> bool:
+    """`ciela.net`, `www.mfa.gov.rs`: labels of letters, digits and hyphens, the last letters."""
+    labels = text.rstrip(".").split(".")
+    return (
+        len(labels) >= 2
+        and all(_LABEL.fullmatch(label) for label in labels)
+        and labels[-1].isalpha()
+        and len(labels[-1]) >= 2
+    )
+
+
+def has_page(address: Address) -> bool:
+    """Whether the address names a page, not only a site: a path or a query."""
+    parts = urlsplit(address.href)
+    return bool(parts.path.strip("/") or parts.query)
+
+
+def _describe(char: str) -> str:
+    if char.isspace() or not char.isprintable():
+        return f"the character U+{ord(char):04X}"
+    return f"'{char}'"

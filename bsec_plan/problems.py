@@ -6,6 +6,9 @@ from dataclasses import dataclass
 
 from bsec_plan.safetext import visible
 
+# where a value stands in a loaded plan: keys and list indices down the tree, as in pydantic's `loc`
+TreePath = tuple[int | str, ...]
+
 
 @dataclass(frozen=True, order=True)
 class Problem:

@@ -16,6 +16,7 @@ from conftest import ROOT
 from bsec_plan import __main__ as entry
 from bsec_plan.cli import check as checkcmd
 from bsec_plan.writers import html
+from bsec_plan.writers import problems as problem_writer
 
 BROKEN = ROOT / "tests" / "broken"
 MINIMAL = (ROOT / "tests" / "plans" / "minimal.yaml").read_text()
@@ -42,7 +43,7 @@ def test_twenty_thousand_problems_show_the_first_200_and_count_all(
     code, _, err = _check(str(twenty_thousand_problems))
     lines = err.splitlines()
     assert code == 1
-    assert len(lines) == checkcmd.MAX_SHOWN + 2
+    assert len(lines) == problem_writer.MAX_SHOWN + 2
     assert lines[0] == (
         f"{twenty_thousand_problems}:1:3: error: other YAML tools read 1 as a number, not text; "
         'quote it: "1"'
@@ -56,7 +57,7 @@ def test_twenty_thousand_problems_in_json_count_all(twenty_thousand_problems: Pa
     doc = json.loads(out)
     assert code == 1
     assert doc["problem_count"] == 20_000
-    assert len(doc["problems"]) == checkcmd.MAX_SHOWN
+    assert len(doc["problems"]) == problem_writer.MAX_SHOWN
     assert doc["problems"][-1]["line"] == 200
 
 
@@ -67,10 +68,10 @@ def test_twenty_thousand_problems_in_github_annotate_200(
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     code, out, err = _check(str(twenty_thousand_problems), fmt="github")
     assert code == 1
-    assert out.count("::error ") == checkcmd.MAX_SHOWN
+    assert out.count("::error ") == problem_writer.MAX_SHOWN
     assert err.splitlines()[-2:] == ["… and 19800 more problems", "20000 problems found"]
     text = summary.read_text()
-    assert text.count("| 3 |") == checkcmd.MAX_SHOWN
+    assert text.count("| 3 |") == problem_writer.MAX_SHOWN
     assert "… and 19800 more problems" in text
 
 

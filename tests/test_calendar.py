@@ -110,7 +110,11 @@ def test_grids_stand_three_to_a_row_with_the_as_of_day_marked() -> None:
 
 def test_state_filter(plan: Plan) -> None:
     rows = q.deadlines(plan, day("2010-06-01"), *q.window(plan, None, None), state="RU")
-    assert [(r.action, r.label) for r in rows] == [("A.3", "2009"), ("A.3", "2010"), ("E", "2011")]
+    assert [(r.action, r.occurrence) for r in rows] == [
+        ("A.3", "2009"),
+        ("A.3", "2010"),
+        ("E", "2011"),
+    ]
 
 
 def _events(data: bytes) -> list[Component]:
@@ -216,7 +220,7 @@ def test_events_match_what_icalendar_itself_would_write(plan: Plan) -> None:
     for event, row in zip(events, rows, strict=True):
         expected = Event()
         expected.add("dtstart", row.due)
-        expected.add("summary", f"{row.action} {row.label}: {q.title(plan, row.action)}")
+        expected.add("summary", f"{row.action} {row.occurrence}: {q.title(plan, row.action)}")
         assert event.decoded("dtstart") == expected.decoded("dtstart")
         assert str(event["summary"]) == str(expected["summary"])
         assert "Responsible: " in str(event["description"])

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from conftest import ROOT, run_cli
 
-from bsec_plan.cli.check import annotation
 from bsec_plan.problems import Problem
+from bsec_plan.writers.problems import annotation
 
 
 def test_annotation_escapes_properties_and_message() -> None:

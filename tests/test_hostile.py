@@ -24,11 +24,11 @@ from hypothesis import strategies as st
 
 from bsec_plan import __main__ as entry
 from bsec_plan.cli import app as cli
-from bsec_plan.cli import check as checkcmd
 from bsec_plan.loading import cache, planfile, revisions
 from bsec_plan.problems import Problem
 from bsec_plan.safetext import has_control, visible
 from bsec_plan.writers import files as outfile
+from bsec_plan.writers import problems as problem_writer
 
 MINIMAL = TESTS / "plans" / "minimal.yaml"
 AS_OF = ("--as-of", "2010-06-01")
@@ -488,8 +488,8 @@ def test_control_characters_are_escaped_in_every_check_report(tmp_path: Path) ->
 def test_a_file_name_with_control_characters_is_shown_escaped() -> None:
     problem = Problem("evil\x1b]0;title\x07.yaml", 1, 1, "no such file")
     assert str(problem) == "evil\\x1b]0;title\\x07.yaml:1:1: error: no such file"
-    assert "\x1b" not in checkcmd.annotation(problem)
-    assert "\x1b" not in checkcmd.step_summary([problem])
+    assert "\x1b" not in problem_writer.annotation(problem)
+    assert "\x1b" not in problem_writer.step_summary([problem])
 
 
 # --- git ------------------------------------------------------------------------------------------

@@ -65,7 +65,7 @@ def test_the_page_reads_right_in_chromium(page: str, plan: Plan) -> None:
         assert states == [s.code for s in plan.states]
 
         shown = [(row[0], row[1], row[2]) for row in cells(driver, "#overdue tbody tr")]
-        expected = [(r.action, r.label, str(r.due)) for r in queries.overdue(plan, day(AS_OF))]
+        expected = [(r.action, r.occurrence, str(r.due)) for r in queries.overdue(plan, day(AS_OF))]
         assert shown == expected and len(expected) == 3
 
         marks = driver.find_elements(By.CSS_SELECTOR, "svg.timeline .mark")

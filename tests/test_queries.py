@@ -12,7 +12,7 @@ from bsec_plan.queries import questions as q
 
 
 def _ids(rows: list[q.Row]) -> list[tuple[str, str | None]]:
-    return [(r.action, r.label) for r in rows]
+    return [(r.action, r.occurrence) for r in rows]
 
 
 def test_overdue_mid_plan(plan: Plan) -> None:
@@ -34,7 +34,9 @@ def test_overdue_on_the_due_date_is_not_yet_overdue(plan: Plan) -> None:
 
 def test_chairmanship_resolved_when_the_occurrence_fell_due(plan: Plan) -> None:
     rows = q.overdue(plan, day("2012-01-01"))
-    chair = {(r.action, r.label): r.responsible[1].states for r in rows if r.action in ("A.2", "E")}
+    chair = {
+        (r.action, r.occurrence): r.responsible[1].states for r in rows if r.action in ("A.2", "E")
+    }
     assert chair == {
         ("A.2", "2009-H1"): ("AZ",),
         ("A.2", "2009-H2"): ("BG",),  # BG's start was not found: it follows AZ's end
@@ -53,11 +55,11 @@ def test_state_filter_follows_roles_groups_and_agencies(plan: Plan) -> None:
 
 
 def test_progress_closes_an_occurrence(minimal: Plan) -> None:
-    rows = {(r.action, r.label): r for r in q.evaluate(minimal, day("2010-01-15"))}
-    assert rows[("A.2", "2009-H2")].state == "done"
-    assert rows[("A.2", "2009-H1")].state == "overdue"
-    assert rows[("A.2", "2010-H1")].state == "upcoming"
-    before = {(r.action, r.label): r.state for r in q.evaluate(minimal, day("2009-11-19"))}
+    rows = {(r.action, r.occurrence): r for r in q.evaluate(minimal, day("2010-01-15"))}
+    assert rows[("A.2", "2009-H2")].status == "done"
+    assert rows[("A.2", "2009-H1")].status == "overdue"
+    assert rows[("A.2", "2010-H1")].status == "upcoming"
+    before = {(r.action, r.occurrence): r.status for r in q.evaluate(minimal, day("2009-11-19"))}
     assert before[("A.2", "2009-H2")] == "upcoming"  # the record is not known yet
 
 
@@ -74,14 +76,14 @@ def test_done_late_and_due_soon(tmp_path: Path) -> None:
         )
     )
     late = planfile.load(path)
-    states = {(r.action, r.label): r.state for r in q.evaluate(late, day("2010-06-10"))}
+    states = {(r.action, r.occurrence): r.status for r in q.evaluate(late, day("2010-06-10"))}
     assert states[("A.2", "2009-H2")] == "done late"
     assert states[("A.2", "2010-H1")] == "due soon"
     assert states[("A.1", None)] == "no deadline"
 
 
 def test_ongoing_is_never_overdue(plan: Plan) -> None:
-    rows = {(r.action, r.label): r.state for r in q.evaluate(plan, day("2030-01-01"))}
+    rows = {(r.action, r.occurrence): r.status for r in q.evaluate(plan, day("2030-01-01"))}
     assert rows[("C.1", None)] == "ongoing"
     assert rows[("D", None)] == "no deadline"
 

@@ -321,7 +321,7 @@ def show(
     fmt: ShowFormat = format_option(ShowFormat),
 ) -> int:
     """One action: direction, text, parties, deadline, occurrences and their status, progress."""
-    from bsec_plan.queries.action import show as gather
+    from bsec_plan.queries.action import gather
     from bsec_plan.views import common as report
     from bsec_plan.writers import formats
 
@@ -397,13 +397,13 @@ def diff(
 ) -> int:
     """What a change to the plan means: actions, parties, deadlines, records, changed status."""
     from bsec_plan.cli.diffinputs import inputs
-    from bsec_plan.queries import changes as plandiff
+    from bsec_plan.queries import changes
     from bsec_plan.views import diff as report
     from bsec_plan.writers import formats
 
     day = parse_as_of(as_of)
     old_plan, old_name, new_plan, new_name = inputs(old, new, plan)
-    result = plandiff.compare(old_plan, new_plan, day)
+    result = changes.compare(old_plan, new_plan, day)
     formats.write(fmt, report.diff_view(result, old_name, new_name))
     return 1 if exit_code and result else 0
 

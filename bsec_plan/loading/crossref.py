@@ -11,9 +11,9 @@ from typing import Any
 from bsec_plan.domain import addresses
 from bsec_plan.domain.model import Plan
 from bsec_plan.domain.schedule import occurrences, recurring
+from bsec_plan.problems import TreePath
 
-Path = tuple[Any, ...]  # a location in the document: keys and list indices, as in pydantic's `loc`
-Finding = tuple[Path, str]
+Finding = tuple[TreePath, str]
 Rule = Callable[[Plan], Iterator[Finding]]
 
 
@@ -40,14 +40,14 @@ def _unique(items: Iterable[Any], attr: str, where: str, what: str) -> Iterator[
             seen[key] = i
 
 
-def _state(plan: Plan, path: Path, code: str | None) -> Iterator[Finding]:
+def _state(plan: Plan, path: TreePath, code: str | None) -> Iterator[Finding]:
     if code is not None and code not in plan.state_by_code:
         declared = ", ".join(plan.state_by_code)
         yield path, f"state '{code}' is not declared under `states` (declared: {declared})"
 
 
 def _instrument(
-    plan: Plan, path: Path, ident: str | None, ratifiable: bool = False
+    plan: Plan, path: TreePath, ident: str | None, ratifiable: bool = False
 ) -> Iterator[Finding]:
     instruments = plan.instrument_by_id
     if ident is None:
@@ -65,7 +65,7 @@ def _instrument(
         )
 
 
-def _actions(plan: Plan) -> Iterator[tuple[Path, Any, Any]]:
+def _actions(plan: Plan) -> Iterator[tuple[TreePath, Any, Any]]:
     for d, direction in enumerate(plan.directions):
         for a, action in enumerate(direction.actions):
             yield ("directions", d, "actions", a), direction, action
@@ -313,7 +313,7 @@ def source_problem(text: str) -> str | None:
     )
 
 
-def _sources(plan: Plan) -> Iterator[tuple[Path, str | None]]:
+def _sources(plan: Plan) -> Iterator[tuple[TreePath, str | None]]:
     for name in ("states", "instruments", "parties", "liaison_officers", "eu_membership"):
         for i, record in enumerate(getattr(plan, name)):
             yield (name, i, "source"), record.source

@@ -9,7 +9,7 @@ import typing
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bsec_plan.problems import PlanError, Problem, UsageError
+from bsec_plan.problems import PlanError, Problem, TreePath, UsageError
 from bsec_plan.safetext import has_control, invisible, visible
 
 if TYPE_CHECKING:
@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from bsec_plan.loading.crossref import Finding
     from bsec_plan.loading.yamlpos import Mark, Node
 
-Loc = tuple[int | str, ...]  # keys and list indices down the tree, as in pydantic's `loc`
 
 MAX_BYTES = 64 * 1024 * 1024  # far above any real plan; keeps a runaway file from eating memory
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -305,7 +304,7 @@ def _set_aside(tree: Node, errors: list[ErrorDetails], aside: set[str]) -> bool:
     return True
 
 
-def _node_at(tree: Node, loc: Loc) -> Node:
+def _node_at(tree: Node, loc: TreePath) -> Node:
     node = tree
     for part in loc:
         if isinstance(node, dict) and part in node:
@@ -437,7 +436,7 @@ def _pydantic_problem(name: str, root: Node, error: ErrorDetails) -> Problem:
     return Problem(name, *_locate(root, loc), f"{_dotted(root, loc) or '(top level)'}: {msg}")
 
 
-def _locate(root: Node, loc: Loc, key: bool = False) -> Mark:
+def _locate(root: Node, loc: TreePath, key: bool = False) -> Mark:
     """Where the node at `loc` starts; for `key`, where its key starts; else the nearest parent."""
     from bsec_plan.loading.yamlpos import (  # loaded already: the tree is made of them
         Mapping,
@@ -461,7 +460,7 @@ def _locate(root: Node, loc: Loc, key: bool = False) -> Mark:
     return at
 
 
-def _dotted(root: Node, loc: Loc) -> str:
+def _dotted(root: Node, loc: TreePath) -> str:
     """`directions[A].actions[A.2].deadline`: list items named by their id where they have one."""
     text, node = "", root
     for part in loc:
@@ -477,7 +476,7 @@ def _dotted(root: Node, loc: Loc) -> str:
     return text
 
 
-def _fields_at(loc: Loc) -> list[str]:
+def _fields_at(loc: TreePath) -> list[str]:
     """The keys allowed at `loc`, for suggesting the one a typo meant."""
     from bsec_plan.domain.model import Plan
 

@@ -20,7 +20,7 @@ class Shown:
     instrument_sources: dict[str, str]  # where each instrument it names is found
 
 
-def show(plan: Plan, action: str, as_of: dt.date, within: int, state: str | None) -> Shown:
+def gather(plan: Plan, action: str, as_of: dt.date, within: int, state: str | None) -> Shown:
     ident = q.action_id(plan, action)
     found = plan.actions[ident]
     rows = q.evaluate(plan, as_of, within, occurrences(found, plan.start, plan.end))

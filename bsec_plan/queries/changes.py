@@ -316,7 +316,7 @@ def _handovers(old: Plan, new: Plan, as_of: dt.date) -> list[Handover]:
 
     def who(plan: Plan) -> dict[tuple[str, str | None], dict[str, tuple[str, ...]]]:
         return {
-            (r.action, r.label): {p.ref: p.states for p in r.responsible}
+            (r.action, r.occurrence): {p.ref: p.states for p in r.responsible}
             for r in q.evaluate(plan, as_of)
         }
 
@@ -366,8 +366,8 @@ def _responsible(action: Action) -> str:
 
 
 def _transitions(old: Plan, new: Plan, as_of: dt.date) -> list[Transition]:
-    before = {(r.action, r.label): r.state for r in q.evaluate(old, as_of)}
-    after = {(r.action, r.label): r.state for r in q.evaluate(new, as_of)}
+    before = {(r.action, r.occurrence): r.status for r in q.evaluate(old, as_of)}
+    after = {(r.action, r.occurrence): r.status for r in q.evaluate(new, as_of)}
     keys = list(after) + [k for k in before if k not in after]
     return [
         Transition(a, label, before.get((a, label)), after.get((a, label)))

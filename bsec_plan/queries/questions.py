@@ -10,7 +10,7 @@ from bsec_plan.domain.model import AFTER_CONSENT, CONSENT, Action, Event, Plan, 
 from bsec_plan.domain.schedule import Occurrence, plan_occurrences, recurring
 from bsec_plan.problems import UsageError
 
-STATES = ("done", "done late", "overdue", "due soon", "upcoming", "ongoing", "no deadline")
+STATUSES = ("done", "done late", "overdue", "due soon", "upcoming", "ongoing", "no deadline")
 DUE_SOON_DAYS = 30
 
 
@@ -20,9 +20,9 @@ class Row:
 
     action: str
     direction: str
-    label: str | None
+    occurrence: str | None  # its label: 2009-H2, 2010; None for an action without a deadline
     due: dt.date | None
-    state: str
+    status: str
     days_overdue: int | None
     responsible: list[parties.Resolved]
     text: str
@@ -76,7 +76,7 @@ def evaluate(
     within: int = DUE_SOON_DAYS,
     occurrences: list[Occurrence] | None = None,
 ) -> list[Row]:
-    """Every occurrence of the plan, in plan order, with its state on `as_of`."""
+    """Every occurrence of the plan, in plan order, with its status on `as_of`."""
     closing = _closing_records(plan, as_of)
     directions = plan.direction_of
     resolved: dict[
@@ -89,22 +89,22 @@ def evaluate(
         days = None
         if occ.due is None:
             kind = action.deadline.kind if action.deadline else None
-            state = "ongoing" if kind == "permanent" else ("done" if record else "no deadline")
+            status = "ongoing" if kind == "permanent" else ("done" if record else "no deadline")
         elif record:
-            state = "done late" if record.date > occ.due else "done"
+            status = "done late" if record.date > occ.due else "done"
         elif as_of > occ.due:
-            state, days = "overdue", (as_of - occ.due).days
+            status, days = "overdue", (as_of - occ.due).days
         elif (occ.due - as_of).days <= within:
-            state = "due soon"
+            status = "due soon"
         else:
-            state = "upcoming"
+            status = "upcoming"
         rows.append(
             Row(
                 action=occ.action,
                 direction=directions[occ.action].id,
-                label=occ.label,
+                occurrence=occ.label,
                 due=occ.due,
-                state=state,
+                status=status,
                 days_overdue=days,
                 responsible=_responsible(plan, action, occ.due or as_of, resolved),
                 text=action.text,
@@ -276,7 +276,7 @@ def concerns(plan: Plan, row: Row, state: str, as_of: dt.date) -> bool:
 
 def overdue(plan: Plan, as_of: dt.date, state: str | None = None) -> list[Row]:
     """Every overdue occurrence, oldest first."""
-    rows = [r for r in evaluate(plan, as_of) if r.state == "overdue"]
+    rows = [r for r in evaluate(plan, as_of) if r.status == "overdue"]
     if state:
         rows = [r for r in rows if concerns(plan, r, state, as_of)]
     return sorted(rows, key=lambda r: (r.due, r.action))
@@ -348,13 +348,13 @@ def status(
     rows = evaluate(plan, as_of, within)
     if state:
         rows = [r for r in rows if concerns(plan, r, state, as_of)]
-    counts = {d.id: dict.fromkeys(STATES, 0) for d in plan.directions}
+    counts = {d.id: dict.fromkeys(STATUSES, 0) for d in plan.directions}
     for r in rows:
-        counts[r.direction][r.state] += 1
+        counts[r.direction][r.status] += 1
     total = (plan.end - plan.start).days + 1
     elapsed = min(max((as_of - plan.start).days + 1, 0), total) / total
     pending = sorted(
-        (r for r in rows if r.state in ("due soon", "upcoming")), key=lambda r: (r.due, r.action)
+        (r for r in rows if r.status in ("due soon", "upcoming")), key=lambda r: (r.due, r.action)
     )
     lacks = missing(plan, as_of, "ratification")
     unratified: dict[str, list[Lack]] = {}
@@ -368,7 +368,7 @@ def status(
         as_of=as_of,
         elapsed=elapsed,
         counts=counts,
-        overdue=sorted((r for r in rows if r.state == "overdue"), key=lambda r: (r.due, r.action)),
+        overdue=sorted((r for r in rows if r.status == "overdue"), key=lambda r: (r.due, r.action)),
         next=pending[:upcoming],
         unratified=unratified,
         no_liaison=no_liaison,

@@ -81,7 +81,6 @@ class Checked:
     summaries: list[str]
     problems: list[Problem]
     warnings: list[Problem]  # of valid files: shown after the summaries, not findings
-    report: Callable[[list[Problem], str], None]  # check's own writer of problems (text, github)
 
 
 # One look per status, for tables and grids alike: a colour, and a sign for where the word does
@@ -102,7 +101,7 @@ def colour(status: str) -> str | None:
     return STATUS_LOOK[status][0] if status in STATUS_LOOK else None
 
 
-def _iso(day: dt.date | None) -> str | None:
+def iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
@@ -161,11 +160,11 @@ def row_json(row: q.Row) -> dict[str, Any]:
     return {
         "action": row.action,
         "direction": row.direction,
-        "occurrence": row.label,
-        "due": _iso(row.due),
-        "status": row.state,
+        "occurrence": row.occurrence,
+        "due": iso(row.due),
+        "status": row.status,
         "days_overdue": row.days_overdue,
-        "done_on": _iso(row.done_on),
+        "done_on": iso(row.done_on),
         "responsible": [
             {"party": r.ref, "label": r.label, "states": list(r.states)} for r in row.responsible
         ],
@@ -204,13 +203,13 @@ def overdue_table(plan: Plan, rows: list[q.Row], as_of: dt.date) -> Table:
     for r in rows:
         days = str(r.days_overdue)
         table.rows.append(
-            [r.action, r.label or "", _iso(r.due) or "", days, responsible_text(r), r.text]
+            [r.action, r.occurrence or "", iso(r.due) or "", days, responsible_text(r), r.text]
         )
         table.narrow.rows.append(
             [
                 r.action,
-                r.label or "",
-                _iso(r.due) or "",
+                r.occurrence or "",
+                iso(r.due) or "",
                 days,
                 short_responsible(plan, r, legend),
                 r.text,
@@ -278,7 +277,7 @@ def states_table(plan: Plan, rows: list[q.StateRow], as_of: dt.date) -> Table:
                 r.name,
                 *(standing_short(r.ratifications[i], "ratified") for i in instruments),
                 standing_short(r.liaison_officer, "appointed"),
-                _iso(r.eu_since) or "no",
+                iso(r.eu_since) or "no",
             ]
         )
     table.narrow.legend = (
@@ -328,7 +327,7 @@ def states_json(rows: list[q.StateRow]) -> list[dict[str, Any]]:
             "ratifications": {i: standing(s) for i, s in r.ratifications.items()},
             "liaison_officer": standing(r.liaison_officer),
             "eu_member": r.eu_since is not None,
-            "eu_since": _iso(r.eu_since),
+            "eu_since": iso(r.eu_since),
         }
         for r in rows
     ]
@@ -370,10 +369,10 @@ def show_blocks(plan: Plan, plan_file: str, shown: Shown, as_of: dt.date) -> lis
     narrow = occurrences.narrow = Table("Occurrences", occurrences.columns, wrap=("Responsible",))
     legend: dict[str, None] = {}
     for r in shown.rows:
-        cells = [r.label or "—", _iso(r.due) or "—", relative(r.due, as_of), r.state]
+        cells = [r.occurrence or "—", iso(r.due) or "—", relative(r.due, as_of), r.status]
         occurrences.rows.append([*cells, responsible_text(r)])
         narrow.rows.append([*cells, short_responsible(plan, r, legend)])
-        occurrences.styles.append(colour(r.state))
+        occurrences.styles.append(colour(r.status))
     narrow.legend = legend_line(legend, details=False)
     narrow.styles = occurrences.styles
     records = Table(
@@ -424,10 +423,10 @@ CALENDAR_COLUMNS = ["Due", "Action", "Occurrence", "Status", "Responsible", "Tit
 
 def _calendar_row(plan: Plan, r: q.Row) -> list[str]:
     return [
-        _iso(r.due) or "",
+        iso(r.due) or "",
         r.action,
-        r.label or "",
-        r.state,
+        r.occurrence or "",
+        r.status,
         responsible_text(r),
         q.title(plan, r.action),
     ]
@@ -442,7 +441,7 @@ def calendar_table(plan: Plan, rows: list[q.Row], start: dt.date, end: dt.date) 
     )
     for r in rows:
         table.rows.append(_calendar_row(plan, r))
-        table.styles.append(colour(r.state))
+        table.styles.append(colour(r.status))
     return table
 
 
@@ -472,16 +471,16 @@ def calendar_months(
         table.rows.append(_calendar_row(plan, r))
         narrow.rows.append(
             [
-                _iso(r.due) or "",
+                iso(r.due) or "",
                 relative(r.due, as_of),
-                f"{r.action} {r.label}",
-                r.state,
+                f"{r.action} {r.occurrence}",
+                r.status,
                 short_responsible(plan, r, legend),
                 q.title(plan, r.action),
             ]
         )
-        table.styles.append(colour(r.state))
-        narrow.styles.append(colour(r.state))
+        table.styles.append(colour(r.status))
+        narrow.styles.append(colour(r.status))
     last = list(tables.values())[-1].narrow
     assert last is not None
     last.legend = legend_line(legend)
@@ -503,18 +502,18 @@ def grid_months(
             (r.due.year, r.due.month), MonthGrid(r.due.year, r.due.month, as_of)
         )
         # a day with several occurrences shows the most urgent status
-        if grid.marks.get(r.due.day, AS_OF) == AS_OF or _urgency(r.state) < _urgency(
+        if grid.marks.get(r.due.day, AS_OF) == AS_OF or _urgency(r.status) < _urgency(
             grid.marks[r.due.day]
         ):
-            grid.marks[r.due.day] = r.state
+            grid.marks[r.due.day] = r.status
         grid.listing.append(
-            (f"{r.due}  {r.action} {r.label}  {r.state}  {q.title(plan, r.action)}", r.state)
+            (f"{r.due}  {r.action} {r.occurrence}  {r.status}  {q.title(plan, r.action)}", r.status)
         )
     return [months[k] for k in sorted(months)]
 
 
-def _urgency(state: str) -> int:
-    return q.STATES.index(state) if state != "overdue" else -1
+def _urgency(status: str) -> int:
+    return q.STATUSES.index(status) if status != "overdue" else -1
 
 
 # -- sources ------------------------------------------------------------------------------------

@@ -20,16 +20,12 @@ from bsec_plan.domain import parties
 from bsec_plan.domain.model import Plan, Progress
 from bsec_plan.queries import questions as queries
 from bsec_plan.views import timeline
-from bsec_plan.views.common import row_json, standing_text
+from bsec_plan.views.common import iso, row_json, standing_text
 
 # statuses of an occurrence, in the order the legend and the counts use
-STATUSES = queries.STATES
+STATUSES = queries.STATUSES
 NEXT_DUE = 10  # how many pending occurrences "Next due" lists
 LARGE = 100  # a plan of more actions has its long lists collapsed (<details>)
-
-
-def _iso(day: dt.date | None) -> str | None:
-    return day.isoformat() if day else None
 
 
 class Known:
@@ -358,7 +354,7 @@ def facts_section(plan: Plan) -> dict[str, Any]:
             {
                 "short": i.short,
                 "title": i.title,
-                "done": ", ".join(x for x in (i.done_at, _iso(i.done_on)) if x),
+                "done": ", ".join(x for x in (i.done_at, iso(i.done_on)) if x),
                 "note": i.note,
                 "sources": i.source,
             }

@@ -14,8 +14,8 @@ from bsec_plan.views.common import (
     Table,
     View,
     _head,
-    _iso,
     colour,
+    iso,
     legend_line,
     period_note,
     relative,
@@ -42,8 +42,8 @@ def status_overdue_table(
         table.rows.append(
             [
                 r.action,
-                r.label or "",
-                _iso(r.due) or "",
+                r.occurrence or "",
+                iso(r.due) or "",
                 relative(r.due, as_of),
                 short_responsible(plan, r, legend),
             ]
@@ -59,10 +59,12 @@ def status_blocks(plan: Plan, plan_file: str, s: q.Status, state: str | None) ->
         f"Plan file: {plan_file}\n"
         f"Period: {plan.start} – {plan.end}; as of {s.as_of}, {s.elapsed:.0%} of it has passed.\n"
     )
-    counts = Table("Occurrences by direction", ["Direction", *[st.capitalize() for st in q.STATES]])
-    for direction, by_state in s.counts.items():
+    counts = Table(
+        "Occurrences by direction", ["Direction", *[st.capitalize() for st in q.STATUSES]]
+    )
+    for direction, by_status in s.counts.items():
         counts.rows.append(
-            [direction, *(str(by_state[st]) if by_state[st] else "·" for st in q.STATES)]
+            [direction, *(str(by_status[st]) if by_status[st] else "·" for st in q.STATUSES)]
         )
     legend: dict[str, None] = {}
     late = status_overdue_table(plan, s.overdue, s.as_of, legend)
@@ -76,14 +78,14 @@ def status_blocks(plan: Plan, plan_file: str, s: q.Status, state: str | None) ->
         next_table.rows.append(
             [
                 r.action,
-                r.label or "",
-                _iso(r.due) or "",
+                r.occurrence or "",
+                iso(r.due) or "",
                 relative(r.due, s.as_of),
-                r.state,
+                r.status,
                 short_responsible(plan, r, legend),
             ]
         )
-        next_table.styles.append(colour(r.state))
+        next_table.styles.append(colour(r.status))
     gaps = Table(
         "Missing ratifications and liaison officers",
         ["Missing", "Known lack", "Date unknown", "Unknown"],
@@ -114,7 +116,7 @@ def status_blocks(plan: Plan, plan_file: str, s: q.Status, state: str | None) ->
 def status_json(plan: Plan, s: q.Status) -> dict[str, Any]:
     return {
         "title": plan.title,
-        "period": {"start": _iso(plan.start), "end": _iso(plan.end)},
+        "period": {"start": iso(plan.start), "end": iso(plan.end)},
         "elapsed": round(s.elapsed, 4),
         "counts": s.counts,
         "overdue": [row_json(r) for r in s.overdue],
@@ -135,8 +137,8 @@ def status_view(asked: Asked, s: q.Status) -> View:
 # -- the screen ---------------------------------------------------------------------------------
 
 
-def _counts_text(by_state: dict[str, int]) -> str:
-    return " · ".join(f"{n} {st}" for st, n in by_state.items() if n) or "nothing"
+def _counts_text(by_status: dict[str, int]) -> str:
+    return " · ".join(f"{n} {st}" for st, n in by_status.items() if n) or "nothing"
 
 
 def _aligned(rows: list[list[str]]) -> list[str]:
@@ -169,15 +171,15 @@ def status_screen(
         # after the period: the date that replays it, in the place of the blank line
         ("".join(period_note(plan, s.as_of)).rstrip(), None),
     ]
-    for i, (direction, by_state) in enumerate(s.counts.items()):
-        add("Direction" if i == 0 else "", f"{direction}  {_counts_text(by_state)}")
+    for i, (direction, by_status) in enumerate(s.counts.items()):
+        add("Direction" if i == 0 else "", f"{direction}  {_counts_text(by_status)}")
     add("", "")
     legend: dict[str, None] = {}
     late, more = _few(s.overdue, "bsec-plan overdue")
     cells = [
         [
-            f"{r.action} {r.label or ''}".rstrip(),
-            _iso(r.due) or "",
+            f"{r.action} {r.occurrence or ''}".rstrip(),
+            iso(r.due) or "",
             relative(r.due, s.as_of),
             short_responsible(plan, r, legend),
         ]
@@ -191,17 +193,17 @@ def status_screen(
     upcoming, more = _few(s.next, "bsec-plan calendar")
     cells = [
         [
-            f"{r.action} {r.label or ''}".rstrip(),
-            _iso(r.due) or "",
+            f"{r.action} {r.occurrence or ''}".rstrip(),
+            iso(r.due) or "",
             relative(r.due, s.as_of),
-            r.state,
+            r.status,
             short_responsible(plan, r, legend),
         ]
         for r in upcoming
     ]
     lines = _aligned(cells) or ["no deadline ahead"]
     for i, line in enumerate(lines):
-        add("Next" if i == 0 else "", line, colour(upcoming[i].state) if upcoming else None)
+        add("Next" if i == 0 else "", line, colour(upcoming[i].status) if upcoming else None)
     if more:
         add("", more)
     add("", "")

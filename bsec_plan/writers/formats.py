@@ -150,14 +150,16 @@ def _markdown(view: View, stream: TextIO) -> None:
 
 def _check(fmt: str) -> Callable[[View, TextIO], None]:
     def write(view: View, stream: TextIO) -> None:
+        from bsec_plan.writers import problems
+
         checked = _built(view.checked)
         if checked.problems:  # located lines on stderr (and annotations for github)
-            checked.report(checked.problems, fmt)
+            problems.write(checked.problems, fmt)
         else:
             stream.write("".join(f"{line}\n" for line in checked.summaries))
         if checked.warnings:  # after the summary, as a terminal shows them; whatever else failed
             stream.flush()
-            checked.report(checked.warnings, fmt)
+            problems.write(checked.warnings, fmt)
 
     return write
 

@@ -76,8 +76,8 @@ def calendar_bytes(plan: Plan, rows: list[q.Row], as_of: dt.date) -> bytes:
             description.append(text(f"Responsible: {'; '.join(r.label for r in row.responsible)}"))
         if action.deadline:
             description.append(text(f"Deadline: {action.deadline.wording}"))
-        description.append(text(f"Status on {as_of}: {row.state}"))
-        action_id, label = text(row.action), text(row.label)
+        description.append(text(f"Status on {as_of}: {row.status}"))
+        action_id, label = text(row.action), text(row.occurrence)
         lines += [
             "BEGIN:VEVENT",
             # stable across runs and edits elsewhere in the file: a re-import updates the event

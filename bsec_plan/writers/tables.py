@@ -24,7 +24,7 @@ def write_tables(tables: Sequence[Table | Lines | str], stream: TextIO | None = 
     """Text blocks and tables, in order: rich on a terminal (paged when long), plain otherwise."""
     stream = stream or sys.stdout
     if terminal.styled(stream):
-        terminal.show(_render(stream, lambda console: _write_rich(tables, console)), stream)
+        terminal.write(_render(stream, lambda console: _write_rich(tables, console)), stream)
     else:
         stream.write(plain(tables))
 
@@ -233,7 +233,7 @@ def write_json(document: dict[str, Any], stream: TextIO | None = None) -> None:
     stream = stream or sys.stdout
     indent = 2 if terminal.is_terminal(stream) else None
     text = json_text(json.dumps(document, indent=indent, ensure_ascii=False, default=str))
-    terminal.show(text + "\n", stream)  # paged when long, and only on a terminal
+    terminal.write(text + "\n", stream)  # paged when long, and only on a terminal
 
 
 def write_grids(months: list[MonthGrid], heading: str, stream: TextIO | None = None) -> None:
@@ -284,7 +284,7 @@ def write_grids(months: list[MonthGrid], heading: str, stream: TextIO | None = N
                 styled.stylize(STATUS_LOOK[status][0] if status in STATUS_LOOK else "reverse", a, b)
             console.print(styled)
 
-    terminal.show(_render(stream, draw), stream)
+    terminal.write(_render(stream, draw), stream)
 
 
 SIGNS = {**{status: sign for status, (_, sign) in STATUS_LOOK.items()}, AS_OF: "@"}

@@ -90,7 +90,7 @@ def _warn(name: str) -> None:
     )
 
 
-def show(text: str, stream: TextIO) -> None:
+def write(text: str, stream: TextIO) -> None:
     """Write `text`; on a terminal, through the pager when it is longer than the screen. A pager
     that cannot start is named in a warning and the text is written as if there were none."""
     command = pager_command() if paging and is_terminal(stream) else None

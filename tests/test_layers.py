@@ -6,10 +6,10 @@ from pathlib import Path
 
 from conftest import ROOT
 
-from bsec_plan.cli import check as checkcmd
 from bsec_plan.problems import Problem
 from bsec_plan.queries import changes as diff
 from bsec_plan.views import diff as diffview
+from bsec_plan.writers import problems as problem_writer
 
 # lower layers first; a module may import only from its own layer or a lower one. The shared
 # modules at the top of the package (problems, safetext, interrupts) are the lowest layer.
@@ -77,7 +77,7 @@ def test_package_folders_import_nothing_at_start() -> None:
 
 def test_one_markdown_escaper_for_the_diff_and_the_check_summary() -> None:
     text = "a | b\nc"
-    row = checkcmd.step_summary([Problem("plan.yaml", 1, 2, text)]).splitlines()[4]
+    row = problem_writer.step_summary([Problem("plan.yaml", 1, 2, text)]).splitlines()[4]
     assert row == "| plan.yaml | 1 | 2 | a \\| b c |"
     d = diff.Diff(dt.date(2010, 6, 1))
     d.changes.append(diff.Change("action reworded", "A.2", text, "x"))

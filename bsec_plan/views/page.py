@@ -72,13 +72,28 @@ class Known:
         )
 
 
-def occurrence(row: queries.Row, title: str) -> dict[str, Any]:
+MAX_NAMED = 12  # in a split report, a group of more members on the due date is counted
+
+
+def _who(plan: Plan, r: parties.Resolved, compact: bool) -> str:
+    """A responsible party's label; in a split report, the EU members as a count when there are
+    more than MAX_NAMED (the groups' page names them, for each set of members)."""
+    if compact and len(r.states) > MAX_NAMED:
+        party = plan.party_by_id.get(r.ref)
+        if party is not None and party.kind == "eu-member-states":
+            return f"{party.name} ({len(r.states)} on the due date)"
+    return r.label
+
+
+def occurrence(
+    row: queries.Row, title: str, plan: Plan | None = None, compact: bool = False
+) -> dict[str, Any]:
     """An occurrence as the JSON writer gives it (`row_json`), with its action's short title and
     the responsible parties' labels added for the page."""
     return {
         **row_json(row),
         "title": title,
-        "who": [r.label for r in row.responsible],
+        "who": [_who(plan, r, compact) if plan else r.label for r in row.responsible],
     }
 
 
@@ -389,14 +404,17 @@ def header(plan: Plan, plan_file: str, as_of: dt.date, state: str | None) -> dic
     }
 
 
-def view(plan: Plan, plan_file: str, as_of: dt.date, state: str | None = None) -> dict[str, Any]:
-    """Everything the page shows, as plain data (dicts, lists, strings, numbers)."""
+def view(
+    plan: Plan, plan_file: str, as_of: dt.date, state: str | None = None, compact: bool = False
+) -> dict[str, Any]:
+    """Everything the page shows, as plain data (dicts, lists, strings, numbers); `compact` for
+    a report split into pages (`pages`): large groups counted in the responsible parties."""
     known = Known(plan, as_of)
     rows = queries.evaluate(plan, as_of)
     if state:
         rows = [r for r in rows if known.concerns(r, state)]
     titles = {a: queries.title(plan, a) for a in plan.actions}
-    occurrences = [occurrence(r, titles[r.action]) for r in rows]
+    occurrences = [occurrence(r, titles[r.action], plan, compact) for r in rows]
     by_action: dict[str, list[dict[str, Any]]] = {}
     for o in occurrences:
         by_action.setdefault(o["action"], []).append(o)
@@ -453,6 +471,29 @@ def _direction_pages(directions: list[dict[str, Any]], per_page: int) -> list[di
     return out
 
 
+def _addressing(plan: Plan, data: dict[str, Any]) -> list[dict[str, Any]]:
+    """For a split report: the actions addressed to the states that have not ratified each
+    instrument, listed once on the index; each state says which of these lists address it
+    (`addressed_as`, added to its data)."""
+    shown = {a["id"] for d in data["directions"] for a in d["actions"]}
+    lists: dict[str, list[str]] = {}
+    for a in plan.actions.values():
+        if a.addresses and a.id in shown:
+            lists.setdefault(a.addresses.not_ratified, []).append(a.id)
+    out = []
+    for i in plan.instruments:
+        if i.id in lists:
+            out.append({"ref": i.id, "short": i.short, "actions": lists[i.id]})
+            out[-1]["count"] = len(lists[i.id])
+    for s in data["member_states"]:
+        mine: dict[str, int] = {}
+        for action in s["addressed"]:
+            ref = plan.actions[action].addresses.not_ratified  # type: ignore[union-attr]
+            mine[ref] = mine.get(ref, 0) + 1
+        s["addressed_as"] = [{**i, "count": mine[i["ref"]]} for i in out if i["ref"] in mine]
+    return out
+
+
 def pages(
     plan: Plan,
     plan_file: str,
@@ -466,12 +507,13 @@ def pages(
     table, the list of pages, chairmanships and instruments), one page per direction (or part
     of `per_page` actions), one per Member State (not with `state`) and one for the groups'
     duties. Links between them are relative."""
-    data = view(plan, plan_file, as_of, state)
+    data = view(plan, plan_file, as_of, state, compact=len(plan.actions) > split)
     if len(plan.actions) <= split:
         sections = ["timeline", "overdue", "next", "states", "actions", "groups", "facts"]
         sections.insert(0, "state") if state else sections.insert(5, "by-state")
         return [("index.html", {**data, **_links(), "split": False, "show": sections})]
     parts = _direction_pages(data["directions"], per_page)
+    addressing = _addressing(plan, data)
     at = {a["id"]: p["file"] for p in parts for a in p["direction"]["actions"]}
     st = {} if state else {s["code"]: f"state-{s['code']}.html" for s in data["member_states"]}
     common = {
@@ -487,6 +529,7 @@ def pages(
         "direction_pages": parts,
         "state_pages": [] if state else data["member_states"],
         "groups_count": sum(g["count"] for g in data["groups"]),
+        "addressing": addressing,
     }
     out = [("index.html", index)]
     for p in parts:

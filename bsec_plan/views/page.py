@@ -447,6 +447,13 @@ def _links(**where: Any) -> dict[str, Any]:
     return {"at": Here(), "st": Here(), "groups_page": "", "home": "", "page_title": None, **where}
 
 
+def one_page(data: dict[str, Any]) -> dict[str, Any]:
+    """The data of `view` as the one-page report: every section, every link within the page."""
+    sections = ["timeline", "overdue", "next", "states", "actions", "groups", "facts"]
+    sections.insert(0, "state") if data["state"] else sections.insert(5, "by-state")
+    return {**data, **_links(), "split": False, "show": sections}
+
+
 def _direction_pages(directions: list[dict[str, Any]], per_page: int) -> list[dict[str, Any]]:
     """Each direction as one page, or as parts of `per_page` actions."""
     out = []
@@ -509,9 +516,7 @@ def pages(
     duties. Links between them are relative."""
     data = view(plan, plan_file, as_of, state, compact=len(plan.actions) > split)
     if len(plan.actions) <= split:
-        sections = ["timeline", "overdue", "next", "states", "actions", "groups", "facts"]
-        sections.insert(0, "state") if state else sections.insert(5, "by-state")
-        return [("index.html", {**data, **_links(), "split": False, "show": sections})]
+        return [("index.html", one_page(data))]
     parts = _direction_pages(data["directions"], per_page)
     addressing = _addressing(plan, data)
     at = {a["id"]: p["file"] for p in parts for a in p["direction"]["actions"]}
@@ -525,7 +530,8 @@ def pages(
     index = {
         **common,
         "home": "",
-        "show": ("state",) * bool(state) + ("timeline", "overdue", "next", "states", "pages", "facts"),
+        "show": ("state",) * bool(state)
+        + ("timeline", "overdue", "next", "states", "pages", "facts"),
         "direction_pages": parts,
         "state_pages": [] if state else data["member_states"],
         "groups_count": sum(g["count"] for g in data["groups"]),
@@ -535,7 +541,15 @@ def pages(
     for p in parts:
         title = f"Direction {p['direction']['id']}" + (f", part {p['part']}" if p["part"] else "")
         out.append(
-            (p["file"], {**common, "show": ("actions",), "directions": [p["direction"]], "page_title": title})
+            (
+                p["file"],
+                {
+                    **common,
+                    "show": ("actions",),
+                    "directions": [p["direction"]],
+                    "page_title": title,
+                },
+            )
         )
     if not state:
         for s in data["member_states"]:

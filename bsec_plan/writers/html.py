@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from bsec_plan.domain.model import Plan
 from bsec_plan.problems import UsageError
 from bsec_plan.safetext import visible
-from bsec_plan.views.page import SPLIT, pages, view
+from bsec_plan.views.page import SPLIT, one_page, pages, view
 from bsec_plan.writers import files
 
 __all__ = ["breakable", "links", "pages", "render", "view", "write_report"]
@@ -63,9 +63,22 @@ def _environment() -> Any:
     return env
 
 
+def compact_css(css: str) -> str:
+    """The page's style without comments, indentation and line breaks: the same rules in fewer
+    bytes, for the many pages of a split report. Strings in it never span lines."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    out = ""
+    for line in (line.strip() for line in css.splitlines()):
+        if line:
+            out += line if not out or out[-1] in "{};," else " " + line
+    return out
+
+
 def render(page: dict[str, Any], env: Any = None) -> str:
     """The page's HTML; the same data gives the same text. Control characters are not allowed in
     HTML; plan text may hold them, so they are shown as \\xNN, as every writer of the tool does."""
+    if "show" not in page:  # the data of `view`: the one-page report
+        page = one_page(page)
     return visible((env or _environment()).get_template("report.html.j2").render(page))
 
 
@@ -94,6 +107,10 @@ def write_report(
     """
     folder = _directory(output)
     env = _environment()
+    from markupsafe import Markup
+
+    style = env.loader.get_source(env, "page.css")[0]
+    css = Markup(compact_css(style))  # noqa: S704 (the package's own style sheet)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
@@ -103,7 +120,9 @@ def write_report(
     for name, data in pages(plan, plan_file, as_of, state, split):
         target = folder / name
         try:
-            files.write(render(data, env).encode("utf-8"), str(target), sys.stdout.buffer)
+            files.write(
+                render({**data, "css": css}, env).encode("utf-8"), str(target), sys.stdout.buffer
+            )
         except OSError as err:
             raise UsageError(f"--output: cannot write {target}: {err.strerror or err}") from None
     return folder / "index.html"

@@ -487,11 +487,11 @@ def _addressing(plan: Plan, data: dict[str, Any]) -> list[dict[str, Any]]:
     for a in plan.actions.values():
         if a.addresses and a.id in shown:
             lists.setdefault(a.addresses.not_ratified, []).append(a.id)
-    out = []
-    for i in plan.instruments:
-        if i.id in lists:
-            out.append({"ref": i.id, "short": i.short, "actions": lists[i.id]})
-            out[-1]["count"] = len(lists[i.id])
+    out: list[dict[str, Any]] = [
+        {"ref": i.id, "short": i.short, "actions": lists[i.id], "count": len(lists[i.id])}
+        for i in plan.instruments
+        if i.id in lists
+    ]
     for s in data["member_states"]:
         mine: dict[str, int] = {}
         for action in s["addressed"]:

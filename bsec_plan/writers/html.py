@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from bsec_plan.domain.model import Plan
 from bsec_plan.problems import UsageError
 from bsec_plan.safetext import visible
-from bsec_plan.views.page import SPLIT, one_page, pages, view
+from bsec_plan.views.page import PER_PAGE, SPLIT, one_page, pages, view
 from bsec_plan.writers import files
 
 __all__ = ["breakable", "links", "pages", "render", "view", "write_report"]
@@ -98,6 +98,7 @@ def write_report(
     output: str,
     state: str | None = None,
     split: int = SPLIT,
+    per_page: int = PER_PAGE,
 ) -> Path:
     """Render the report, then write `output/index.html` (and, for a plan of more than `split`
     actions, its other pages: `views.page.pages`) with `files.write`, creating the folder if
@@ -110,14 +111,14 @@ def write_report(
     from markupsafe import Markup
 
     style = env.loader.get_source(env, "page.css")[0]
-    css = Markup(compact_css(style))  # noqa: S704 (the package's own style sheet)
+    css = Markup(compact_css(style))  # the package's own style sheet
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise UsageError(
             f"--output: cannot write {folder / 'index.html'}: {err.strerror or err}"
         ) from None
-    for name, data in pages(plan, plan_file, as_of, state, split):
+    for name, data in pages(plan, plan_file, as_of, state, split, per_page):
         target = folder / name
         try:
             files.write(

@@ -14,10 +14,10 @@ from bsec_plan.domain import addresses
 from bsec_plan.domain.model import Plan
 from bsec_plan.problems import UsageError
 from bsec_plan.safetext import visible
-from bsec_plan.views.page import view
+from bsec_plan.views.page import PER_PAGE, SPLIT, one_page, pages, view
 from bsec_plan.writers import files
 
-__all__ = ["breakable", "links", "render", "view", "write_report"]
+__all__ = ["breakable", "links", "pages", "render", "view", "write_report"]
 
 
 def links(source: str | None) -> list[dict[str, str | None]]:
@@ -62,10 +62,23 @@ def _environment() -> Any:
     return env
 
 
-def render(page: dict[str, Any]) -> str:
+def compact_css(css: str) -> str:
+    """The page's style without comments, indentation and line breaks: the same rules in fewer
+    bytes, for the many pages of a split report. Strings in it never span lines."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    out = ""
+    for line in (line.strip() for line in css.splitlines()):
+        if line:
+            out += line if not out or out[-1] in "{};," else " " + line
+    return out
+
+
+def render(page: dict[str, Any], env: Any = None) -> str:
     """The page's HTML; the same data gives the same text. Control characters are not allowed in
     HTML; plan text may hold them, so they are shown as \\xNN, as every writer of the tool does."""
-    return visible(_environment().get_template("report.html.j2").render(page))
+    if "show" not in page:  # the data of `view`: the one-page report
+        page = one_page(page)
+    return visible((env or _environment()).get_template("report.html.j2").render(page))
 
 
 def _directory(output: str) -> Path:
@@ -78,18 +91,38 @@ def _directory(output: str) -> Path:
 
 
 def write_report(
-    plan: Plan, plan_file: str, as_of: dt.date, output: str, state: str | None = None
+    plan: Plan,
+    plan_file: str,
+    as_of: dt.date,
+    output: str,
+    state: str | None = None,
+    split: int = SPLIT,
+    per_page: int = PER_PAGE,
 ) -> Path:
-    """Render the page, then write `output/index.html` with `files.write`, creating the folder
-    if needed: the page is replaced atomically and keeps its mode, a symlinked page has its
-    target updated, and neither Ctrl-C nor a full disk leaves a temporary file behind.
-    Returns the page's path; UsageError if it cannot be written."""
+    """Render the report, then write `output/index.html` (and, for a plan of more than `split`
+    actions, its other pages: `views.page.pages`) with `files.write`, creating the folder if
+    needed: each page is replaced atomically and keeps its mode, a symlinked page has its target
+    updated, and neither Ctrl-C nor a full disk leaves a temporary file behind. Other files in
+    the folder are left alone. Returns the index's path; UsageError if a page cannot be written.
+    """
     folder = _directory(output)
-    data = render(view(plan, plan_file, as_of, state)).encode("utf-8")
-    target = folder / "index.html"
+    env = _environment()
+    from markupsafe import Markup
+
+    style = env.loader.get_source(env, "page.css")[0]
+    css = Markup(compact_css(style))  # the package's own style sheet
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        files.write(data, str(target), sys.stdout.buffer)
     except OSError as err:
-        raise UsageError(f"--output: cannot write {target}: {err.strerror or err}") from None
-    return target
+        raise UsageError(
+            f"--output: cannot write {folder / 'index.html'}: {err.strerror or err}"
+        ) from None
+    for name, data in pages(plan, plan_file, as_of, state, split, per_page):
+        target = folder / name
+        try:
+            files.write(
+                render({**data, "css": css}, env).encode("utf-8"), str(target), sys.stdout.buffer
+            )
+        except OSError as err:
+            raise UsageError(f"--output: cannot write {target}: {err.strerror or err}") from None
+    return folder / "index.html"

@@ -246,6 +246,18 @@ def parse(text: str, name: str, read: Read | None = None) -> Plan:
         ) from None
     if isinstance(root, yamlpos.Mapping) and root.get("registers") is not None:
         return _parse_with_registers(text, name, root, read or file_reader(Path("p"), "p"))
+    if _registers_keys(root):
+        raise PlanError(
+            [
+                Problem(
+                    name,
+                    1,
+                    1,
+                    "this file holds registers (states, instruments...), not a plan; name the "
+                    "plan that uses them, or check them alone with `bsec-plan check`",
+                )
+            ]
+        )
     errors: list[ErrorDetails] = []  # pydantic's, for the structure
     problems: list[Finding] = []  # crossref's, for the references
     # control characters reach the tree only through escapes ("\e") or a raw NEL; invisible
@@ -349,14 +361,18 @@ def _plan_path(loc: Loc, parties: int) -> Loc:
 def is_registers(text: str) -> bool:
     """Whether the text is a registers file: a mapping with register keys (states,
     instruments...) and none of a plan's own (title, directions, registers...)."""
-    from bsec_plan.domain.model import PLAN_ONLY_FIELDS, REGISTER_FIELDS
     from bsec_plan.loading import yamlpos
 
     try:
-        root = yamlpos.load(text, positions=False)
+        return _registers_keys(yamlpos.load(text, positions=False))
     except yamlpos.YamlProblem:
         return False
-    if not isinstance(root, yamlpos.Mapping):
+
+
+def _registers_keys(root: object) -> bool:
+    from bsec_plan.domain.model import PLAN_ONLY_FIELDS, REGISTER_FIELDS
+
+    if not isinstance(root, dict):
         return False
     return any(k in REGISTER_FIELDS for k in root) and not any(k in PLAN_ONLY_FIELDS for k in root)
 

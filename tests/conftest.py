@@ -13,7 +13,24 @@ from bsec_plan.loading import planfile
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "data" / "plan.yaml"
+REGISTERS = ROOT / "data" / "registers.yaml"
 TESTS = Path(__file__).resolve().parent
+
+
+def _one_file_plan() -> str:
+    """The shipped plan with its registers inline, as one file: for tests that copy the plan
+    elsewhere or edit its text (a plan without `registers:` carries its registers itself)."""
+    plan = PLAN.read_text(encoding="utf-8").splitlines()
+    registers = REGISTERS.read_text(encoding="utf-8").splitlines()[1:]  # without the $schema line
+    start = registers.index("parties:")
+    end = registers.index("", start)
+    parties, registers = registers[start + 1 : end], registers[:start] + registers[end + 1 :]
+    plan = [line for line in plan if not line.startswith("registers:")]
+    at = plan.index("parties:") + 1
+    return "\n".join([*plan[:at], *parties, *plan[at:], "", *registers]) + "\n"
+
+
+ONE_FILE_PLAN = _one_file_plan()
 
 # the tests' plan cache stays out of the user's own cache folder
 os.environ["BSEC_PLAN_CACHE"] = tempfile.mkdtemp(prefix="bsec-plan-cache-")

@@ -5,12 +5,13 @@ import io
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, checkout_env, run_cli
+from conftest import ONE_FILE_PLAN, ROOT, checkout_env, run_cli
 
 from bsec_plan.loading.validation import schema_json
 
@@ -358,10 +359,11 @@ def workspace(tmp_path: Path) -> Path:
         "GIT_COMMITTER_NAME": "t",
         "GIT_COMMITTER_EMAIL": "t@example.org",
     }
-    text = (ROOT / "data" / "plan.yaml").read_text(encoding="utf-8")
     (tmp_path / "data").mkdir()
-    for name in ("data/plan.yaml", "old.yaml", "new.yaml"):
-        (tmp_path / name).write_text(text, encoding="utf-8")
+    for name in ("data/plan.yaml", "data/registers.yaml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    for name in ("old.yaml", "new.yaml"):
+        (tmp_path / name).write_text(ONE_FILE_PLAN, encoding="utf-8")
     for args in (["init", "-q", "-b", "main"], ["add", "data"], ["commit", "-qm", "plan"]):
         subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True, env=env)
     for folder in (

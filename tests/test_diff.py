@@ -7,12 +7,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import PLAN, day, run_cli
+from conftest import ONE_FILE_PLAN, day, run_cli
 
 from bsec_plan.loading.planfile import parse
 from bsec_plan.queries import changes as diff
 
-ORIGINAL = PLAN.read_text(encoding="utf-8")
+ORIGINAL = ONE_FILE_PLAN
 
 
 def _edit(text: str, *pairs: tuple[str, str]) -> str:

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import PLAN, TESTS, checkout_env
+from conftest import ONE_FILE_PLAN, PLAN, TESTS, checkout_env
 
 from bsec_plan import __version__
 from bsec_plan.loading import planfile
@@ -69,7 +69,7 @@ def test_check_reports_the_repositorys_broken_plan_from_any_folder(
 
 
 def test_queries_read_the_found_plan_and_name_it_from_here(repo: Path) -> None:
-    shutil.copy(PLAN, repo / "data" / "plan.yaml")
+    (repo / "data" / "plan.yaml").write_text(ONE_FILE_PLAN, encoding="utf-8")
     result = sh("bsec-plan status --as-of 2010-06-01", repo / "docs", **ceiling(repo.parent))
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[1] == "Plan file: ../data/plan.yaml"
@@ -105,7 +105,7 @@ def test_the_walk_stops_at_the_repositorys_root(tmp_path: Path) -> None:
 
 def test_the_walk_stops_below_a_ceiling(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "data").mkdir()
-    shutil.copy(PLAN, tmp_path / "data" / "plan.yaml")
+    (tmp_path / "data" / "plan.yaml").write_text(ONE_FILE_PLAN, encoding="utf-8")
     (tmp_path / "a" / "b").mkdir(parents=True)
     monkeypatch.delenv("GIT_CEILING_DIRECTORIES", raising=False)
     assert planfile.discover(tmp_path / "a" / "b") == Path("../../data/plan.yaml")
@@ -137,7 +137,7 @@ def test_diff_against_a_revision_from_a_subfolder(tmp_path: Path) -> None:
     root = tmp_path / "repo"
     (root / "data").mkdir(parents=True)
     (root / "docs").mkdir()
-    shutil.copy(PLAN, root / "data" / "plan.yaml")
+    (root / "data" / "plan.yaml").write_text(ONE_FILE_PLAN, encoding="utf-8")
     git("init", "-q", cwd=root)
     git("add", "data/plan.yaml", cwd=root)
     git("commit", "-q", "-m", "plan", cwd=root)

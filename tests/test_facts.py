@@ -266,10 +266,10 @@ def test_sources_json_and_csv() -> None:
 
 
 def test_diff_shows_a_changed_event_as_text(tmp_path: Path) -> None:
-    from conftest import PLAN
+    from conftest import ONE_FILE_PLAN, PLAN
 
     edited = tmp_path / "plan.yaml"
-    text = PLAN.read_text(encoding="utf-8")
+    text = ONE_FILE_PLAN
     edited.write_text(text.replace("date: 2003-04-16", "date: 2003-04-17", 1), encoding="utf-8")
     doc = json.loads(run_cli("diff", str(PLAN), str(edited), "--format", "json").stdout)
     (change,) = doc["changes"]

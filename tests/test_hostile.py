@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import pytest
-from conftest import PLAN, ROOT, TESTS, run_cli
+from conftest import ONE_FILE_PLAN, ROOT, TESTS, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -503,7 +503,7 @@ def _git(*args: str, cwd: Path, env: dict[str, str] | None = None) -> str:
 
 def _repo(path: Path) -> Path:
     (path / "data").mkdir(parents=True)
-    (path / "data" / "plan.yaml").write_bytes(PLAN.read_bytes())
+    (path / "data" / "plan.yaml").write_text(ONE_FILE_PLAN, encoding="utf-8")
     _git("init", "-q", "-b", "main", cwd=path)
     _git("add", ".", cwd=path)
     _git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "plan", cwd=path)

@@ -40,6 +40,22 @@ def test_check_jsonschema_accepts_the_shipped_plan_and_every_valid_test_plan() -
     assert "ok -- validation done" in result.stdout
 
 
+def test_check_jsonschema_accepts_the_registers_and_refuses_registers_inline_beside_a_name() -> (
+    None
+):
+    registers = [ROOT / "data" / "registers.yaml", TESTS / "plans" / "split" / "registers.yaml"]
+    result = subprocess.run(
+        [_tool("check-jsonschema"), "--schemafile", "bsec_plan/registers.schema.json"]
+        + [str(p) for p in registers],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert _check_jsonschema(TESTS / "broken" / "registers-and-states-inline.yaml").returncode == 1
+
+
 def test_check_jsonschema_refuses_what_check_reports_as_an_unquoted_number() -> None:
     result = _check_jsonschema(TESTS / "broken" / "unquoted-number.yaml")
     assert result.returncode == 1
@@ -58,6 +74,8 @@ def _hook() -> dict[str, str]:
         ("data/plan.yml", True),
         ("plans/bsec-plan-2012.yaml", True),
         ("a/b/Plan-of-action.YAML", True),
+        ("data/registers.yaml", True),
+        ("registers/bsec-registers-2021.yml", True),
         ("plans/other.yaml", False),
         ("plan.yaml.bak", False),
         (".github/workflows/plan.yml", False),

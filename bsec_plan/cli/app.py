@@ -177,15 +177,31 @@ def check(
     return checkcmd.run(paths or [], fmt.value)
 
 
+class SchemaKind(str, Enum):
+    plan = "plan"
+    registers = "registers"
+
+
 @app.command(
     cls=Command,
-    epilog=examples("bsec-plan schema > plan.schema.json", "bsec-plan schema | head -20"),
+    epilog=examples(
+        "bsec-plan schema > plan.schema.json",
+        "bsec-plan schema registers > registers.schema.json",
+        "bsec-plan schema | head -20",
+    ),
 )
-def schema() -> int:
-    """Print the JSON Schema of the plan file, generated from the domain classes."""
+def schema(
+    kind: SchemaKind = typer.Argument(
+        SchemaKind.plan,
+        metavar="[plan|registers]",
+        help="Which file's schema: the plan's or the registers'.",
+    ),
+) -> int:
+    """Print the JSON Schema of the plan file (or of the registers file), generated from the
+    domain classes."""
     from bsec_plan.loading.validation import schema_json
 
-    sys.stdout.write(schema_json())
+    sys.stdout.write(schema_json(kind.value))
     return 0
 
 

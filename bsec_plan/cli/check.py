@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from bsec_plan.domain.model import Registers
 from bsec_plan.loading import planfile
 from bsec_plan.problems import PlanError, Problem
 from bsec_plan.writers.problems import MAX_SHOWN
@@ -23,15 +24,23 @@ def run(paths: list[str], fmt: str = "text") -> int:
         names.append(STDIN if path == "-" else name)
         data = None
         try:
-            if path == "-":
-                data = read_stdin()
-                plan = planfile.load_bytes(data, STDIN)
-            else:
-                plan = planfile.load(target, cached=False)
+            # a plan from standard input stands in for the plan file found as usual: the
+            # registers it names are read relative to that file's folder
+            read = planfile.file_reader(*planfile.located(None) if path == "-" else (target, name))
+            data = read_stdin() if path == "-" else planfile.read_bytes(target)
+            loaded = planfile.check_bytes(data, names[-1], read)
         except PlanError as err:
             problems.extend(err.problems)
             continue
-        warnings.extend(planfile.warnings(names[-1] if data is not None else target, plan, data))
+        if isinstance(loaded, Registers):  # a registers file alone
+            warnings.extend(planfile.registers_warnings(data, names[-1], loaded))
+            summaries.append(registers_summary(names[-1], loaded))
+            continue
+        plan = loaded
+        if path == "-":  # standing in for the plan found as usual, beside its registers
+            warnings.extend(planfile.warnings(planfile.located(None)[0], plan, data, STDIN))
+        else:
+            warnings.extend(planfile.warnings(target, plan))
         summaries.append(
             f"{names[-1]}: valid: {len(plan.directions)} directions, {len(plan.actions)} actions, "
             f"{len(plan.states)} states, {len(plan.ratifications)} ratification records, "
@@ -39,6 +48,9 @@ def run(paths: list[str], fmt: str = "text") -> int:
         )
     from bsec_plan.views.common import Checked, View
     from bsec_plan.writers import formats
+
+    # a plan and the registers it names, both named: the registers' problems once
+    problems, warnings = list(dict.fromkeys(problems)), list(dict.fromkeys(warnings))
 
     found = [*problems, *warnings]
     document = {
@@ -59,6 +71,17 @@ def run(paths: list[str], fmt: str = "text") -> int:
     checked = Checked(summaries, problems, warnings)
     formats.write(fmt, View(document=lambda: document, checked=lambda: checked))
     return 1 if problems else 0
+
+
+def registers_summary(name: str, registers: Registers) -> str:
+    return (
+        f"{name}: valid registers: {len(registers.states)} states, "
+        f"{len(registers.instruments)} instruments, {len(registers.parties)} parties, "
+        f"{len(registers.ratifications)} ratification records, "
+        f"{len(registers.liaison_officers)} liaison officer records, "
+        f"{len(registers.eu_membership)} EU memberships, "
+        f"{len(registers.chairmanships)} chairmanship terms"
+    )
 
 
 def read_stdin() -> bytes:

@@ -12,7 +12,7 @@ from bsec_plan.problems import UsageError
 def side(spec: str | None, working: Path, name: str | None = None) -> tuple[Plan, str]:
     """None is the working plan file (called `name` in messages); a name ending in .yaml or
     .yml is a file, anything else a git revision (the rule in `revisions.names_file`)."""
-    from bsec_plan.loading.revisions import RevisionError, names_file, read_at
+    from bsec_plan.loading.revisions import RevisionError, names_file, read_at, reader_at
 
     if spec is None:
         return planfile.load(working), name or str(working)
@@ -28,7 +28,7 @@ def side(spec: str | None, working: Path, name: str | None = None) -> tuple[Plan
         data, name = read_at(spec, working)
     except RevisionError as err:
         raise UsageError(str(err)) from None
-    return planfile.load_bytes(data, name), name
+    return planfile.load_bytes(data, name, read=reader_at(spec, working)), name
 
 
 def inputs(old: str | None, new: str | None, plan: str | None) -> tuple[Plan, str, Plan, str]:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from bsec_plan.domain import addresses
-from bsec_plan.domain.model import Plan
+from bsec_plan.domain.model import Plan, Registers, registers_only
 from bsec_plan.domain.schedule import occurrences, recurring
 from bsec_plan.problems import TreePath
 
@@ -25,6 +25,17 @@ def check(plan: Plan) -> list[Finding]:
 def warnings(plan: Plan) -> list[Finding]:
     """What deserves a look but does not make the file invalid, e.g. a gap between terms."""
     return [finding for rule in WARNING_RULES for finding in rule(plan)]
+
+
+def check_registers(registers: Registers) -> list[Finding]:
+    """Every cross-reference error within a registers file, as (path in it, message)."""
+    plan = registers_only(registers)
+    return [finding for rule in REGISTER_RULES for finding in rule(plan)]
+
+
+def registers_warnings(registers: Registers) -> list[Finding]:
+    """The warnings of a registers file alone."""
+    return warnings(registers_only(registers))
 
 
 # -- helpers ------------------------------------------------------------------------------------
@@ -348,6 +359,17 @@ RULES: list[Rule] = [
     progress_names_an_occurrence,
     sources_followable,
 ]
+
+REGISTER_RULES: list[Rule] = [
+    ids_unique,
+    states_declared,
+    one_ratification_record_per_pair,
+    events_not_before_the_instrument,
+    terms_in_order,
+    terms_do_not_overlap,
+    sources_followable,
+]
+"""The rules a registers file alone answers to (each reads no directions, period or purpose)."""
 
 
 # -- rules: warnings ----------------------------------------------------------------------------

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import stat
 import typing
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +17,7 @@ from bsec_plan.safetext import has_control, invisible, visible
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
 
-    from bsec_plan.domain.model import Plan
+    from bsec_plan.domain.model import Plan, Registers
     from bsec_plan.loading.crossref import Finding
     from bsec_plan.loading.yamlpos import Mark, Node
 
@@ -85,7 +87,7 @@ def discover(start: Path | None = None) -> Path | None:
         folder = parent
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, what: str = "plan file") -> bytes:
     """The file's bytes; a FIFO, a device or a folder is refused without waiting on it."""
     name = str(path)
     try:
@@ -93,14 +95,14 @@ def read_bytes(path: Path) -> bytes:
     except FileNotFoundError:
         raise PlanError([Problem(name, 1, 1, "no such file")]) from None
     except IsADirectoryError:
-        raise PlanError([Problem(name, 1, 1, "is a directory, not a plan file")]) from None
+        raise PlanError([Problem(name, 1, 1, f"is a directory, not a {what}")]) from None
     except OSError as err:
         raise PlanError([Problem(name, 1, 1, f"cannot read: {err.strerror or err}")]) from None
     kind = stat.S_IFMT(os.fstat(fd).st_mode)
     if kind != stat.S_IFREG:
         os.close(fd)
-        what = "a directory" if kind == stat.S_IFDIR else "not a regular file"
-        raise PlanError([Problem(name, 1, 1, f"is {what}, not a plan file")])
+        kind_text = "a directory" if kind == stat.S_IFDIR else "not a regular file"
+        raise PlanError([Problem(name, 1, 1, f"is {kind_text}, not a {what}")])
     with os.fdopen(fd, "rb") as f:
         try:
             data = f.read(MAX_BYTES + 1)
@@ -113,29 +115,94 @@ def read_bytes(path: Path) -> bytes:
                     name,
                     1,
                     1,
-                    f"the file is larger than {MAX_BYTES // 2**20} MiB; a plan file is refused above that size",
+                    f"the file is larger than {MAX_BYTES // 2**20} MiB; a {what} is refused above that size",
                 )
             ]
         )
     return data
 
 
+Read = Callable[[str], tuple[bytes, str]]
+"""Reads the registers file a plan names (its `registers:` value, relative to the plan): its
+bytes and the name messages call it; raises Unreadable with the reason."""
+
+
+class Unreadable(Exception):
+    """The registers file a plan names cannot be read; the message says why."""
+
+
+def file_reader(path: Path, name: str) -> Read:
+    """Reads registers relative to the plan file at `path` (called `name` in messages)."""
+
+    def read(relative: str) -> tuple[bytes, str]:
+        if name == bundled_name():
+            from bsec_plan import __version__
+
+            shown = f"bundled registers (bsec-plan {__version__})"
+        else:
+            shown = os.path.join(os.path.dirname(name), relative)
+        try:
+            return read_bytes(path.parent / relative, "registers file"), shown
+        except PlanError as err:
+            raise Unreadable(f"{shown}: {err.problems[0].message}") from None
+
+    return read
+
+
 def load(path: Path, cached: bool = True) -> Plan:
-    """Read and validate the plan at `path`. Raise PlanError with every problem, located.
-    `cached=False` validates the file itself and leaves the cache alone (for `check`)."""
-    return load_bytes(read_bytes(path), str(path), cached)
+    """Read and validate the plan at `path`, and the registers it names. Raise PlanError with
+    every problem, located. `cached=False` validates the files themselves and leaves the cache
+    alone (for `check`)."""
+    return load_bytes(read_bytes(path), str(path), cached, file_reader(path, str(path)))
 
 
-def load_bytes(data: bytes, name: str, cached: bool = True) -> Plan:
-    """The plan in `data`, from the cache when these exact bytes were validated before."""
+# `registers: NAME` as a top-level line: a guess at the registers file, made without parsing, to
+# find the cache entry. A wrong guess only misses: entries are stored under the bytes read.
+_REGISTERS_LINE = re.compile(
+    rb"""^registers:[ \t]+(?:'([^'\r\n]+)'|"([^"\\\r\n]+)"|([^\s'"#&*!|>%@`][^\r\n#]*?))[ \t]*(?:#.*)?\r?$""",
+    re.MULTILINE,
+)
+
+
+def _registers_guess(data: bytes) -> str | None:
+    match = _REGISTERS_LINE.search(data)
+    if match is None:
+        return None
+    try:
+        return next(g for g in match.groups() if g is not None).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _cache_key(data: bytes, registers: bytes | None) -> bytes:
+    """The cache covers the plan's bytes and, when it names registers, theirs."""
+    return data if registers is None else data + b"\0registers\0" + registers
+
+
+def load_bytes(data: bytes, name: str, cached: bool = True, read: Read | None = None) -> Plan:
+    """The plan in `data`, from the cache when these exact bytes (and those of the registers it
+    names) were validated before. `read` reads the registers (default: relative to the current
+    folder)."""
     from bsec_plan.loading import cache
 
+    read = read or file_reader(Path("plan.yaml"), "plan.yaml")
     if not cached:
-        return parse(decode(data, name), name)
-    plan: Plan | None = cache.get(data)
+        return parse(decode(data, name), name, read)
+    guess, key = _registers_guess(data), data
+    if guess is not None:
+        with contextlib.suppress(Unreadable):
+            key = _cache_key(data, read(guess)[0])
+    plan: Plan | None = cache.get(key)
     if plan is None:
-        plan = parse(decode(data, name), name)
-        cache.put(data, plan)
+        seen: list[bytes] = []
+
+        def recording(relative: str) -> tuple[bytes, str]:
+            got = read(relative)
+            seen.append(got[0])
+            return got
+
+        plan = parse(decode(data, name), name, recording)
+        cache.put(_cache_key(data, seen[-1] if seen else None), plan)
     return plan
 
 
@@ -161,8 +228,9 @@ def decode(data: bytes, name: str) -> str:
         ) from None
 
 
-def parse(text: str, name: str) -> Plan:
-    """Validate plan text; `name` is what the messages call it (a path, or REV:PATH)."""
+def parse(text: str, name: str, read: Read | None = None) -> Plan:
+    """Validate plan text; `name` is what the messages call it (a path, or REV:PATH); `read`
+    reads the registers it names (default: relative to the current folder)."""
     from pydantic import ValidationError
 
     from bsec_plan.loading import crossref, validation, yamlpos
@@ -175,6 +243,20 @@ def parse(text: str, name: str) -> Plan:
         raise PlanError(
             [Problem(name, line, col, msg) for (line, col), msg in err.problems]
         ) from None
+    if isinstance(root, yamlpos.Mapping) and root.get("registers") is not None:
+        return _parse_with_registers(text, name, root, read or file_reader(Path("p"), "p"))
+    if _registers_keys(root):
+        raise PlanError(
+            [
+                Problem(
+                    name,
+                    1,
+                    1,
+                    "this file holds registers (states, instruments...), not a plan; name the "
+                    "plan that uses them, or check them alone with `bsec-plan check`",
+                )
+            ]
+        )
     errors: list[ErrorDetails] = []  # pydantic's, for the structure
     problems: list[Finding] = []  # crossref's, for the references
     # control characters reach the tree only through escapes ("\e") or a raw NEL; invisible
@@ -342,20 +424,221 @@ def _in_file(tree: Node, path: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple(out)
 
 
-def warnings(path: Path | str, plan: Plan, data: bytes | None = None) -> list[Problem]:
+def warnings(
+    path: Path, plan: Plan, data: bytes | None = None, name: str | None = None
+) -> list[Problem]:
     """The located warnings of a valid plan (a gap between chairmanship terms...). `data` is the
-    plan's bytes where they cannot be read again from `path` (standard input)."""
+    plan's bytes where they cannot be read again from `path` (standard input, which then stands
+    in for the plan at `path`, as `name`); the registers it names are read beside `path`."""
     from bsec_plan.loading import crossref, yamlpos
 
     findings = crossref.warnings(plan)
     if not findings:
         return []
-    name = str(path)
-    root = yamlpos.load(decode(read_bytes(Path(path)) if data is None else data, name))
+    name = name or str(path)
+    root = yamlpos.load(decode(read_bytes(path) if data is None else data, name))
+    if plan.registers is not None:  # a finding in the registers is located in that file
+        shown = os.path.join(os.path.dirname(str(path)), plan.registers)
+        registers = yamlpos.load(
+            decode(read_bytes(path.parent / plan.registers, "registers file"), shown)
+        )
+        own = registers.get("parties") if isinstance(registers, yamlpos.Mapping) else None
+        count = len(own) if isinstance(own, list) else 0
+        return sorted(
+            Problem(n, *_locate(r, p), f"{_dotted(r, p)}: {msg}", "warning")
+            for loc, msg in findings
+            for n, r, p in [
+                (shown, registers, loc)
+                if _in_registers(loc, count)
+                else (name, root, _plan_path(loc, count))
+            ]
+        )
     return sorted(
         Problem(name, *_locate(root, loc), f"{_dotted(root, loc)}: {msg}", "warning")
         for loc, msg in findings
     )
+
+
+def registers_warnings(data: bytes, name: str, registers: Registers) -> list[Problem]:
+    """The located warnings of a valid registers file, read as `data`."""
+    from bsec_plan.loading import crossref, yamlpos
+
+    findings = crossref.registers_warnings(registers)
+    if not findings:
+        return []
+    root = yamlpos.load(decode(data, name))
+    return sorted(
+        Problem(name, *_locate(root, loc), f"{_dotted(root, loc)}: {msg}", "warning")
+        for loc, msg in findings
+    )
+
+
+def _in_registers(loc: TreePath, parties: int) -> bool:
+    """Whether a finding on the merged plan stands in the registers file (whose `parties`
+    are the first `parties` of the merged plan's)."""
+    from bsec_plan.domain.model import REGISTER_FIELDS
+
+    if not loc or loc[0] not in REGISTER_FIELDS:
+        return False
+    return loc[0] != "parties" or (len(loc) > 1 and isinstance(loc[1], int) and loc[1] < parties)
+
+
+def _plan_path(loc: TreePath, parties: int) -> TreePath:
+    """A path in the merged plan as a path in the plan file: its own parties follow the
+    registers'."""
+    if len(loc) > 1 and loc[0] == "parties" and isinstance(loc[1], int):
+        return ("parties", loc[1] - parties, *loc[2:])
+    return loc
+
+
+def is_registers(text: str) -> bool:
+    """Whether the text is a registers file: a mapping with register keys (states,
+    instruments...) and none of a plan's own (title, directions, registers...)."""
+    from bsec_plan.loading import yamlpos
+
+    try:
+        return _registers_keys(yamlpos.load(text, positions=False))
+    except yamlpos.YamlProblem:
+        return False
+
+
+def _registers_keys(root: object) -> bool:
+    from bsec_plan.domain.model import PLAN_ONLY_FIELDS, REGISTER_FIELDS
+
+    if not isinstance(root, dict):
+        return False
+    return any(k in REGISTER_FIELDS for k in root) and not any(k in PLAN_ONLY_FIELDS for k in root)
+
+
+def check_bytes(data: bytes, name: str, read: Read) -> Plan | Registers:
+    """A plan file (with the registers it names) or a registers file alone, validated without
+    the cache; for `check`."""
+    text = decode(data, name)
+    return parse_registers(text, name) if is_registers(text) else parse(text, name, read)
+
+
+def parse_registers(text: str, name: str) -> Registers:
+    """Validate the text of a registers file; every problem located in it."""
+    from pydantic import ValidationError
+
+    from bsec_plan.domain.model import Registers
+    from bsec_plan.loading import crossref, validation, yamlpos
+
+    try:
+        root = yamlpos.load(text, positions=False)
+    except yamlpos.YamlProblem as err:
+        raise PlanError(
+            [Problem(name, line, col, msg) for (line, col), msg in err.problems]
+        ) from None
+    errors: list[ErrorDetails] = []
+    findings: list[Finding] = []
+    suspect = "\\" in text or "\x85" in text or invisible(text) is not None
+    if isinstance(root, yamlpos.Mapping):
+        try:
+            registers = validation.validate_registers(root)
+        except ValidationError as err:
+            errors = err.errors(include_url=False)
+        else:
+            findings = crossref.check_registers(registers)
+            if not findings and not suspect:
+                return registers
+    root = yamlpos.load(text)
+    controls = _control_problems(name, root)
+    if not errors and not findings and not controls and isinstance(root, yamlpos.Mapping):
+        return registers
+    if not isinstance(root, yamlpos.Mapping):
+        found = "a list" if isinstance(root, list) else "a single value"
+        at: Mark = getattr(root, "at", (1, 1))
+        raise PlanError(
+            [
+                Problem(
+                    name,
+                    *at,
+                    "the registers must be a mapping with keys such as states, instruments and "
+                    f"ratifications; found {found}",
+                )
+            ]
+        )
+    located = [_pydantic_problem(name, root, e, Registers) for e in errors] + controls
+    located += [
+        Problem(name, *_locate(root, path_), f"{_dotted(root, path_)}: {msg}")
+        for path_, msg in findings
+    ]
+    raise PlanError(located)
+
+
+def _parse_with_registers(text: str, name: str, root: Node, read: Read) -> Plan:
+    """A plan that names its registers: both files validated, every problem located in the
+    file where it stands; a registers file that is missing, unreadable or invalid is also a
+    problem at the plan's `registers:` line."""
+    from pydantic import ValidationError
+
+    from bsec_plan.domain.model import REGISTER_FIELDS, with_registers
+    from bsec_plan.loading import crossref, validation, yamlpos
+
+    assert isinstance(root, yamlpos.Mapping)
+    errors: list[ErrorDetails] = []
+    findings: list[Finding] = []
+    plan: Plan | None = None
+    try:
+        plan = validation.validate(root)
+    except ValidationError as err:
+        errors = err.errors(include_url=False)
+    value = root.get("registers")
+    inline = [k for k in root if k in REGISTER_FIELDS and k != "parties"]
+    registers: Registers | None = None
+    problems: list[Problem] = []  # the registers file's own
+    reason = None  # why the registers cannot be used, said at the plan's `registers:` line
+    shown = "the registers file"
+    if isinstance(value, str) and value:
+        if os.path.isabs(value) or value.startswith("~"):
+            reason = f"'{value}' is not relative; name the registers file relative to the plan file"
+        else:
+            try:
+                data, shown = read(value)
+                registers = parse_registers(decode(data, shown), shown)
+            except Unreadable as err:
+                reason = f"cannot read the registers file: {err}"
+            except PlanError as err:
+                problems = err.problems
+                count = len(problems)
+                reason = (
+                    f"the registers file {shown} is invalid: {count} problem"
+                    f"{'s' if count != 1 else ''}, located in it"
+                )
+    merged = None
+    if plan is not None and registers is not None:
+        merged = with_registers(plan, registers)
+        own = len(registers.parties)
+        findings = [
+            (_plan_path(loc, own), msg)
+            for loc, msg in crossref.check(merged)
+            if not _in_registers(loc, own)  # those were found in the registers file alone
+        ]
+    suspect = "\\" in text or "\x85" in text or invisible(text) is not None
+    if merged is not None and not (errors or findings or inline or suspect):
+        return merged
+    tree = yamlpos.load(text)
+    controls = _control_problems(name, tree)
+    if merged is not None and not (errors or findings or inline or controls):
+        return merged
+    located = [_pydantic_problem(name, tree, e) for e in errors] + controls + problems
+    located += [
+        Problem(name, *_locate(tree, loc), f"{_dotted(tree, loc)}: {msg}") for loc, msg in findings
+    ]
+    located += [
+        Problem(
+            name,
+            *_locate(tree, (key,), key=True),
+            f"{key}: the plan names its registers under `registers`, so `{key}` belongs in "
+            f"{shown}; move it there",
+        )
+        for key in inline
+    ]
+    if reason is not None or not located:
+        reason = reason or "the registers cannot be used"
+        located.append(Problem(name, *_locate(tree, ("registers",)), f"registers: {reason}"))
+    raise PlanError(located)
 
 
 def _control_problems(name: str, node: Node) -> list[Problem]:
@@ -395,7 +678,9 @@ def _control_message(what: str, text: str) -> str | None:
     return None
 
 
-def _pydantic_problem(name: str, root: Node, error: ErrorDetails) -> Problem:
+def _pydantic_problem(
+    name: str, root: Node, error: ErrorDetails, record: type[Any] | None = None
+) -> Problem:
     loc, kind, msg = tuple(error["loc"]), error["type"], error["msg"]
     value = error.get("input")
     if kind.startswith("value_error"):  # a check of one record, in __post_init__
@@ -404,12 +689,9 @@ def _pydantic_problem(name: str, root: Node, error: ErrorDetails) -> Problem:
         import difflib
 
         msg = f"unknown key '{loc[-1]}'"
-        close = difflib.get_close_matches(str(loc[-1]), _fields_at(loc[:-1]), n=1)
-        msg += (
-            f"; did you mean '{close[0]}'?"
-            if close
-            else f"; allowed: {', '.join(_fields_at(loc[:-1]))}"
-        )
+        allowed = _fields_at(loc[:-1], record)
+        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        msg += f"; did you mean '{close[0]}'?" if close else f"; allowed: {', '.join(allowed)}"
         return Problem(
             name,
             *_locate(root, loc, key=True),
@@ -476,11 +758,12 @@ def _dotted(root: Node, loc: TreePath) -> str:
     return text
 
 
-def _fields_at(loc: TreePath) -> list[str]:
-    """The keys allowed at `loc`, for suggesting the one a typo meant."""
+def _fields_at(loc: TreePath, root: type[Any] | None = None) -> list[str]:
+    """The keys allowed at `loc` (in a plan, or in a `root` record), for suggesting the one a
+    typo meant."""
     from bsec_plan.domain.model import Plan
 
-    record: type[Any] = Plan
+    record: type[Any] = root or Plan
     for part in loc:
         if isinstance(part, int):
             continue

@@ -12,6 +12,10 @@ import os
 import signal
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bsec_plan.loading.planfile import Read
 
 TIMEOUT = 60.0  # seconds
 
@@ -102,3 +106,16 @@ def read_at(revision: str, path: Path) -> tuple[bytes, str]:
                 f"{prefix}{path.name} does not exist at revision '{revision}'"
             ) from None
         raise RevisionError(f"cannot read {name}: {err}") from None
+
+
+def reader_at(revision: str, path: Path) -> Read:
+    """Reads the registers that the plan file `path` names as they stand at `revision`."""
+    from bsec_plan.loading.planfile import Unreadable
+
+    def read(relative: str) -> tuple[bytes, str]:
+        try:
+            return read_at(revision, path.parent / relative)
+        except RevisionError as err:
+            raise Unreadable(str(err)) from None
+
+    return read

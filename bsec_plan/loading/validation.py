@@ -21,14 +21,26 @@ def validate(tree: object) -> domain.Plan:
     return _adapter().validate_python(tree)
 
 
-def schema() -> dict[str, Any]:
+@cache
+def _registers_adapter() -> TypeAdapter[domain.Registers]:
+    return TypeAdapter(domain.Registers)
+
+
+def validate_registers(tree: object) -> domain.Registers:
+    """The registers, or pydantic's ValidationError with every structural problem."""
+    return _registers_adapter().validate_python(tree)
+
+
+def schema(kind: str = "plan") -> dict[str, Any]:
+    """The JSON Schema of a plan file (`kind` plan) or of a registers file (`kind` registers)."""
+    record: type[Any] = domain.Registers if kind == "registers" else domain.Plan
     # Field descriptions come from the attribute docstrings; reading them parses the source, so
     # they are turned on only here and not for every validation.
     saved = {cls: cls.__pydantic_config__ for cls in domain.RECORDS}
     try:
         for cls in domain.RECORDS:
             cls.__pydantic_config__ = {**saved[cls], "use_attribute_docstrings": True}
-        result = TypeAdapter(domain.Plan).json_schema()
+        result = TypeAdapter(record).json_schema()
     finally:
         for cls, config in saved.items():
             cls.__pydantic_config__ = config
@@ -36,13 +48,27 @@ def schema() -> dict[str, Any]:
         for name, spec in definition.get("properties", {}).items():
             # pydantic leaves the title off fields that refer to another record; editors show it
             spec.setdefault("title", name.replace("_", " ").capitalize())
+    if kind == "registers":
+        return {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            **result,
+            "title": "BSEC registers",
+        }
+    # states are required unless the plan names its registers, and then the registers' keys
+    # (but for the plan's own parties) stand in the registers file, not in the plan
+    elsewhere = [k for k in domain.REGISTER_FIELDS if k != "parties"]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         **result,
+        "anyOf": [{"required": ["registers"]}, {"required": ["states"]}],
+        "dependentSchemas": {
+            "registers": {"not": {"anyOf": [{"required": [k]} for k in elsewhere]}}
+        },
         "title": "BSEC plan of action",
     }
 
 
-def schema_json() -> str:
-    """The JSON Schema of the plan file, as `bsec-plan schema` prints and the repository keeps it."""
-    return json.dumps(schema(), indent=2, ensure_ascii=False) + "\n"
+def schema_json(kind: str = "plan") -> str:
+    """The JSON Schema of the plan file (or of the registers file, `kind` registers), as
+    `bsec-plan schema` prints it and the repository keeps it."""
+    return json.dumps(schema(kind), indent=2, ensure_ascii=False) + "\n"

@@ -40,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             code = _help(args) if _asks_help_only(args) else _run(args)
         sys.stdout.flush()  # here, where a failure can still be reported, not at exit
+        _write_cache()
         return code
     except KeyboardInterrupt:  # Ctrl-C at any moment, even while modules load
         return INTERRUPTED
@@ -66,8 +67,28 @@ def _version() -> int:
 
 def _run(args: list[str]) -> int:
     from bsec_plan.cli.app import run
+    from bsec_plan.loading import cache
 
+    if _on_terminal():  # the answer is shown first, the plan's cache entry written after it
+        cache.defer()
     return run(args)
+
+
+def _on_terminal() -> bool:
+    """Output to a terminal. Into a pipe or a file the cache entry is written before the answer
+    as before: a reader that stops early (`| head -1`) ends the run as soon as it has enough."""
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _write_cache() -> None:
+    """Write the plan cache entry that this run held back until its answer was shown, with
+    every safeguard of cache.py (a Ctrl-C waits for the few milliseconds of the write)."""
+    cache = sys.modules.get("bsec_plan.loading.cache")
+    if cache is not None and cache.deferred():
+        cache.write_deferred()
 
 
 def _asks_help_only(args: list[str]) -> bool:

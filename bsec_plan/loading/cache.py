@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 LIMIT = 64 * 2**20  # bytes the folder may hold; the oldest entries are evicted beyond it
-MAGIC = b"bsec-plan-cache 2"
+MAGIC = b"bsec-plan-cache 3"
 SUFFIX = ".json"
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
@@ -173,7 +173,38 @@ def _read(header: bytes) -> bytes | None:
             os.close(fd)
 
 
+# Entries that `put` holds back until the answer is out (see `defer`); None: written at once.
+_deferred: list[tuple[bytes, Plan]] | None = None
+
+
+def defer() -> None:
+    """From now on, `put` only notes the entry, and `write_deferred` writes it: a run writes its
+    cache entry after its output, since a command's answer never depends on it."""
+    global _deferred
+    if _deferred is None:
+        _deferred = []
+
+
+def deferred() -> bool:
+    """Whether an entry is waiting to be written."""
+    return bool(_deferred)
+
+
+def write_deferred() -> None:
+    """Write the entries `put` held back, each with every safeguard of an immediate one."""
+    while _deferred:
+        data, plan = _deferred.pop(0)
+        _put(data, plan)
+
+
 def put(data: bytes, plan: Plan) -> None:
+    if _deferred is not None:
+        _deferred.append((data, plan))
+        return
+    _put(data, plan)
+
+
+def _put(data: bytes, plan: Plan) -> None:
     if directory() is None:
         return
     try:
@@ -233,8 +264,10 @@ def _evict(folder: int) -> None:
         total -= size
 
 
-# The format: JSON of plain values, where a record is an object naming its class ("@") and a
-# date is tagged; only the plan's record classes are rebuilt, through their constructors.
+# The format: JSON of plain values, where a record is an object naming its class ("@") with its
+# fields' values in the order the class declares them ("v"), and a date is tagged; only the
+# plan's record classes are rebuilt, through their constructors. Field names are not repeated
+# in every record: they were 40% of an entry, which is now smaller than the plan file itself.
 
 
 def _encode(plan: Plan) -> bytes:
@@ -253,7 +286,7 @@ def _encode(plan: Plan) -> bytes:
             return {"@": "day", "v": value.isoformat()}
         if kind not in fields:
             raise TypeError(f"cannot cache a {kind.__name__}")
-        return {"@": kind.__name__, **{name: getattr(value, name) for name in fields[kind]}}
+        return {"@": kind.__name__, "v": [getattr(value, name) for name in fields[kind]]}
 
     return json.dumps(plan, default=record, ensure_ascii=False, separators=(",", ":")).encode()
 
@@ -280,18 +313,23 @@ def _decode(payload: bytes) -> Plan:
     from bsec_plan.domain.model import Plan
 
     classes = _classes()
+    fields = _fields()
 
     def build(obj: dict[str, Any]) -> Any:
-        tag = obj.pop("@")
+        tag, values = obj["@"], obj["v"]
         if tag == "day":
-            return dt.date.fromisoformat(obj["v"])
+            return dt.date.fromisoformat(values)
         if tag == "partial":
-            return PartialDate.parse(obj["v"])
+            return PartialDate.parse(values)
         cls = classes[tag]
-        for name, hint in _hints(cls).items():
-            if name in obj and not _fits(obj[name], hint):
-                raise ValueError(f"{tag}.{name} holds a {type(obj[name]).__name__}")
-        return cls(**obj)
+        names = fields[cls]
+        if len(obj) != 2 or type(values) is not list or len(values) != len(names):
+            raise ValueError(f"{tag} does not hold one value for each of its fields")
+        hints = _hints(cls)
+        for name, value in zip(names, values, strict=True):
+            if not _fits(value, hints[name]):
+                raise ValueError(f"{tag}.{name} holds a {type(value).__name__}")
+        return cls(**dict(zip(names, values, strict=True)))
 
     plan = json.loads(payload, object_hook=build)
     if not isinstance(plan, Plan):

@@ -123,3 +123,12 @@ def test_an_entry_with_a_field_missing_is_not_used(tmp_path: Path, cache_dir: Pa
     del action["v"][-1]
     entry.write_bytes(header + b"\n" + json.dumps(tree).encode())
     assert planfile.load(plan).actions["A.2"].text == "Organize the meetings."
+
+
+def test_a_plan_from_the_cache_is_answered_without_yaml_or_pydantic() -> None:
+    args = ("overdue", "--plan", str(MINIMAL), "--as-of", "2010-06-01", "--format", "json")
+    cold, loaded = _modules_after(*args)
+    warm, modules = _modules_after(*args)
+    assert {"yaml", "pydantic"} <= loaded  # the first run validated the plan
+    assert warm == cold and json.loads(warm)
+    assert not {"yaml", "pydantic", "bsec_plan.loading.validation"} & modules

@@ -173,13 +173,14 @@ def _read(header: bytes) -> bytes | None:
             os.close(fd)
 
 
-# Entries that `put` holds back until the answer is out (see `defer`); None: written at once.
+# Entries that `put` holds back until the answer is out (see `defer`), each as its header line
+# and plan (not the plan's bytes: they may be large); None: entries are written at once.
 _deferred: list[tuple[bytes, Plan]] | None = None
 
 
 def defer() -> None:
-    """From now on, `put` only notes the entry, and `write_deferred` writes it: a run writes its
-    cache entry after its output, since a command's answer never depends on it."""
+    """From now on, `put` only notes the entry, and `write_deferred` writes it: a run on a
+    terminal writes its cache entry after its answer, which never depends on it."""
     global _deferred
     if _deferred is None:
         _deferred = []
@@ -193,25 +194,25 @@ def deferred() -> bool:
 def write_deferred() -> None:
     """Write the entries `put` held back, each with every safeguard of an immediate one."""
     while _deferred:
-        data, plan = _deferred.pop(0)
-        _put(data, plan)
+        header, plan = _deferred.pop(0)
+        _put(header, plan)
 
 
 def put(data: bytes, plan: Plan) -> None:
-    if _deferred is not None:
-        _deferred.append((data, plan))
-        return
-    _put(data, plan)
-
-
-def _put(data: bytes, plan: Plan) -> None:
     if directory() is None:
         return
+    if _deferred is not None:
+        _deferred.append((_header(data), plan))
+        return
+    _put(_header(data), plan)
+
+
+def _put(header: bytes, plan: Plan) -> None:
     try:
         payload = _encode(plan)
     except (TypeError, ValueError):  # a value the format does not know: simply not cached
         return
-    _store(_header(data), payload)
+    _store(header, payload)
 
 
 def _store(header: bytes, payload: bytes) -> None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from functools import cache
 from pathlib import Path
@@ -326,9 +326,8 @@ def _decode(payload: bytes) -> Plan:
         names = fields[cls]
         if len(obj) != 2 or type(values) is not list or len(values) != len(names):
             raise ValueError(f"{tag} does not hold one value for each of its fields")
-        hints = _hints(cls)
-        for name, value in zip(names, values, strict=True):
-            if not _fits(value, hints[name]):
+        for name, value, fits in zip(names, values, _checks(cls), strict=True):
+            if not fits(value):
                 raise ValueError(f"{tag}.{name} holds a {type(value).__name__}")
         return cls(**dict(zip(names, values, strict=True)))
 
@@ -350,34 +349,42 @@ def _decode(payload: bytes) -> Plan:
 
 
 @cache
-def _hints(cls: type) -> dict[str, Any]:
+def _checks(cls: type) -> tuple[Callable[[Any], bool], ...]:
+    """For each field of `cls`, in order, a test of whether a value fits its annotation: made
+    once per class from the annotations, so that an entry's every value is not read against
+    them anew."""
     import typing
 
-    return typing.get_type_hints(cls)
+    hints = typing.get_type_hints(cls)
+    return tuple(_check(hints[name]) for name in _fields()[cls])
 
 
-def _fits(value: Any, hint: Any) -> bool:
+def _check(hint: Any) -> Callable[[Any], bool]:
+    """A test of whether a value fits the annotation `hint`."""
     import types
     import typing
 
     origin = typing.get_origin(hint)
     if origin is None:
         if hint is Any:
-            return True
+            return lambda value: True
         if hint is int:
-            return type(value) is int
+            return lambda value: type(value) is int
         if hint is type(None):
-            return value is None
-        return isinstance(value, hint)
+            return lambda value: value is None
+        return lambda value: isinstance(value, hint)
     args = typing.get_args(hint)
     if origin is typing.Literal:
-        return value in args
+        return lambda value: value in args
     if origin is typing.Union or origin is types.UnionType:
-        return any(_fits(value, arg) for arg in args)
+        options = tuple(_check(arg) for arg in args)
+        return lambda value: any(fits(value) for fits in options)
     if origin is list:
-        return isinstance(value, list) and all(_fits(v, args[0]) for v in value)
+        item = _check(args[0])
+        return lambda value: isinstance(value, list) and all(item(v) for v in value)
     if origin is dict:
-        return isinstance(value, dict) and all(
-            _fits(k, args[0]) and _fits(v, args[1]) for k, v in value.items()
+        key, item = _check(args[0]), _check(args[1])
+        return lambda value: (
+            isinstance(value, dict) and all(key(k) and item(v) for k, v in value.items())
         )
-    return True  # a form the records do not use: not checked
+    return lambda value: True  # a form the records do not use: not checked

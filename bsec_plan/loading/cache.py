@@ -274,10 +274,15 @@ def _evict(folder: int) -> None:
 def _encode(plan: Plan) -> bytes:
     import datetime as dt
     import json
+    from operator import attrgetter
 
     from bsec_plan.domain.dates import PartialDate
 
-    fields = _fields()
+    # each record's values in field order, fetched at once (a tuple, which json writes as a list)
+    values: dict[type, Callable[[Any], Any]] = {
+        kind: attrgetter(*names) if len(names) > 1 else _one(names[0])
+        for kind, names in _fields().items()
+    }
 
     def record(value: Any) -> Any:  # json calls this only for what it cannot write itself
         kind = type(value)
@@ -285,11 +290,16 @@ def _encode(plan: Plan) -> bytes:
             return {"@": "partial", "v": str(value)}
         if kind is dt.date:
             return {"@": "day", "v": value.isoformat()}
-        if kind not in fields:
+        if kind not in values:
             raise TypeError(f"cannot cache a {kind.__name__}")
-        return {"@": kind.__name__, "v": [getattr(value, name) for name in fields[kind]]}
+        return {"@": kind.__name__, "v": values[kind](value)}
 
     return json.dumps(plan, default=record, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _one(name: str) -> Callable[[Any], tuple[Any]]:
+    """The value of one field, as a tuple of one, as attrgetter gives two or more."""
+    return lambda record: (getattr(record, name),)
 
 
 @cache

@@ -19,8 +19,11 @@ from bsec_plan.loading import cache, planfile
 MINIMAL = TESTS / "plans" / "minimal.yaml"
 
 
-def _modules_after(*args: str) -> tuple[str, set[str]]:
+def _modules_after(*args: str, cache_folder: Path | None = None) -> tuple[str, set[str]]:
     """The output of a run and the modules it had imported by its end."""
+    env = dict(os.environ)
+    if cache_folder is not None:
+        env["BSEC_PLAN_CACHE"] = str(cache_folder)
     code = (
         "import sys\n"
         "from bsec_plan.__main__ import main\n"
@@ -34,7 +37,7 @@ def _modules_after(*args: str) -> tuple[str, set[str]]:
         capture_output=True,
         text=True,
         cwd=ROOT,
-        env=checkout_env(),
+        env=checkout_env(env),
         timeout=60,
         check=True,
     )
@@ -125,10 +128,10 @@ def test_an_entry_with_a_field_missing_is_not_used(tmp_path: Path, cache_dir: Pa
     assert planfile.load(plan).actions["A.2"].text == "Organize the meetings."
 
 
-def test_a_plan_from_the_cache_is_answered_without_yaml_or_pydantic() -> None:
+def test_a_plan_from_the_cache_is_answered_without_yaml_or_pydantic(tmp_path: Path) -> None:
     args = ("overdue", "--plan", str(MINIMAL), "--as-of", "2010-06-01", "--format", "json")
-    cold, loaded = _modules_after(*args)
-    warm, modules = _modules_after(*args)
+    cold, loaded = _modules_after(*args, cache_folder=tmp_path / "cache")
+    warm, modules = _modules_after(*args, cache_folder=tmp_path / "cache")
     assert {"yaml", "pydantic"} <= loaded  # the first run validated the plan
     assert warm == cold and json.loads(warm)
     assert not {"yaml", "pydantic", "bsec_plan.loading.validation"} & modules

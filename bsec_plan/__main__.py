@@ -6,7 +6,8 @@ bug: one line naming it, exit 3 (`BSEC_PLAN_DEBUG=1` shows the traceback).
 
 `bsec-plan [COMMAND] --help` (or `-h`), and nothing else, is answered from the user's cache once
 printed: it is the one command line whose output is help alone, and typer takes half the
-start-up budget merely to import.
+start-up budget merely to import. `bsec-plan --version` alone is answered here, before anything
+else is imported; with other arguments it goes through the command line as they do.
 """
 
 import contextlib
@@ -25,6 +26,7 @@ CANNOT_WRITE = 2
 BUG = 3
 # errors that mean "the output cannot be written", not "the program is wrong"
 _WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF}
+_COMPLETE_VAR = "_BSEC_PLAN_COMPLETE"  # as cli.completion names it: a shell asks for candidates
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,8 +47,12 @@ def _main(argv: list[str] | None) -> int:
         if os.environ.get("BSEC_PLAN_SIGNAL_READY"):  # lets a test interrupt at a known moment
             print("bsec-plan: ready", file=sys.stderr, flush=True)
         args = sys.argv[1:] if argv is None else argv
-        code = _help(args) if _asks_help_only(args) else _run(args)
+        if args == ["--version"] and _COMPLETE_VAR not in os.environ:
+            code = _version()
+        else:
+            code = _help(args) if _asks_help_only(args) else _run(args)
         sys.stdout.flush()  # here, where a failure can still be reported, not at exit
+        _write_cache()
         return code
     except KeyboardInterrupt:  # Ctrl-C at any moment, even while modules load
         return INTERRUPTED
@@ -80,10 +86,38 @@ def _out_of_memory(err: MemoryError) -> int:
     return BUG
 
 
+def _version() -> int:
+    """`bsec-plan --version` alone, answered as the command line answers it, without loading it."""
+    from bsec_plan import __version__
+
+    print(f"bsec-plan {__version__}")
+    return 0
+
+
 def _run(args: list[str]) -> int:
     from bsec_plan.cli.app import run
+    from bsec_plan.loading import cache
 
+    if _on_terminal():  # the answer is shown first, the plan's cache entry written after it
+        cache.defer()
     return run(args)
+
+
+def _on_terminal() -> bool:
+    """Output to a terminal. Into a pipe or a file the cache entry is written before the answer
+    as before: a reader that stops early (`| head -1`) ends the run as soon as it has enough."""
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _write_cache() -> None:
+    """Write the plan cache entry that this run held back until its answer was shown, with
+    every safeguard of cache.py (a Ctrl-C waits for the few milliseconds of the write)."""
+    cache = sys.modules.get("bsec_plan.loading.cache")
+    if cache is not None and cache.deferred():
+        cache.write_deferred()
 
 
 def _asks_help_only(args: list[str]) -> bool:

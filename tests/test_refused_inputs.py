@@ -13,11 +13,11 @@ MINIMAL = TESTS / "plans" / "minimal.yaml"
 @pytest.mark.parametrize(
     ("found", "planted"),
     [
-        (b'"text":"Organize the meetings."', b'"text":5'),  # a wrong type
-        (b'"parties":["chair"]', b'"parties":"chair"'),  # a text where a list belongs
-        (b'"text":"Organize the meetings.",', b""),  # a field missing
-        (b'"parties":["chair"]', b'"parties":["nobody"]'),  # a reference that does not resolve
-        (b'"kind":"each-semester"', b'"kind":"weekly"'),  # a value outside its Literal
+        (b'"Organize the meetings."', b"5"),  # a wrong type
+        (b'["chair"]', b'"chair"'),  # a text where a list belongs
+        (b'"Organize the meetings.",', b""),  # a field missing
+        (b'["chair"]', b'["nobody"]'),  # a reference that does not resolve
+        (b'"each-semester"', b'"weekly"'),  # a value outside its Literal
     ],
 )
 def test_a_cache_entry_that_does_not_fit_the_records_is_a_miss(

@@ -11,6 +11,7 @@ plain value that other YAML readers would take for a number or a boolean (`2011.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -22,6 +23,7 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_DEPTH = 64
+_intern = sys.intern
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _STR_TAGS = frozenset(("tag:yaml.org,2002:str", "!!str", "!"))
 # Plain scalars that other YAML readers take for something other than text: the union of
@@ -131,9 +133,11 @@ class _Reader:
         }
 
     def read(self) -> Node:
+        loader = _Loader(self.text)
         try:
             on_event = self.on_event
-            for event in yaml.parse(self.text, Loader=_Loader):
+            # the parser's own method until it has no more events: no generator in between
+            for event in iter(loader.get_event, None):
                 handle = on_event.get(event.__class__)
                 if handle is not None:
                     handle(event)
@@ -152,6 +156,8 @@ class _Reader:
             self.problems.append(((1, 1), f"YAML: {err}"))
         except _Stop:
             pass
+        finally:
+            loader.dispose()
         if self.documents == 0 and not self.problems:
             self.retry()
             self.problems.append(((1, 1), "the file is empty; expected the plan as a YAML mapping"))
@@ -242,8 +248,8 @@ class _Reader:
             if node.__class__ is not str:
                 self.problem(event, "a mapping key must be a plain string")
                 self.keys[-1] = _BAD_KEY
-            else:
-                self.keys[-1] = node
+            else:  # one copy of each key name, however many records repeat it
+                self.keys[-1] = _intern(node)
                 self.key_at[-1] = at
             return
         self.keys[-1] = None

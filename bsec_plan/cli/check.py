@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from bsec_plan.domain.model import Registers
+from bsec_plan.domain.registers import Registers
 from bsec_plan.loading import planfile
 from bsec_plan.problems import PlanError, Problem
 from bsec_plan.writers.problems import MAX_SHOWN

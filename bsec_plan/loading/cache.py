@@ -311,9 +311,10 @@ def _fields() -> dict[type, tuple[str, ...]]:
 
 @cache
 def _classes() -> dict[str, type]:
-    from bsec_plan.domain import model as domain
+    # importing the model modules defines their record classes, which fill fields.RECORDS
+    from bsec_plan.domain import fields, model, registers  # noqa: F401
 
-    return {cls.__name__: cls for cls in domain.RECORDS}
+    return {cls.__name__: cls for cls in fields.RECORDS}
 
 
 def _decode(payload: bytes) -> Plan:

@@ -9,7 +9,8 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from bsec_plan.domain import addresses
-from bsec_plan.domain.model import Plan, Registers, registers_only
+from bsec_plan.domain.model import Plan
+from bsec_plan.domain.registers import Registers, registers_only
 from bsec_plan.domain.schedule import occurrences, recurring
 from bsec_plan.problems import TreePath
 

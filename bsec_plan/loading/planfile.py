@@ -17,7 +17,8 @@ from bsec_plan.safetext import has_control, invisible, visible
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
 
-    from bsec_plan.domain.model import Plan, Registers
+    from bsec_plan.domain.model import Plan
+    from bsec_plan.domain.registers import Registers
     from bsec_plan.loading.crossref import Finding
     from bsec_plan.loading.yamlpos import Mark, Node
 
@@ -476,7 +477,7 @@ def registers_warnings(data: bytes, name: str, registers: Registers) -> list[Pro
 def _in_registers(loc: TreePath, parties: int) -> bool:
     """Whether a finding on the merged plan stands in the registers file (whose `parties`
     are the first `parties` of the merged plan's)."""
-    from bsec_plan.domain.model import REGISTER_FIELDS
+    from bsec_plan.domain.registers import REGISTER_FIELDS
 
     if not loc or loc[0] not in REGISTER_FIELDS:
         return False
@@ -503,7 +504,7 @@ def is_registers(text: str) -> bool:
 
 
 def _registers_keys(root: object) -> bool:
-    from bsec_plan.domain.model import PLAN_ONLY_FIELDS, REGISTER_FIELDS
+    from bsec_plan.domain.registers import PLAN_ONLY_FIELDS, REGISTER_FIELDS
 
     if not isinstance(root, dict):
         return False
@@ -521,7 +522,7 @@ def parse_registers(text: str, name: str) -> Registers:
     """Validate the text of a registers file; every problem located in it."""
     from pydantic import ValidationError
 
-    from bsec_plan.domain.model import Registers
+    from bsec_plan.domain.registers import Registers
     from bsec_plan.loading import crossref, validation, yamlpos
 
     try:
@@ -573,7 +574,7 @@ def _parse_with_registers(text: str, name: str, root: Node, read: Read) -> Plan:
     problem at the plan's `registers:` line."""
     from pydantic import ValidationError
 
-    from bsec_plan.domain.model import REGISTER_FIELDS, with_registers
+    from bsec_plan.domain.registers import REGISTER_FIELDS, with_registers
     from bsec_plan.loading import crossref, validation, yamlpos
 
     assert isinstance(root, yamlpos.Mapping)

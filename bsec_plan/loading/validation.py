@@ -8,7 +8,10 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
+# importing the model modules defines their record classes, which fill fields.RECORDS
+from bsec_plan.domain import fields
 from bsec_plan.domain import model as domain
+from bsec_plan.domain import registers as registers_model
 
 
 @cache
@@ -22,23 +25,23 @@ def validate(tree: object) -> domain.Plan:
 
 
 @cache
-def _registers_adapter() -> TypeAdapter[domain.Registers]:
-    return TypeAdapter(domain.Registers)
+def _registers_adapter() -> TypeAdapter[registers_model.Registers]:
+    return TypeAdapter(registers_model.Registers)
 
 
-def validate_registers(tree: object) -> domain.Registers:
+def validate_registers(tree: object) -> registers_model.Registers:
     """The registers, or pydantic's ValidationError with every structural problem."""
     return _registers_adapter().validate_python(tree)
 
 
 def schema(kind: str = "plan") -> dict[str, Any]:
     """The JSON Schema of a plan file (`kind` plan) or of a registers file (`kind` registers)."""
-    record: type[Any] = domain.Registers if kind == "registers" else domain.Plan
+    record: type[Any] = registers_model.Registers if kind == "registers" else domain.Plan
     # Field descriptions come from the attribute docstrings; reading them parses the source, so
     # they are turned on only here and not for every validation.
-    saved = {cls: cls.__pydantic_config__ for cls in domain.RECORDS}
+    saved = {cls: cls.__pydantic_config__ for cls in fields.RECORDS}
     try:
-        for cls in domain.RECORDS:
+        for cls in fields.RECORDS:
             cls.__pydantic_config__ = {**saved[cls], "use_attribute_docstrings": True}
         result = TypeAdapter(record).json_schema()
     finally:
@@ -56,7 +59,7 @@ def schema(kind: str = "plan") -> dict[str, Any]:
         }
     # states are required unless the plan names its registers, and then the registers' keys
     # (but for the plan's own parties) stand in the registers file, not in the plan
-    elsewhere = [k for k in domain.REGISTER_FIELDS if k != "parties"]
+    elsewhere = [k for k in registers_model.REGISTER_FIELDS if k != "parties"]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         **result,

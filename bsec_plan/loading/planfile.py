@@ -6,13 +6,15 @@ import contextlib
 import os
 import re
 import stat
-import typing
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from bsec_plan.loading import partial
+from bsec_plan.loading.locating import control_problems, dotted, locate, pydantic_problem
+from bsec_plan.loading.partial import check_what_validated
 from bsec_plan.problems import PlanError, Problem, TreePath, UsageError
-from bsec_plan.safetext import has_control, invisible, visible
+from bsec_plan.safetext import invisible
 
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
@@ -268,13 +270,13 @@ def parse(text: str, name: str, read: Read | None = None) -> Plan:
             plan = validation.validate(root)
         except ValidationError as err:
             errors = err.errors(include_url=False)
-            problems = _check_what_validated(root, errors)
+            problems = check_what_validated(root, errors)
         else:
             problems = crossref.check(plan)
             if not problems and not suspect:
                 return plan
     root = yamlpos.load(text)
-    controls = _control_problems(name, root)
+    controls = control_problems(name, root)
     if not errors and not problems and not controls and isinstance(root, yamlpos.Mapping):
         return plan
     if not isinstance(root, yamlpos.Mapping):
@@ -291,138 +293,17 @@ def parse(text: str, name: str, read: Read | None = None) -> Plan:
         )
     # the first errors are described in full (a suggestion for a misspelt key...); beyond
     # them, only a few are shown, so the rest are located and counted at little cost each
-    located = [_pydantic_problem(name, root, e) for e in errors[:_MAX_ERRORS_TO_SET_ASIDE]]
+    located = [pydantic_problem(name, root, e) for e in errors[: partial.MAX_ERRORS_TO_SET_ASIDE]]
     located += [
-        Problem(name, *_locate(root, tuple(e["loc"])), e["msg"])
-        for e in errors[_MAX_ERRORS_TO_SET_ASIDE:]
+        Problem(name, *locate(root, tuple(e["loc"])), e["msg"])
+        for e in errors[partial.MAX_ERRORS_TO_SET_ASIDE :]
     ]
     located += controls
     located += [
-        Problem(name, *_locate(root, path_), f"{_dotted(root, path_)}: {msg}")
+        Problem(name, *locate(root, path_), f"{dotted(root, path_)}: {msg}")
         for path_, msg in problems
     ]
     raise PlanError(located)
-
-
-# Beyond this many structural errors the reference rules are not run on the rest: the file is
-# far from a plan, and its problems are shown as they are.
-_MAX_ERRORS_TO_SET_ASIDE = 1000
-_ROUNDS = 4  # setting a part aside can show errors the part hid (a list that was not a list)
-
-
-class _Kept(list[Any]):
-    """A list with some items set aside; `orig[i]` is item i's index in the file."""
-
-    orig: list[int]
-
-
-def _check_what_validated(root: Node, errors: list[ErrorDetails]) -> list[Finding]:
-    """The reference rules run on the parts of the plan that validated, so that one run shows
-    every problem: each record with an error (the innermost list item holding it) is set aside,
-    an unknown top-level key is left out, and the rest validated again. Findings that name a
-    record set aside (it may have been the one referred to) are left out. Nothing when an error is outside
-    any record (a missing title, a bad period), as the rest cannot be read without it."""
-    from pydantic import ValidationError
-
-    from bsec_plan.loading import crossref, validation
-
-    if len(errors) > _MAX_ERRORS_TO_SET_ASIDE:
-        return []
-    tree = _copy(root)
-    aside: set[str] = set()
-    for _ in range(_ROUNDS):
-        if not _set_aside(tree, errors, aside):
-            return []
-        try:
-            plan = validation.validate(tree)
-        except ValidationError as err:
-            errors = err.errors(include_url=False, include_input=False)
-            continue
-        return [
-            (_in_file(tree, path), message)
-            for path, message in crossref.check(plan)
-            if not any(f"'{ident}'" in message for ident in aside)
-        ]
-    return []
-
-
-def _copy(node: Node) -> Node:
-    if isinstance(node, dict):
-        return {key: _copy(value) for key, value in node.items()}
-    if isinstance(node, list):
-        copied = _Kept(_copy(item) for item in node)
-        copied.orig = list(range(len(node)))
-        return copied
-    return node
-
-
-def _set_aside(tree: Node, errors: list[ErrorDetails], aside: set[str]) -> bool:
-    """Leave out what each error is in; False when an error is in no part that can be left out."""
-    items: dict[int, tuple[_Kept, set[int]]] = {}
-    keys: list[tuple[dict[str, Any], str]] = []
-    for error in errors:
-        loc = tuple(error["loc"])
-        cut = max((i for i, part in enumerate(loc) if isinstance(part, int)), default=None)
-        # an unknown key outside any record is left out; inside one, the record is set aside,
-        # as the key may have been meant for a field the rules read (`dedline`)
-        if cut is None and error["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
-            parent = _node_at(tree, loc[:-1])
-            if isinstance(parent, dict) and loc[-1] in parent:
-                keys.append((parent, str(loc[-1])))
-                continue
-        if cut is None:
-            return False
-        holder = _node_at(tree, loc[:cut])
-        index = loc[cut]
-        if not isinstance(holder, _Kept) or not isinstance(index, int) or index >= len(holder):
-            return False
-        items.setdefault(id(holder), (holder, set()))[1].add(index)
-    for parent, key in keys:
-        parent.pop(key, None)
-    for holder, indices in items.values():
-        for index in sorted(indices, reverse=True):
-            _names_in(holder[index], aside)
-            del holder[index]
-            del holder.orig[index]
-    return True
-
-
-def _node_at(tree: Node, loc: TreePath) -> Node:
-    node = tree
-    for part in loc:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-            continue
-        if not (isinstance(node, list) and isinstance(part, int) and part < len(node)):
-            return None
-        node = node[part]
-    return node
-
-
-def _names_in(node: Node, names: set[str]) -> None:
-    """The ids and codes a record set aside declares (and those of the records inside it)."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key in ("id", "code") and isinstance(value, str):
-                names.add(value)
-            _names_in(value, names)
-    elif isinstance(node, list):
-        for item in node:
-            _names_in(item, names)
-
-
-def _in_file(tree: Node, path: tuple[Any, ...]) -> tuple[Any, ...]:
-    """A finding's path with each list index as it is in the file, not in the pruned tree."""
-    out: list[Any] = []
-    node = tree
-    for part in path:
-        if isinstance(node, _Kept) and isinstance(part, int) and part < len(node):
-            out.append(node.orig[part])
-            node = node[part]
-        else:
-            out.append(part)
-            node = node.get(part) if isinstance(node, dict) else None
-    return tuple(out)
 
 
 def warnings(
@@ -446,7 +327,7 @@ def warnings(
         own = registers.get("parties") if isinstance(registers, yamlpos.Mapping) else None
         count = len(own) if isinstance(own, list) else 0
         return sorted(
-            Problem(n, *_locate(r, p), f"{_dotted(r, p)}: {msg}", "warning")
+            Problem(n, *locate(r, p), f"{dotted(r, p)}: {msg}", "warning")
             for loc, msg in findings
             for n, r, p in [
                 (shown, registers, loc)
@@ -455,7 +336,7 @@ def warnings(
             ]
         )
     return sorted(
-        Problem(name, *_locate(root, loc), f"{_dotted(root, loc)}: {msg}", "warning")
+        Problem(name, *locate(root, loc), f"{dotted(root, loc)}: {msg}", "warning")
         for loc, msg in findings
     )
 
@@ -469,7 +350,7 @@ def registers_warnings(data: bytes, name: str, registers: Registers) -> list[Pro
         return []
     root = yamlpos.load(decode(data, name))
     return sorted(
-        Problem(name, *_locate(root, loc), f"{_dotted(root, loc)}: {msg}", "warning")
+        Problem(name, *locate(root, loc), f"{dotted(root, loc)}: {msg}", "warning")
         for loc, msg in findings
     )
 
@@ -544,7 +425,7 @@ def parse_registers(text: str, name: str) -> Registers:
             if not findings and not suspect:
                 return registers
     root = yamlpos.load(text)
-    controls = _control_problems(name, root)
+    controls = control_problems(name, root)
     if not errors and not findings and not controls and isinstance(root, yamlpos.Mapping):
         return registers
     if not isinstance(root, yamlpos.Mapping):
@@ -560,9 +441,9 @@ def parse_registers(text: str, name: str) -> Registers:
                 )
             ]
         )
-    located = [_pydantic_problem(name, root, e, Registers) for e in errors] + controls
+    located = [pydantic_problem(name, root, e, Registers) for e in errors] + controls
     located += [
-        Problem(name, *_locate(root, path_), f"{_dotted(root, path_)}: {msg}")
+        Problem(name, *locate(root, path_), f"{dotted(root, path_)}: {msg}")
         for path_, msg in findings
     ]
     raise PlanError(located)
@@ -620,17 +501,17 @@ def _parse_with_registers(text: str, name: str, root: Node, read: Read) -> Plan:
     if merged is not None and not (errors or findings or inline or suspect):
         return merged
     tree = yamlpos.load(text)
-    controls = _control_problems(name, tree)
+    controls = control_problems(name, tree)
     if merged is not None and not (errors or findings or inline or controls):
         return merged
-    located = [_pydantic_problem(name, tree, e) for e in errors] + controls + problems
+    located = [pydantic_problem(name, tree, e) for e in errors] + controls + problems
     located += [
-        Problem(name, *_locate(tree, loc), f"{_dotted(tree, loc)}: {msg}") for loc, msg in findings
+        Problem(name, *locate(tree, loc), f"{dotted(tree, loc)}: {msg}") for loc, msg in findings
     ]
     located += [
         Problem(
             name,
-            *_locate(tree, (key,), key=True),
+            *locate(tree, (key,), key=True),
             f"{key}: the plan names its registers under `registers`, so `{key}` belongs in "
             f"{shown}; move it there",
         )
@@ -638,149 +519,5 @@ def _parse_with_registers(text: str, name: str, root: Node, read: Read) -> Plan:
     ]
     if reason is not None or not located:
         reason = reason or "the registers cannot be used"
-        located.append(Problem(name, *_locate(tree, ("registers",)), f"registers: {reason}"))
+        located.append(Problem(name, *locate(tree, ("registers",)), f"registers: {reason}"))
     raise PlanError(located)
-
-
-def _control_problems(name: str, node: Node) -> list[Problem]:
-    """A control character in any key or text (it could drive a terminal), or an invisible one
-    (a bidirectional control could reorder what is shown, a zero-width character hide in a
-    word), at its line."""
-    from bsec_plan.loading.yamlpos import (  # loaded already: the tree is made of them
-        Mapping,
-        Sequence,
-    )
-
-    found: list[Problem] = []
-    if isinstance(node, Mapping):
-        for key, value in node.items():
-            if isinstance(key, str) and (message := _control_message("key", key)):
-                line, col = node.keys_at[key]
-                found.append(Problem(name, line, col, message))
-            if isinstance(value, str) and (message := _control_message("text", value)):
-                line, col = node.values_at[key]
-                found.append(Problem(name, line, col, message))
-            found += _control_problems(name, value)
-    elif isinstance(node, Sequence):
-        for item, (line, col) in zip(node, node.items_at, strict=True):
-            if isinstance(item, str) and (message := _control_message("text", item)):
-                found.append(Problem(name, line, col, message))
-            found += _control_problems(name, item)
-    return found
-
-
-def _control_message(what: str, text: str) -> str | None:
-    """What is wrong with a key or text that holds a control or invisible character, or None."""
-    if has_control(text):
-        return f"a control character in the {what} '{visible(text)}'; write it without one"
-    kind = invisible(text)
-    if kind is not None:
-        return f"{kind} in the {what} '{visible(text)}'; write it without one"
-    return None
-
-
-def _pydantic_problem(
-    name: str, root: Node, error: ErrorDetails, record: type[Any] | None = None
-) -> Problem:
-    loc, kind, msg = tuple(error["loc"]), error["type"], error["msg"]
-    value = error.get("input")
-    if kind.startswith("value_error"):  # a check of one record, in __post_init__
-        msg = msg.removeprefix("Value error, ")
-    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
-        import difflib
-
-        msg = f"unknown key '{loc[-1]}'"
-        allowed = _fields_at(loc[:-1], record)
-        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-        msg += f"; did you mean '{close[0]}'?" if close else f"; allowed: {', '.join(allowed)}"
-        return Problem(
-            name,
-            *_locate(root, loc, key=True),
-            f"{_dotted(root, loc[:-1]) or '(top level)'}: {msg}",
-        )
-    if kind in ("missing", "missing_argument"):
-        msg = f"missing key '{loc[-1]}'"
-        return Problem(
-            name, *_locate(root, loc[:-1]), f"{_dotted(root, loc[:-1]) or '(top level)'}: {msg}"
-        )
-    if kind == "dataclass_type":
-        msg = "expected a mapping of keys and values"
-    if kind in ("literal_error", "string_pattern_mismatch", "dataclass_type") and isinstance(
-        value, str
-    ):
-        msg = f"{msg}; found '{value}'"
-    elif kind.endswith("_type") and not isinstance(value, str):
-        found: dict[type[object], str] = {
-            dict: "a mapping",
-            list: "a list",
-            type(None): "an empty value",
-        }
-        msg = f"{msg}; found {next((v for k, v in found.items() if isinstance(value, k)), type(value).__name__)}"
-    return Problem(name, *_locate(root, loc), f"{_dotted(root, loc) or '(top level)'}: {msg}")
-
-
-def _locate(root: Node, loc: TreePath, key: bool = False) -> Mark:
-    """Where the node at `loc` starts; for `key`, where its key starts; else the nearest parent."""
-    from bsec_plan.loading.yamlpos import (  # loaded already: the tree is made of them
-        Mapping,
-        Sequence,
-    )
-
-    node: Node = root
-    at: Mark = root.at
-    for i, part in enumerate(loc):
-        last = i == len(loc) - 1
-        if isinstance(node, Mapping) and isinstance(part, str) and part in node:
-            at = node.keys_at[part] if (key and last) else node.values_at[part]
-            node = node[part]
-        elif isinstance(node, Sequence) and isinstance(part, int) and part < len(node):
-            at = node.items_at[part]
-            node = node[part]
-        else:
-            break
-        if node is not None and hasattr(node, "at"):
-            at = node.at if not (key and last) else at
-    return at
-
-
-def _dotted(root: Node, loc: TreePath) -> str:
-    """`directions[A].actions[A.2].deadline`: list items named by their id where they have one."""
-    text, node = "", root
-    for part in loc:
-        if isinstance(part, int):
-            item = node[part] if isinstance(node, list) and part < len(node) else None
-            ident = item.get("id") or item.get("code") if isinstance(item, dict) else None
-            readable = isinstance(ident, str) and re.fullmatch(r"[\w.-]{1,40}", ident)
-            text += f"[{ident}]" if readable else f"[{part}]"
-            node = item
-        else:
-            text += f".{part}" if text else str(part)
-            node = node.get(part) if isinstance(node, dict) else None
-    return text
-
-
-def _fields_at(loc: TreePath, root: type[Any] | None = None) -> list[str]:
-    """The keys allowed at `loc` (in a plan, or in a `root` record), for suggesting the one a
-    typo meant."""
-    from bsec_plan.domain.model import Plan
-
-    record: type[Any] = root or Plan
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        hints = typing.get_type_hints(record, include_extras=False)
-        inner = _record_in(hints.get(part))
-        if inner is None:
-            return []
-        record = inner
-    return list(record.__dataclass_fields__)
-
-
-def _record_in(annotation: object) -> type[Any] | None:
-    if isinstance(annotation, type) and hasattr(annotation, "__dataclass_fields__"):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _record_in(arg)
-        if found is not None:
-            return found
-    return None

@@ -69,16 +69,18 @@ def each(plans: list[Asked], build: Callable[[Asked], View]) -> View:
 def one_registers(plans: list[Asked]) -> Asked:
     """`states` answers from the registers alone: the plans must name the same registers (or be
     one plan carrying its own), and are then answered once, as the first."""
-    where: dict[str, list[str]] = {}
+    where: dict[str, tuple[str, list[str]]] = {}  # the file itself: as named, and its plans
     for one in plans:
         file = one.path or one.plan_file
         named_ = one.plan.registers
-        registers = os.path.join(os.path.dirname(file), named_) if named_ else file
-        where.setdefault(os.path.realpath(registers), []).append(one.plan_file)
+        registers = (
+            os.path.normpath(os.path.join(os.path.dirname(file), named_)) if named_ else file
+        )
+        where.setdefault(os.path.realpath(registers), (registers, []))[1].append(one.plan_file)
     if len(where) > 1:
         raise UsageError(
             "the plans name different registers ("
-            + "; ".join(f"{', '.join(names)}: {path}" for path, names in where.items())
+            + "; ".join(f"{', '.join(names)}: {path}" for path, names in where.values())
             + "); ask about one registers file at a time"
         )
     return plans[0]

@@ -12,7 +12,8 @@ from typer.core import TyperCommand
 
 from bsec_plan import __version__
 from bsec_plan.cli import completion
-from bsec_plan.cli.prelude import parse_as_of, prelude
+from bsec_plan.cli import plans as several
+from bsec_plan.cli.prelude import parse_as_of
 from bsec_plan.problems import PlanError, UsageError
 from bsec_plan.writers.formats import (
     CalendarFormat,
@@ -97,7 +98,8 @@ PlanOpt = typer.Option(
     None,
     "--plan",
     metavar="PATH",
-    help="Plan file (default: $BSEC_PLAN, the nearest data/plan.yaml up to the repository's root, the bundled plan).",
+    help="Plan file, or a folder of plans; give it again for several plans (default: $BSEC_PLAN, "
+    "the nearest data/plan.yaml up to the repository's root, the bundled plan).",
 )
 AsOfOpt = typer.Option(
     "today",
@@ -214,7 +216,7 @@ def schema(
     ),
 )
 def status(
-    plan: str | None = PlanOpt,
+    plan: list[str] | None = PlanOpt,
     as_of: str = AsOfOpt,
     state: str | None = StateOpt,
     within: int = WithinOpt,
@@ -225,9 +227,12 @@ def status(
     from bsec_plan.views import status as report
     from bsec_plan.writers import formats
 
-    asked = prelude(plan, as_of, state)
-    result = queries.status(asked.plan, asked.as_of, asked.state, within=within)
-    formats.write(fmt, report.status_view(asked, result))
+    def view(asked: Any) -> Any:
+        return report.status_view(
+            asked, queries.status(asked.plan, asked.as_of, asked.state, within=within)
+        )
+
+    formats.write(fmt, several.each(several.asked(plan, as_of, state), view))
     return 0
 
 
@@ -240,7 +245,7 @@ def status(
     ),
 )
 def overdue(
-    plan: str | None = PlanOpt,
+    plan: list[str] | None = PlanOpt,
     as_of: str = AsOfOpt,
     state: str | None = StateOpt,
     fmt: OverdueFormat = format_option(OverdueFormat),
@@ -251,10 +256,16 @@ def overdue(
     from bsec_plan.views import common as report
     from bsec_plan.writers import formats
 
-    asked = prelude(plan, as_of, state)
-    rows = queries.overdue(asked.plan, asked.as_of, asked.state)
-    formats.write(fmt, report.overdue_view(asked, rows))
-    return 1 if exit_code and rows else 0
+    found = 0
+
+    def view(asked: Any) -> Any:
+        nonlocal found
+        rows = queries.overdue(asked.plan, asked.as_of, asked.state)
+        found += len(rows)
+        return report.overdue_view(asked, rows)
+
+    formats.write(fmt, several.each(several.asked(plan, as_of, state), view))
+    return 1 if exit_code and found else 0
 
 
 @app.command(
@@ -266,7 +277,7 @@ def overdue(
     ),
 )
 def states(
-    plan: str | None = PlanOpt,
+    plan: list[str] | None = PlanOpt,
     as_of: str = AsOfOpt,
     missing: Missing | None = typer.Option(
         None, "--missing", help="Only the states lacking a ratification or a liaison officer."
@@ -286,7 +297,7 @@ def states(
     from bsec_plan.views import common as report
     from bsec_plan.writers import formats
 
-    asked = prelude(plan, as_of)
+    asked = several.one_registers(several.asked(plan, as_of))
     ident = queries.instrument_id(asked.plan, instrument) if instrument else None
     if missing is None:
         rows = queries.states(asked.plan, asked.as_of, ident)
@@ -307,14 +318,16 @@ def states(
         "bsec-plan sources --format json",
     ),
 )
-def sources(plan: str | None = PlanOpt, fmt: SourcesFormat = format_option(SourcesFormat)) -> int:
+def sources(
+    plan: list[str] | None = PlanOpt, fmt: SourcesFormat = format_option(SourcesFormat)
+) -> int:
     """Every fact with its event, date and source, so that each can be followed."""
     from bsec_plan.queries.sources import facts
     from bsec_plan.views import common as report
     from bsec_plan.writers import formats
 
-    asked = prelude(plan, "today")
-    formats.write(fmt, report.sources_view(asked, facts(asked.plan)))
+    asked = several.asked(plan, "today")
+    formats.write(fmt, several.each(asked, lambda one: report.sources_view(one, facts(one.plan))))
     return 0
 
 
@@ -330,7 +343,7 @@ def show(
     action: str = typer.Argument(
         ..., metavar="ID", help="Action id: A.2, a2, E.", autocompletion=completion.actions
     ),
-    plan: str | None = PlanOpt,
+    plan: list[str] | None = PlanOpt,
     as_of: str = AsOfOpt,
     state: str | None = StateOpt,
     within: int = WithinOpt,
@@ -341,9 +354,16 @@ def show(
     from bsec_plan.views import common as report
     from bsec_plan.writers import formats
 
-    asked = prelude(plan, as_of, state)
-    shown = gather(asked.plan, action, asked.as_of, within, asked.state)
-    formats.write(fmt, report.show_view(asked, shown))
+    having = several.having(several.asked(plan, as_of, state), action)
+    formats.write(
+        fmt,
+        several.each(
+            having,
+            lambda one: report.show_view(
+                one, gather(one.plan, action, one.as_of, within, one.state)
+            ),
+        ),
+    )
     return 0
 
 
@@ -356,7 +376,7 @@ def show(
     ),
 )
 def calendar(
-    plan: str | None = PlanOpt,
+    plan: list[str] | None = PlanOpt,
     as_of: str = AsOfOpt,
     start: str | None = typer.Option(
         None,
@@ -382,14 +402,22 @@ def calendar(
     from bsec_plan.views import common as report
     from bsec_plan.writers import formats
 
-    asked = prelude(plan, as_of, state)
-    first = parse_as_of(start, "--from", asked.as_of) if start is not None else None
-    last = parse_as_of(end, "--to", asked.as_of) if end is not None else None
-    first, last = queries.window(asked.plan, first, last)
-    rows = queries.deadlines(asked.plan, asked.as_of, first, last, asked.state, within)
-    formats.write(fmt, report.calendar_view(asked, rows, first, last), output)
+    asked = several.asked(plan, as_of, state)
+    day = asked[0].as_of
+    first = parse_as_of(start, "--from", day) if start is not None else None
+    last = parse_as_of(end, "--to", day) if end is not None else None
+    first, last = several.window(asked, first, last)
+    events = 0
+
+    def view(one: Any) -> Any:
+        nonlocal events
+        rows = queries.deadlines(one.plan, one.as_of, first, last, one.state, within)
+        events += len(rows)
+        return report.calendar_view(one, rows, first, last)
+
+    formats.write(fmt, several.each(asked, view), output)
     if output not in (None, "-") and fmt is CalendarFormat.ics:
-        print(f"{output}: {len(rows)} events", file=sys.stderr)
+        print(f"{output}: {events} events", file=sys.stderr)
     return 0
 
 
@@ -406,7 +434,7 @@ def diff(
     new: str | None = typer.Argument(
         None, help="Plan file or git revision (default: the working plan file)."
     ),
-    plan: str | None = PlanOpt,
+    plan: list[str] | None = PlanOpt,
     as_of: str = AsOfOpt,
     fmt: DiffFormat = format_option(DiffFormat),
     exit_code: bool = ExitCodeOpt,
@@ -418,7 +446,7 @@ def diff(
     from bsec_plan.writers import formats
 
     day = parse_as_of(as_of)
-    old_plan, old_name, new_plan, new_name = inputs(old, new, plan)
+    old_plan, old_name, new_plan, new_name = inputs(old, new, several.single(plan))
     result = changes.compare(old_plan, new_plan, day)
     formats.write(fmt, report.diff_view(result, old_name, new_name))
     return 1 if exit_code and result else 0
@@ -436,14 +464,14 @@ def report(
     output: str = typer.Option(
         ..., "--output", "-o", metavar="DIR", help="Folder to write index.html into (created)."
     ),
-    plan: str | None = PlanOpt,
+    plan: list[str] | None = PlanOpt,
     as_of: str = AsOfOpt,
     state: str | None = StateOpt,
 ) -> int:
     """The plan as a self-contained HTML page with a timeline: DIR/index.html."""
     from bsec_plan.writers import html as page
 
-    asked = prelude(plan, as_of, state)
+    asked = several.first_only(several.asked(plan, as_of, state))
     written = page.write_report(asked.plan, asked.plan_file, asked.as_of, output, asked.state)
     print(f"{written}: the plan as of {asked.as_of}", file=sys.stderr)
     return 0

@@ -46,7 +46,8 @@ def _plan(ctx: Context) -> Plan | None:
     from bsec_plan.loading import planfile
 
     try:
-        plan: Plan = planfile.load(planfile.resolve(ctx.params.get("plan")))
+        given = ctx.params.get("plan") or [None]  # several plans: the first one's words
+        plan: Plan = planfile.load(planfile.resolve(given[0]))
     except Exception:  # a shell completing a word must never see a traceback
         return None
     return plan

@@ -59,4 +59,4 @@ def prelude(plan: str | None, as_of: str, state: str | None = None) -> Asked:
     path, name = planfile.located(plan)
     model = planfile.load(path)
     code = queries.state_code(model, state) if state is not None else None
-    return Asked(model, name, day, code)
+    return Asked(model, name, day, code, str(path))

@@ -46,6 +46,7 @@ class Asked:
     plan_file: str
     as_of: dt.date
     state: str | None = None
+    path: str | None = None  # the file read, for what must tell plans apart (.ics UIDs)
 
 
 @dataclass
@@ -69,7 +70,8 @@ class View:
     table: Callable[[], Table] | None = None  # csv
     months: Callable[[], list[MonthGrid]] | None = None  # grid
     heading: str = ""  # grid: the line above the months
-    calendar: Callable[[], tuple[Plan, list[q.Row], dt.date]] | None = None  # ics: its events
+    # ics: each plan with its file and its events, and the as-of day
+    calendar: Callable[[], tuple[list[tuple[Plan, str, list[q.Row]]], dt.date]] | None = None
     markdown: Callable[[], str] | None = None  # markdown
     checked: Callable[[], Checked] | None = None  # text, github
 
@@ -603,7 +605,7 @@ def calendar_view(asked: Asked, rows: list[q.Row], start: dt.date, end: dt.date)
         table=lambda: calendar_table(asked.plan, rows, start, end),
         months=lambda: grid_months(asked.plan, rows, asked.as_of, start, end),
         heading=_plan_file(asked),
-        calendar=lambda: (asked.plan, rows, asked.as_of),
+        calendar=lambda: ([(asked.plan, asked.path or asked.plan_file, rows)], asked.as_of),
     )
 
 

@@ -132,7 +132,7 @@ def _grid(view: View, stream: TextIO) -> None:
 def _ics(view: View, stream: TextIO) -> None:
     from bsec_plan.writers import ics
 
-    data = ics.calendar_bytes(*_built(view.calendar))
+    data = ics.calendars_bytes(*_built(view.calendar))
     buffer = getattr(stream, "buffer", None)
     if buffer is None:
         stream.write(data.decode("utf-8"))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
+from collections.abc import Callable
 
 from bsec_plan import __version__
 from bsec_plan.domain.model import Plan
@@ -38,7 +40,32 @@ def fold(line: str) -> str:
     return b"\r\n ".join(parts).decode("utf-8")
 
 
-def calendar_bytes(plan: Plan, rows: list[q.Row], as_of: dt.date) -> bytes:
+Part = tuple[Plan, str, list[q.Row]]  # a plan, the file it was read from, its events
+
+
+def plan_keys(parts: list[Part]) -> list[str]:
+    """What tells each plan's events apart in their UIDs: a hash of the plan's title and its
+    file's name, so a UID stays the same wherever the file is read from. Two plans asked together
+    that would share one (the same title in files of the same name) have their whole path
+    folded in, so their UIDs never collide."""
+
+    def key(*words: str) -> str:
+        return hashlib.sha1("\0".join(words).encode("utf-8")).hexdigest()[:12]
+
+    keys = [key(plan.title, os.path.basename(file)) for plan, file, _ in parts]
+    for i, (plan, file, _) in enumerate(parts):
+        if keys.count(keys[i]) > 1:
+            keys[i] = key(plan.title, os.path.basename(file), os.path.realpath(file))
+    return keys
+
+
+def calendar_bytes(plan: Plan, rows: list[q.Row], as_of: dt.date, file: str = "plan.yaml") -> bytes:
+    """One plan's calendar."""
+    return calendars_bytes([(plan, file, rows)], as_of)
+
+
+def calendars_bytes(parts: list[Part], as_of: dt.date) -> bytes:
+    """The calendar of one or more plans' events, named after its plans."""
     from functools import cache
 
     from icalendar import vDate, vDatetime, vText
@@ -53,8 +80,6 @@ def calendar_bytes(plan: Plan, rows: list[q.Row], as_of: dt.date) -> bytes:
         encoded: bytes = vDate(day).to_ical()
         return encoded.decode()
 
-    plan_key = hashlib.sha1(plan.title.encode("utf-8")).hexdigest()[:12]
-
     # DTSTAMP is the as-of date, not the clock, so the same question gives the same file
     encoded: bytes = vDatetime(
         dt.datetime.combine(as_of, dt.time(), tzinfo=dt.timezone.utc)
@@ -65,8 +90,25 @@ def calendar_bytes(plan: Plan, rows: list[q.Row], as_of: dt.date) -> bytes:
         "VERSION:2.0",
         fold(f"PRODID:{text(f'-//bsec-plan//bsec-plan {__version__}//EN')}"),
         "CALSCALE:GREGORIAN",
-        fold(f"X-WR-CALNAME:{text(f'{plan.title}: deadlines')}"),  # named after its plan
+        # named after its plans
+        fold(f"X-WR-CALNAME:{text('; '.join(p.title for p, _, _ in parts) + ': deadlines')}"),
     ]
+    for (plan, _, rows), plan_key in zip(parts, plan_keys(parts), strict=True):
+        lines += _events(plan, plan_key, rows, as_of, stamp, text, date)
+    lines.append("END:VCALENDAR")
+    return ("\r\n".join(lines) + "\r\n").encode("utf-8")
+
+
+def _events(
+    plan: Plan,
+    plan_key: str,
+    rows: list[q.Row],
+    as_of: dt.date,
+    stamp: str,
+    text: Callable[..., str],  # the cached TEXT encoder
+    date: Callable[[dt.date], str],
+) -> list[str]:
+    lines: list[str] = []
     for row in rows:
         assert row.due is not None  # the calendar lists dated occurrences only
         action = plan.actions[row.action]
@@ -91,5 +133,4 @@ def calendar_bytes(plan: Plan, rows: list[q.Row], as_of: dt.date) -> bytes:
             "TRANSP:TRANSPARENT",
             "END:VEVENT",
         ]
-    lines.append("END:VCALENDAR")
-    return ("\r\n".join(lines) + "\r\n").encode("utf-8")
+    return lines

@@ -49,11 +49,11 @@ def status(
 ) -> int:
     """One screen: progress through the period, counts by direction, overdue, next, gaps."""
     from bsec_plan.queries import questions as queries
-    from bsec_plan.views import status as report
+    from bsec_plan.views import status as status_views
     from bsec_plan.writers import formats
 
     def view(asked: Any) -> Any:
-        return report.status_view(
+        return status_views.status_view(
             asked, queries.status(asked.plan, asked.as_of, asked.state, within=within)
         )
 
@@ -78,7 +78,7 @@ def overdue(
 ) -> int:
     """Every overdue occurrence, oldest first, with who was responsible when it fell due."""
     from bsec_plan.queries import questions as queries
-    from bsec_plan.views import common as report
+    from bsec_plan.views import overdue as overdue_views
     from bsec_plan.writers import formats
 
     found = 0
@@ -87,7 +87,7 @@ def overdue(
         nonlocal found
         rows = queries.overdue(asked.plan, asked.as_of, asked.state)
         found += len(rows)
-        return report.overdue_view(asked, rows)
+        return overdue_views.overdue_view(asked, rows)
 
     formats.write(fmt, several.each(several.asked(plan, as_of, state), view))
     return 1 if exit_code and found else 0
@@ -119,14 +119,14 @@ def states(
 ) -> int:
     """Member States × instruments, liaison officers and EU membership."""
     from bsec_plan.queries import questions as queries
-    from bsec_plan.views import common as report
+    from bsec_plan.views import states as states_views
     from bsec_plan.writers import formats
 
     asked = several.one_registers(several.asked(plan, as_of))
     ident = queries.instrument_id(asked.plan, instrument) if instrument else None
     if missing is None:
         rows = queries.states(asked.plan, asked.as_of, ident)
-        formats.write(fmt, report.states_view(asked, rows, ident))
+        formats.write(fmt, states_views.states_view(asked, rows, ident))
         return 0
     lacks = queries.missing(asked.plan, asked.as_of, missing.value, ident)
     from bsec_plan.views.states import missing_view
@@ -148,11 +148,13 @@ def sources(
 ) -> int:
     """Every fact with its event, date and source, so that each can be followed."""
     from bsec_plan.queries.sources import facts
-    from bsec_plan.views import common as report
+    from bsec_plan.views import sources as sources_views
     from bsec_plan.writers import formats
 
     asked = several.asked(plan, "today")
-    formats.write(fmt, several.each(asked, lambda one: report.sources_view(one, facts(one.plan))))
+    formats.write(
+        fmt, several.each(asked, lambda one: sources_views.sources_view(one, facts(one.plan)))
+    )
     return 0
 
 
@@ -176,7 +178,7 @@ def show(
 ) -> int:
     """One action: direction, text, parties, deadline, occurrences and their status, progress."""
     from bsec_plan.queries.action import gather
-    from bsec_plan.views import common as report
+    from bsec_plan.views import show as show_views
     from bsec_plan.writers import formats
 
     having = several.having(several.asked(plan, as_of, state), action)
@@ -184,7 +186,7 @@ def show(
         fmt,
         several.each(
             having,
-            lambda one: report.show_view(
+            lambda one: show_views.show_view(
                 one, gather(one.plan, action, one.as_of, within, one.state)
             ),
         ),
@@ -224,7 +226,7 @@ def calendar(
 ) -> int:
     """Deadlines in a window, by month: a list, month grids, or an .ics calendar."""
     from bsec_plan.queries import questions as queries
-    from bsec_plan.views import common as report
+    from bsec_plan.views import calendar as calendar_views
     from bsec_plan.writers import formats
 
     asked = several.asked(plan, as_of, state)
@@ -238,7 +240,7 @@ def calendar(
         nonlocal events
         rows = queries.deadlines(one.plan, one.as_of, first, last, one.state, within)
         events += len(rows)
-        return report.calendar_view(one, rows, first, last)
+        return calendar_views.calendar_view(one, rows, first, last)
 
     formats.write(fmt, several.each(asked, view), output)
     if output not in (None, "-") and fmt is CalendarFormat.ics:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from bsec_plan.views.common import AS_OF, Lines, MonthGrid, Table, View, _urgency
+from bsec_plan.views.calendar import urgency
+from bsec_plan.views.common import AS_OF, Lines, MonthGrid, Table, View
 
 if TYPE_CHECKING:
     from bsec_plan.views.common import Asked
@@ -124,7 +125,7 @@ def months(grids: list[tuple[str, list[MonthGrid]]]) -> list[MonthGrid]:
             )
             for day, mark in grid.marks.items():
                 had = into.marks.get(day, AS_OF)
-                if had == AS_OF or (mark != AS_OF and _urgency(mark) < _urgency(had)):
+                if had == AS_OF or (mark != AS_OF and urgency(mark) < urgency(had)):
                     into.marks[day] = mark
             into.listing += [(f"{line}  [{name}]", status) for line, status in grid.listing]
     for grid in merged.values():

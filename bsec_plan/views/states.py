@@ -6,9 +6,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from bsec_plan.domain.jsonform import as_json
 from bsec_plan.domain.model import Plan
 from bsec_plan.queries import questions as q
-from bsec_plan.views.common import EVENT_WORD, Asked, Table, View, header
+from bsec_plan.views.common import (
+    EVENT_WORD,
+    Asked,
+    Table,
+    View,
+    header,
+    iso,
+    plan_file_line,
+    standing_text,
+)
 
 
 def lack_text(lack: q.Lack) -> str:
@@ -89,10 +99,108 @@ def missing_json(lacks: list[q.Lack]) -> list[dict[str, Any]]:
 
 
 def missing_view(asked: Asked, lacks: list[q.Lack], what: str, instrument: str | None) -> View:
-    head = header(asked.plan_file, asked.as_of, "states", missing=what, instrument=instrument)
+    heading = header(asked.plan_file, asked.as_of, "states", missing=what, instrument=instrument)
     table = missing_table(asked.plan, lacks, what, asked.as_of)
     return View(
         blocks=lambda: [f"Plan file: {asked.plan_file}", table],
-        document=lambda: {**head, "missing": missing_json(lacks)},
+        document=lambda: {**heading, "missing": missing_json(lacks)},
+        table=lambda: table,
+    )
+
+
+# -- the whole register: states x instruments --------------------------------------------------
+
+
+def states_table(plan: Plan, rows: list[q.StateRow], as_of: dt.date) -> Table:
+    instruments = list(rows[0].ratifications) if rows else []
+    shorts = [plan.instrument_by_id[i].short for i in instruments]
+    table = Table(
+        f"Member States on {as_of}", ["State", "Name", *shorts, "Liaison officer", "EU member"]
+    )
+    # on a terminal: short headers explained in a legend, a date standing for "ratified on"
+    heads = [_year(plan, i) for i in instruments]
+    table.narrow = Table(
+        table.title, ["State", "Name", *heads, "LO", "EU"], wrap=("Name", *heads, "LO")
+    )
+    for r in rows:
+        table.rows.append(
+            [
+                r.code,
+                r.name,
+                *(standing_text(r.ratifications[i], "ratified") for i in instruments),
+                standing_text(r.liaison_officer, "appointed"),
+                f"since {r.eu_since}" if r.eu_since else "no",
+            ]
+        )
+        table.narrow.rows.append(
+            [
+                r.code,
+                r.name,
+                *(standing_short(r.ratifications[i], "ratified") for i in instruments),
+                standing_short(r.liaison_officer, "appointed"),
+                iso(r.eu_since) or "no",
+            ]
+        )
+    table.narrow.legend = (
+        "; ".join(f"{h}: {s}" for h, s in zip(heads, shorts, strict=True))
+        + "; LO: liaison officer; EU: member since. A date: consent (ratified, approved) or "
+        "appointment that day; a date with p: published, with f: in force that day; "
+        "inferred: from the plan's note under A.2. Events and sources: bsec-plan sources."
+    )
+    return table
+
+
+def _year(plan: Plan, instrument: str) -> str:
+    found = plan.instrument_by_id[instrument]
+    return str(found.done_on.year) if found.done_on else found.short
+
+
+# In the narrow table a date stands for the event the status rests on; a letter after it names
+# an event other than consent itself (the legend says which).
+EVENT_MARK: dict[str, str] = {"publication": "p", "entry-into-force": "f"}
+
+
+def standing_short(s: q.Standing, good: str) -> str:
+    if s.status == good and s.inferred_from:
+        return "inferred"
+    if s.status == good:
+        return f"{s.date}{EVENT_MARK.get(s.event or '', '')}" if s.date else "yes"
+    return "no" if s.status.startswith("not") else s.status.replace("-", " ")
+
+
+def states_json(rows: list[q.StateRow]) -> list[dict[str, Any]]:
+    def standing(s: q.Standing) -> dict[str, Any]:
+        return {
+            "status": s.status,
+            "text": standing_text(s, s.status if s.status != "date unknown" else "ratified"),
+            "event": s.event,
+            "date": s.date,
+            "note": s.note,
+            "source": s.source,
+            "inferred_from": s.inferred_from,
+            "events": [as_json(e) for e in s.events],
+        }
+
+    return [
+        {
+            "code": r.code,
+            "name": r.name,
+            "ratifications": {i: standing(s) for i, s in r.ratifications.items()},
+            "liaison_officer": standing(r.liaison_officer),
+            "eu_member": r.eu_since is not None,
+            "eu_since": iso(r.eu_since),
+        }
+        for r in rows
+    ]
+
+
+def states_view(
+    asked: Asked, rows: list[q.StateRow], instrument: str | None, missing: str | None = None
+) -> View:
+    heading = header(asked.plan_file, asked.as_of, "states", missing=missing, instrument=instrument)
+    table = states_table(asked.plan, rows, asked.as_of)
+    return View(
+        blocks=lambda: [plan_file_line(asked), table],
+        document=lambda: {**heading, "states": states_json(rows)},
         table=lambda: table,
     )

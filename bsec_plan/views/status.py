@@ -13,8 +13,8 @@ from bsec_plan.views.common import (
     Lines,
     Table,
     View,
-    _head,
     colour,
+    head,
     iso,
     legend_line,
     period_note,
@@ -130,7 +130,7 @@ def status_view(asked: Asked, s: q.Status) -> View:
     return View(
         blocks=lambda: status_blocks(asked.plan, asked.plan_file, s, asked.state),
         screen=lambda: status_screen(asked.plan, asked.plan_file, s, asked.state),
-        document=lambda: {**_head(asked, "status"), **status_json(asked.plan, s)},
+        document=lambda: {**head(asked, "status"), **status_json(asked.plan, s)},
     )
 
 

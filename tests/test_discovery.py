@@ -12,7 +12,7 @@ import pytest
 from conftest import ONE_FILE_PLAN, PLAN, TESTS, checkout_env
 
 from bsec_plan import __version__
-from bsec_plan.loading import planfile
+from bsec_plan.loading import discovery
 
 BROKEN = TESTS / "broken" / "date-month-13.yaml"
 BUNDLED = f"bundled plan (bsec-plan {__version__})"
@@ -98,9 +98,9 @@ def test_the_walk_stops_at_the_repositorys_root(tmp_path: Path) -> None:
     # a .git file (a worktree, a submodule) marks a root as well
     (tmp_path / "inner" / ".git").rmdir()
     (tmp_path / "inner" / ".git").write_text("gitdir: elsewhere\n")
-    assert planfile.discover(tmp_path / "inner" / "src") is None
+    assert discovery.discover(tmp_path / "inner" / "src") is None
     (tmp_path / "inner" / ".git").unlink()
-    assert planfile.discover(tmp_path / "inner" / "src") == Path("../../data/plan.yaml")
+    assert discovery.discover(tmp_path / "inner" / "src") == Path("../../data/plan.yaml")
 
 
 def test_the_walk_stops_below_a_ceiling(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -108,11 +108,11 @@ def test_the_walk_stops_below_a_ceiling(tmp_path: Path, monkeypatch: pytest.Monk
     (tmp_path / "data" / "plan.yaml").write_text(ONE_FILE_PLAN, encoding="utf-8")
     (tmp_path / "a" / "b").mkdir(parents=True)
     monkeypatch.delenv("GIT_CEILING_DIRECTORIES", raising=False)
-    assert planfile.discover(tmp_path / "a" / "b") == Path("../../data/plan.yaml")
+    assert discovery.discover(tmp_path / "a" / "b") == Path("../../data/plan.yaml")
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
-    assert planfile.discover(tmp_path / "a" / "b") is None
+    assert discovery.discover(tmp_path / "a" / "b") is None
     # a plan in the current folder's own data/ is found whatever the ceiling
-    assert planfile.discover(tmp_path) == Path("data/plan.yaml")
+    assert discovery.discover(tmp_path) == Path("data/plan.yaml")
 
 
 def test_plan_and_environment_come_before_the_walk(repo: Path) -> None:

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from conftest import TESTS, day, run_cli
 
+from bsec_plan.domain.citations import source_problem
 from bsec_plan.domain.model import Plan
 from bsec_plan.domain.parties import chair_on
 from bsec_plan.loading import planfile
-from bsec_plan.loading.crossref import source_problem
 from bsec_plan.queries import questions as q
 
 EVENTS = "tests/plans/ratification-events.yaml"

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, TESTS, run_cli
 
-from bsec_plan.loading import planfile
+from bsec_plan.loading import discovery, planfile
 from bsec_plan.problems import PlanError
 
 BROKEN = TESTS / "broken"
@@ -202,14 +202,14 @@ def test_query_on_invalid_plan_exits_2_with_located_errors() -> None:
 def test_resolution_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("BSEC_PLAN", raising=False)
-    assert planfile.resolve(None) == planfile.bundled_plan()
+    assert discovery.resolve(None) == discovery.bundled_plan()
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "plan.yaml").write_text("x: 1\n")
-    assert planfile.resolve(None) == Path("data/plan.yaml")
+    assert discovery.resolve(None) == Path("data/plan.yaml")
     monkeypatch.setenv("BSEC_PLAN", "/elsewhere.yaml")
-    assert planfile.resolve(None) == Path("/elsewhere.yaml")
-    assert planfile.resolve("given.yaml") == Path("given.yaml")
+    assert discovery.resolve(None) == Path("/elsewhere.yaml")
+    assert discovery.resolve("given.yaml") == Path("given.yaml")
 
 
 def test_bundled_plan_is_the_repository_plan() -> None:
-    assert planfile.bundled_plan().read_bytes() == (ROOT / "data" / "plan.yaml").read_bytes()
+    assert discovery.bundled_plan().read_bytes() == (ROOT / "data" / "plan.yaml").read_bytes()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from bsec_plan.domain.registers import Registers
-from bsec_plan.loading import planfile
+from bsec_plan.loading import discovery, planfile
 from bsec_plan.problems import PlanError, Problem
 from bsec_plan.writers.problems import MAX_SHOWN
 
@@ -20,13 +20,13 @@ def run(paths: list[str], fmt: str = "text") -> int:
     summaries: list[str] = []
     wanted: list[str | None] = [*paths] or [None]  # None is the default plan, "-" standard input
     for path in wanted:
-        target, name = planfile.located(path)
+        target, name = discovery.located(path)
         names.append(STDIN if path == "-" else name)
         data = None
         try:
             # a plan from standard input stands in for the plan file found as usual: the
             # registers it names are read relative to that file's folder
-            read = planfile.file_reader(*planfile.located(None) if path == "-" else (target, name))
+            read = planfile.file_reader(*discovery.located(None) if path == "-" else (target, name))
             data = read_stdin() if path == "-" else planfile.read_bytes(target)
             loaded = planfile.check_bytes(data, names[-1], read)
         except PlanError as err:
@@ -38,7 +38,7 @@ def run(paths: list[str], fmt: str = "text") -> int:
             continue
         plan = loaded
         if path == "-":  # standing in for the plan found as usual, beside its registers
-            warnings.extend(planfile.warnings(planfile.located(None)[0], plan, data, STDIN))
+            warnings.extend(planfile.warnings(discovery.located(None)[0], plan, data, STDIN))
         else:
             warnings.extend(planfile.warnings(target, plan))
         summaries.append(

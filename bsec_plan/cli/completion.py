@@ -43,11 +43,11 @@ HELP_WIDTH = 60
 
 
 def _plan(ctx: Context) -> Plan | None:
-    from bsec_plan.loading import planfile
+    from bsec_plan.loading import discovery, planfile
 
     try:
         given = ctx.params.get("plan") or [None]  # several plans: the first one's words
-        plan: Plan = planfile.load(planfile.resolve(given[0]))
+        plan: Plan = planfile.load(discovery.resolve(given[0]))
     except Exception:  # a shell completing a word must never see a traceback
         return None
     return plan

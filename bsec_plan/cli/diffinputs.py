@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bsec_plan.domain.model import Plan
-from bsec_plan.loading import planfile
+from bsec_plan.loading import discovery, planfile
 from bsec_plan.problems import UsageError
 
 
@@ -18,7 +18,7 @@ def side(spec: str | None, working: Path, name: str | None = None) -> tuple[Plan
         return planfile.load(working), name or str(working)
     if names_file(spec):
         return planfile.load(Path(spec)), spec
-    if name == planfile.bundled_name():
+    if name == discovery.bundled_name():
         raise UsageError(
             f"'{spec}' is a git revision, and no data/plan.yaml was found in this folder or "
             "above it up to the repository's root; run from the repository, or name the file "
@@ -39,7 +39,7 @@ def inputs(old: str | None, new: str | None, plan: str | None) -> tuple[Plan, st
             raise UsageError(
                 f"{what}: an empty revision or file name; name one, or leave it out for the default"
             )
-    working, name = planfile.located(plan)
+    working, name = discovery.located(plan)
     old_plan, old_name = side(old or "HEAD", working, name)
     new_plan, new_name = side(new, working, name)
     return old_plan, old_name, new_plan, new_name

@@ -36,7 +36,7 @@ def named(plans: list[str] | None) -> list[str | None]:
 
 
 def _folder(folder: str) -> list[str]:
-    from bsec_plan.loading.planfile import is_registers
+    from bsec_plan.loading.joined import is_registers
 
     found = []
     for path in sorted(Path(folder).glob("*.yaml")):

@@ -100,6 +100,15 @@ Partial = Annotated[
 DeadlineKind = Literal["fixed", "each-semester", "each-february-after-year", "permanent"]
 PartyKind = Literal["role", "chairmanship", "all-member-states", "eu-member-states", "agency"]
 InstrumentKind = Literal["agreement", "protocol", "memorandum", "action-plan"]
+EventKind = Literal[
+    "signature",
+    "ratification",
+    "approval",
+    "acceptance",
+    "accession",
+    "publication",
+    "entry-into-force",
+]
 RATIFIABLE = ("agreement", "protocol")
 
 RECORDS: list[type[Any]] = []

@@ -18,6 +18,7 @@ from bsec_plan.domain.fields import (
     Day,
     DeadlineKind,
     DirectionId,
+    EventKind,
     InstrumentKind,
     Partial,
     PartyKind,
@@ -29,15 +30,6 @@ from bsec_plan.domain.fields import (
     record,
 )
 
-EventKind = Literal[
-    "signature",
-    "ratification",
-    "approval",
-    "acceptance",
-    "accession",
-    "publication",
-    "entry-into-force",
-]
 CONSENT = ("ratification", "approval", "acceptance", "accession")
 """Events by which a state expresses its consent to be bound."""
 AFTER_CONSENT = ("publication", "entry-into-force")

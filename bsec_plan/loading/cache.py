@@ -27,11 +27,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bsec_plan.interrupts import interrupts_held
+from bsec_plan.problems import UsageError
 
 if TYPE_CHECKING:
     from bsec_plan.domain.model import Plan
 
-PACKAGE_DIR = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parent.parent  # the package, every folder of it
 LIMIT = 64 * 2**20  # bytes the folder may hold; the oldest entries are evicted beyond it
 MAGIC = b"bsec-plan-cache 3"
 SUFFIX = ".json"
@@ -46,8 +47,6 @@ def directory() -> Path | None:
     explicit = os.environ.get("BSEC_PLAN_CACHE")
     if explicit is not None:
         if explicit and not os.path.isabs(explicit):
-            from bsec_plan.problems import UsageError
-
             raise UsageError(
                 f"BSEC_PLAN_CACHE: '{explicit}' is a relative path; give an absolute one, "
                 "or an empty value for no cache"
@@ -127,8 +126,6 @@ def get(data: bytes) -> Plan | None:
 def get_text(key: bytes) -> str | None:
     """A help text stored under exactly this key (arguments, width, typer) by this code. Help
     is always given: where the cache folder is misnamed, it is simply not used."""
-    from bsec_plan.problems import UsageError
-
     try:
         payload = _read(_header(key))
     except UsageError:
@@ -140,8 +137,6 @@ def get_text(key: bytes) -> str | None:
 
 
 def put_text(key: bytes, text: str) -> None:
-    from bsec_plan.problems import UsageError
-
     with suppress(UsageError):
         _store(_header(key), text.encode("utf-8"))
 

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bsec_plan.loading import partial
+from bsec_plan.loading import joined, partial
+from bsec_plan.loading.discovery import bundled_name
 from bsec_plan.loading.locating import control_problems, dotted, locate, pydantic_problem
 from bsec_plan.loading.partial import check_what_validated
-from bsec_plan.problems import PlanError, Problem, TreePath, UsageError
+from bsec_plan.problems import PlanError, Problem
 from bsec_plan.safetext import invisible
 
 if TYPE_CHECKING:
@@ -26,68 +26,6 @@ if TYPE_CHECKING:
 
 
 MAX_BYTES = 64 * 1024 * 1024  # far above any real plan; keeps a runaway file from eating memory
-PACKAGE_DIR = Path(__file__).resolve().parent.parent
-
-
-def bundled_plan() -> Path:
-    """The plan shipped in the package; in a source checkout, the repository's data/plan.yaml."""
-    shipped = PACKAGE_DIR / "plan.yaml"
-    return shipped if shipped.is_file() else PACKAGE_DIR.parent / "data" / "plan.yaml"
-
-
-def resolve(explicit: str | None) -> Path:
-    """--plan PATH, then $BSEC_PLAN, then the nearest data/plan.yaml from here up to the
-    repository's root (as git finds its repository), then the bundled plan."""
-    return located(explicit)[0]
-
-
-def located(explicit: str | None) -> tuple[Path, str]:
-    """The plan file `resolve` finds, and how outputs name it: the path as given or found
-    (relative to the current folder), or `bundled plan (bsec-plan X.Y.Z)`."""
-    if explicit is not None:
-        if not explicit:  # an empty name is a mistake (an unset variable), not "the default"
-            raise UsageError(
-                "an empty plan file name; name a file, or leave it out for the default"
-            )
-        return Path(explicit), explicit
-    if os.environ.get("BSEC_PLAN"):
-        return Path(os.environ["BSEC_PLAN"]), os.environ["BSEC_PLAN"]
-    found = discover()
-    if found is not None:
-        return found, str(found)
-    return bundled_plan(), bundled_name()
-
-
-def bundled_name() -> str:
-    """What outputs call the plan shipped in the package, found by no other rule."""
-    from bsec_plan import __version__
-
-    return f"bundled plan (bsec-plan {__version__})"
-
-
-def discover(start: Path | None = None) -> Path | None:
-    """The nearest `data/plan.yaml` in `start` (default: the current folder) or a folder above
-    it, named relative to `start` (`data/plan.yaml`, `../data/plan.yaml`; `plan.yaml` from
-    data/). The walk stops at the repository's root (a folder holding `.git`), at the file
-    system's root, and below any folder in $GIT_CEILING_DIRECTORIES, as git's search does."""
-    try:
-        folder = Path(os.path.abspath(start if start is not None else os.getcwd()))
-    except OSError:  # the current folder was removed
-        return None
-    ceilings = {
-        os.path.normpath(c)
-        for c in os.environ.get("GIT_CEILING_DIRECTORIES", "").split(os.pathsep)
-        if os.path.isabs(c)
-    }
-    here = folder
-    while True:
-        found = folder / "data" / "plan.yaml"
-        if found.is_file():  # both paths physical, so `..` in the answer is the real parent
-            return Path(os.path.relpath(found, here))
-        parent = folder.parent
-        if (folder / ".git").exists() or parent == folder or str(parent) in ceilings:
-            return None
-        folder = parent
 
 
 def read_bytes(path: Path, what: str = "plan file") -> bytes:
@@ -159,29 +97,6 @@ def load(path: Path, cached: bool = True) -> Plan:
     return load_bytes(read_bytes(path), str(path), cached, file_reader(path, str(path)))
 
 
-# `registers: NAME` as a top-level line: a guess at the registers file, made without parsing, to
-# find the cache entry. A wrong guess only misses: entries are stored under the bytes read.
-_REGISTERS_LINE = re.compile(
-    rb"""^registers:[ \t]+(?:'([^'\r\n]+)'|"([^"\\\r\n]+)"|([^\s'"#&*!|>%@`][^\r\n#]*?))[ \t]*(?:#.*)?\r?$""",
-    re.MULTILINE,
-)
-
-
-def _registers_guess(data: bytes) -> str | None:
-    match = _REGISTERS_LINE.search(data)
-    if match is None:
-        return None
-    try:
-        return next(g for g in match.groups() if g is not None).decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-
-
-def _cache_key(data: bytes, registers: bytes | None) -> bytes:
-    """The cache covers the plan's bytes and, when it names registers, theirs."""
-    return data if registers is None else data + b"\0registers\0" + registers
-
-
 def load_bytes(data: bytes, name: str, cached: bool = True, read: Read | None = None) -> Plan:
     """The plan in `data`, from the cache when these exact bytes (and those of the registers it
     names) were validated before. `read` reads the registers (default: relative to the current
@@ -191,10 +106,10 @@ def load_bytes(data: bytes, name: str, cached: bool = True, read: Read | None = 
     read = read or file_reader(Path("plan.yaml"), "plan.yaml")
     if not cached:
         return parse(decode(data, name), name, read)
-    guess, key = _registers_guess(data), data
+    guess, key = joined.registers_guess(data), data
     if guess is not None:
         with contextlib.suppress(Unreadable):
-            key = _cache_key(data, read(guess)[0])
+            key = joined.cache_key(data, read(guess)[0])
     plan: Plan | None = cache.get(key)
     if plan is None:
         seen: list[bytes] = []
@@ -205,7 +120,7 @@ def load_bytes(data: bytes, name: str, cached: bool = True, read: Read | None = 
             return got
 
         plan = parse(decode(data, name), name, recording)
-        cache.put(_cache_key(data, seen[-1] if seen else None), plan)
+        cache.put(joined.cache_key(data, seen[-1] if seen else None), plan)
     return plan
 
 
@@ -248,7 +163,7 @@ def parse(text: str, name: str, read: Read | None = None) -> Plan:
         ) from None
     if isinstance(root, yamlpos.Mapping) and root.get("registers") is not None:
         return _parse_with_registers(text, name, root, read or file_reader(Path("p"), "p"))
-    if _registers_keys(root):
+    if joined.registers_keys(root):
         raise PlanError(
             [
                 Problem(
@@ -319,6 +234,7 @@ def warnings(
         return []
     name = name or str(path)
     root = yamlpos.load(decode(read_bytes(path) if data is None else data, name))
+    shown, registers, count = "", None, 0
     if plan.registers is not None:  # a finding in the registers is located in that file
         shown = os.path.join(os.path.dirname(str(path)), plan.registers)
         registers = yamlpos.load(
@@ -326,18 +242,14 @@ def warnings(
         )
         own = registers.get("parties") if isinstance(registers, yamlpos.Mapping) else None
         count = len(own) if isinstance(own, list) else 0
-        return sorted(
-            Problem(n, *locate(r, p), f"{dotted(r, p)}: {msg}", "warning")
-            for loc, msg in findings
-            for n, r, p in [
-                (shown, registers, loc)
-                if _in_registers(loc, count)
-                else (name, root, _plan_path(loc, count))
-            ]
-        )
     return sorted(
-        Problem(name, *locate(root, loc), f"{dotted(root, loc)}: {msg}", "warning")
+        Problem(n, *locate(r, p), f"{dotted(r, p)}: {msg}", "warning")
         for loc, msg in findings
+        for n, r, p in [
+            (shown, registers, loc)
+            if registers is not None and joined.in_registers(loc, count)
+            else (name, root, joined.plan_path(loc, count))
+        ]
     )
 
 
@@ -355,48 +267,11 @@ def registers_warnings(data: bytes, name: str, registers: Registers) -> list[Pro
     )
 
 
-def _in_registers(loc: TreePath, parties: int) -> bool:
-    """Whether a finding on the merged plan stands in the registers file (whose `parties`
-    are the first `parties` of the merged plan's)."""
-    from bsec_plan.domain.registers import REGISTER_FIELDS
-
-    if not loc or loc[0] not in REGISTER_FIELDS:
-        return False
-    return loc[0] != "parties" or (len(loc) > 1 and isinstance(loc[1], int) and loc[1] < parties)
-
-
-def _plan_path(loc: TreePath, parties: int) -> TreePath:
-    """A path in the merged plan as a path in the plan file: its own parties follow the
-    registers'."""
-    if len(loc) > 1 and loc[0] == "parties" and isinstance(loc[1], int):
-        return ("parties", loc[1] - parties, *loc[2:])
-    return loc
-
-
-def is_registers(text: str) -> bool:
-    """Whether the text is a registers file: a mapping with register keys (states,
-    instruments...) and none of a plan's own (title, directions, registers...)."""
-    from bsec_plan.loading import yamlpos
-
-    try:
-        return _registers_keys(yamlpos.load(text, positions=False))
-    except yamlpos.YamlProblem:
-        return False
-
-
-def _registers_keys(root: object) -> bool:
-    from bsec_plan.domain.registers import PLAN_ONLY_FIELDS, REGISTER_FIELDS
-
-    if not isinstance(root, dict):
-        return False
-    return any(k in REGISTER_FIELDS for k in root) and not any(k in PLAN_ONLY_FIELDS for k in root)
-
-
 def check_bytes(data: bytes, name: str, read: Read) -> Plan | Registers:
     """A plan file (with the registers it names) or a registers file alone, validated without
     the cache; for `check`."""
     text = decode(data, name)
-    return parse_registers(text, name) if is_registers(text) else parse(text, name, read)
+    return parse_registers(text, name) if joined.is_registers(text) else parse(text, name, read)
 
 
 def parse_registers(text: str, name: str) -> Registers:
@@ -493,9 +368,9 @@ def _parse_with_registers(text: str, name: str, root: Node, read: Read) -> Plan:
         merged = with_registers(plan, registers)
         own = len(registers.parties)
         findings = [
-            (_plan_path(loc, own), msg)
+            (joined.plan_path(loc, own), msg)
             for loc, msg in crossref.check(merged)
-            if not _in_registers(loc, own)  # those were found in the registers file alone
+            if not joined.in_registers(loc, own)  # those were found in the registers file alone
         ]
     suspect = "\\" in text or "\x85" in text or invisible(text) is not None
     if merged is not None and not (errors or findings or inline or suspect):

@@ -1,4 +1,4 @@
-"""The plan as one self-contained HTML page: the page's data (`views/page.py`) through Jinja2 to
+"""The plan as one self-contained HTML page: the page's data (`views/page.py` and beside it) through Jinja2 to
 HTML, and the page written into a folder by the careful file writer (`writers/files.py`).
 """
 
@@ -15,7 +15,8 @@ from bsec_plan.domain.model import Plan
 from bsec_plan.problems import UsageError
 from bsec_plan.safetext import visible
 from bsec_plan.views import page_plans
-from bsec_plan.views.page import PER_PAGE, SPLIT, one_page, pages, view
+from bsec_plan.views.page import view
+from bsec_plan.views.page_split import PER_PAGE, SPLIT, one_page, pages
 from bsec_plan.writers import files
 
 __all__ = ["breakable", "links", "pages", "render", "view", "write_report", "write_reports"]
@@ -136,7 +137,7 @@ def write_report(
     per_page: int = PER_PAGE,
 ) -> Path:
     """Render the report, then write `output/index.html` (and, for a plan of more than `split`
-    actions, its other pages: `views.page.pages`) with `files.write`, creating the folder if
+    actions, its other pages: `views.page_split.pages`) with `files.write`, creating the folder if
     needed: each page is replaced atomically and keeps its mode, a symlinked page has its target
     updated, and neither Ctrl-C nor a full disk leaves a temporary file behind. Other files in
     the folder are left alone. Returns the index's path; UsageError if a page cannot be written.

@@ -156,13 +156,13 @@ def test_show_answers_from_each_plan_that_has_the_action() -> None:
     assert result.stderr.endswith("in none of the 2 plans\n")
 
 
-def test_report_writes_the_first_plan_and_names_the_others(tmp_path: Path) -> None:
+def test_report_writes_an_index_and_each_plan_in_its_folder(tmp_path: Path) -> None:
     result = run_cli("report", "-o", str(tmp_path), *BOTH, *AS_OF)
     assert result.returncode == 0, result.stderr
-    assert result.stderr.startswith(
-        f"bsec-plan: warning: the report shows one plan, {SHIPPED}; not {FIXTURE}\n"
-    )
+    assert result.stderr == f"{tmp_path / 'index.html'}: 2 plans as of 2012-01-10\n"
     assert (tmp_path / "index.html").is_file()
+    assert (tmp_path / "data-plan" / "index.html").is_file()
+    assert (tmp_path / "successor-fixture-plan" / "index.html").is_file()
 
 
 def test_diff_takes_one_plan() -> None:

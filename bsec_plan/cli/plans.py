@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -117,17 +116,6 @@ def window(
         start = start or min(one.plan.start for one in plans)
         end = end or max(queries.window(one.plan, None, None)[1] for one in plans)
     return queries.window(plans[0].plan, start, end)
-
-
-def first_only(plans: list[Asked]) -> Asked:
-    """`report` writes one plan's page: the first; the others are named in a warning."""
-    if len(plans) > 1:
-        others = ", ".join(one.plan_file for one in plans[1:])
-        print(
-            f"bsec-plan: warning: the report shows one plan, {plans[0].plan_file}; not {others}",
-            file=sys.stderr,
-        )
-    return plans[0]
 
 
 def single(plans: list[str] | None) -> str | None:

@@ -74,9 +74,13 @@ def report(
     """The plan as a self-contained HTML page with a timeline: DIR/index.html."""
     from bsec_plan.writers import html as page
 
-    asked = several.first_only(several.asked(plan, as_of, state))
-    written = page.write_report(asked.plan, asked.plan_file, asked.as_of, output, asked.state)
-    print(f"{written}: the plan as of {asked.as_of}", file=sys.stderr)
+    asked = several.asked(plan, as_of, state)
+    one = asked[0]
+    written = page.write_reports(
+        [(a.plan, a.plan_file) for a in asked], one.as_of, output, one.state
+    )
+    what = f"{len(asked)} plans" if len(asked) > 1 else "the plan"
+    print(f"{written}: {what} as of {one.as_of}", file=sys.stderr)
     return 0
 
 

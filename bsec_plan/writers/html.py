@@ -1,4 +1,4 @@
-"""The plan as one self-contained HTML page: the page's data (`views/page.py`) through Jinja2 to
+"""The plan as one self-contained HTML page: the page's data (`views/page.py` and beside it) through Jinja2 to
 HTML, and the page written into a folder by the careful file writer (`writers/files.py`).
 """
 
@@ -14,10 +14,12 @@ from bsec_plan.domain import addresses
 from bsec_plan.domain.model import Plan
 from bsec_plan.problems import UsageError
 from bsec_plan.safetext import visible
-from bsec_plan.views.page import PER_PAGE, SPLIT, one_page, pages, view
+from bsec_plan.views import page_plans
+from bsec_plan.views.page import view
+from bsec_plan.views.page_split import PER_PAGE, SPLIT, one_page, pages
 from bsec_plan.writers import files
 
-__all__ = ["breakable", "links", "pages", "render", "view", "write_report"]
+__all__ = ["breakable", "links", "pages", "render", "view", "write_report", "write_reports"]
 
 
 def links(source: str | None) -> list[dict[str, str | None]]:
@@ -73,12 +75,14 @@ def compact_css(css: str) -> str:
     return out
 
 
-def render(page: dict[str, Any], env: Any = None) -> str:
+def render(page: dict[str, Any], env: Any = None, template: str = "report.html.j2") -> str:
     """The page's HTML; the same data gives the same text. Control characters are not allowed in
     HTML; plan text may hold them, so they are shown as \\xNN, as every writer of the tool does."""
-    if "show" not in page:  # the data of `view`: the one-page report
+    if (
+        "show" not in page and template == "report.html.j2"
+    ):  # the data of `view`: the one-page report
         page = one_page(page)
-    return visible((env or _environment()).get_template("report.html.j2").render(page))
+    return visible((env or _environment()).get_template(template).render(page))
 
 
 def _directory(output: str) -> Path:
@@ -88,6 +92,39 @@ def _directory(output: str) -> Path:
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"--output: {output} is a file, not a folder")
     return folder
+
+
+def _pages(
+    folder: Path,
+    written: list[tuple[str, dict[str, Any]]],
+    env: Any,
+    extra: dict[str, Any],
+    template: str = "report.html.j2",
+) -> None:
+    """Write each page into `folder` (created if needed) with `files.write`."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise UsageError(
+            f"--output: cannot write {folder / 'index.html'}: {err.strerror or err}"
+        ) from None
+    for name, data in written:
+        target = folder / name
+        try:
+            files.write(
+                render({**data, **extra}, env, template).encode("utf-8"),
+                str(target),
+                sys.stdout.buffer,
+            )
+        except OSError as err:
+            raise UsageError(f"--output: cannot write {target}: {err.strerror or err}") from None
+
+
+def _css(env: Any) -> Any:
+    from markupsafe import Markup
+
+    style = env.loader.get_source(env, "page.css")[0]
+    return Markup(compact_css(style))  # the package's own style sheet
 
 
 def write_report(
@@ -100,29 +137,41 @@ def write_report(
     per_page: int = PER_PAGE,
 ) -> Path:
     """Render the report, then write `output/index.html` (and, for a plan of more than `split`
-    actions, its other pages: `views.page.pages`) with `files.write`, creating the folder if
+    actions, its other pages: `views.page_split.pages`) with `files.write`, creating the folder if
     needed: each page is replaced atomically and keeps its mode, a symlinked page has its target
     updated, and neither Ctrl-C nor a full disk leaves a temporary file behind. Other files in
     the folder are left alone. Returns the index's path; UsageError if a page cannot be written.
     """
     folder = _directory(output)
     env = _environment()
-    from markupsafe import Markup
+    _pages(folder, pages(plan, plan_file, as_of, state, split, per_page), env, {"css": _css(env)})
+    return folder / "index.html"
 
-    style = env.loader.get_source(env, "page.css")[0]
-    css = Markup(compact_css(style))  # the package's own style sheet
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise UsageError(
-            f"--output: cannot write {folder / 'index.html'}: {err.strerror or err}"
-        ) from None
-    for name, data in pages(plan, plan_file, as_of, state, split, per_page):
-        target = folder / name
-        try:
-            files.write(
-                render({**data, "css": css}, env).encode("utf-8"), str(target), sys.stdout.buffer
-            )
-        except OSError as err:
-            raise UsageError(f"--output: cannot write {target}: {err.strerror or err}") from None
+
+def write_reports(
+    plans: list[tuple[Plan, str]],
+    as_of: dt.date,
+    output: str,
+    state: str | None = None,
+    split: int = SPLIT,
+    per_page: int = PER_PAGE,
+) -> Path:
+    """One plan: `write_report`. Several: each plan's report in its own folder of `output`
+    (`views.page_plans.folders`), each page with a link back to `output/index.html`, which
+    lists the plans above their shared timeline. Returns the index's path."""
+    if len(plans) == 1:
+        return write_report(*plans[0], as_of, output, state, split, per_page)
+    folder = _directory(output)
+    env = _environment()
+    css = _css(env)
+    names = page_plans.folders([file for _, file in plans])
+    for name in names:  # every folder refused before any page is written
+        _directory(str(folder / name))
+    parts = []
+    for (plan, file), name in zip(plans, names, strict=True):
+        written = pages(plan, file, as_of, state, split, per_page)
+        _pages(folder / name, written, env, {"css": css, "plans_home": "../index.html"})
+        parts.append((plan, file, name, written[0][1]))
+    index = page_plans.index(parts, as_of, state)
+    _pages(folder, [("index.html", index)], env, {"css": css}, "plans.html.j2")
     return folder / "index.html"

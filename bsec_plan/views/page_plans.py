@@ -1,0 +1,131 @@
+"""The report of several plans: where each plan's pages go, and the index page's data.
+
+Each plan gets its own folder of pages, built as the report of one plan (`views/page.py`); the
+index lists the plans (title, period, counts, link) above one timeline of the
+Chairmanship-in-Office terms spanning every plan's period, one lane per plan.
+
+A plan's folder is named after its file: the file's stem (`plan`), or, where two plans asked
+together share a stem, the stem after its folder's name (`successor-fixture-plan`); a name
+still shared gets `-2`, `-3` … in the order the plans were asked. Only letters, digits and `-`
+are kept, lower case, so the folder's name is a plain path segment on every system.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from bsec_plan import __version__
+from bsec_plan.domain import parties
+from bsec_plan.domain.model import Plan
+from bsec_plan.views import timeline
+
+COUNTED = ("overdue", "due soon", "upcoming", "done late", "done")  # the index's columns
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def folders(files: Sequence[str]) -> list[str]:
+    """A distinct folder name for each plan file, in order (see the module's docstring)."""
+    stems = [_clean(Path(f).stem) or "plan" for f in files]
+    names = []
+    for f, stem in zip(files, stems, strict=True):
+        parent = _clean(Path(f).resolve().parent.name)
+        names.append(f"{parent}-{stem}" if stems.count(stem) > 1 and parent else stem)
+    out: list[str] = []
+    for name in names:
+        unique, n = name, 1
+        while unique in out or unique == "index":
+            n += 1
+            unique = f"{name}-{n}"
+        out.append(unique)
+    return out
+
+
+def counts(data: dict[str, Any]) -> dict[str, Any]:
+    """A plan's counts as its own page shows them: directions, actions, occurrences by status."""
+    actions = [a for d in data["directions"] for a in d["actions"]]
+    statuses = [o["status"] for a in actions for o in a["occurrences"]]
+    return {
+        "directions": len(data["directions"]),
+        "actions": len(actions),
+        "occurrences": len(statuses),
+        "by_status": {s: statuses.count(s) for s in COUNTED},
+    }
+
+
+def _holder(plans: Sequence[Plan]) -> Any:
+    """Who held the Chairmanship-in-Office on a day, by the first plan that knows."""
+
+    def on(day: dt.date) -> str | None:
+        return next((h for h in (parties.chair_on(p, day) for p in plans) if h), None)
+
+    return on
+
+
+def shared_timeline(
+    parts: Sequence[tuple[str, Plan, dict[str, Any]]], as_of: dt.date
+) -> timeline.Timeline:
+    """The chair's terms over every plan's period; one lane per plan ("Plan 1" …), its dated
+    occurrences summarised as one mark per status and month, each mark naming its plan."""
+    plans = [plan for _, plan, _ in parts]
+    points = []
+    for label, _, data in parts:
+        dated = [
+            timeline.Point(o["action"], dt.date.fromisoformat(o["due"]), o["status"], "")
+            for d in data["directions"]
+            for a in d["actions"]
+            for o in a["occurrences"]
+            if o["due"] and o["status"] in timeline.SHAPES
+        ]
+        points += [
+            timeline.Point(label, p.due, p.status, f"{label}: {p.title}")
+            for p in timeline.summary(dated)
+        ]
+    dues = [p.due for p in points]
+    return timeline.layout(
+        min([p.start for p in plans] + dues),
+        max([p.end for p in plans] + dues),
+        as_of,
+        _holder(plans),
+        [c.start.first_day for p in plans for c in p.chairmanships if c.start]
+        + [c.end.last_day + dt.timedelta(days=1) for p in plans for c in p.chairmanships],
+        points,
+    )
+
+
+def index(
+    parts: Sequence[tuple[Plan, str, str, dict[str, Any]]],
+    as_of: dt.date,
+    state: str | None,
+) -> dict[str, Any]:
+    """The index's data from each plan's (plan, file, folder, data of its first page)."""
+    labelled = [(f"Plan {n}", plan, data) for n, (plan, _, _, data) in enumerate(parts, 1)]
+    first = parts[0][0]
+    return {
+        "version": __version__,
+        "as_of": as_of.isoformat(),
+        "state": state,
+        "state_name": first.state_by_code[state].name if state else None,
+        "plans": [
+            {
+                "label": label,
+                "title": plan.title,
+                "file": file,
+                "href": f"{folder}/index.html",
+                "start": plan.start.isoformat(),
+                "end": plan.end.isoformat(),
+                **counts(data),
+            }
+            for (label, _, data), (plan, file, folder, _) in zip(labelled, parts, strict=True)
+        ],
+        "counted": COUNTED,
+        "statuses": [s for s in COUNTED if s in timeline.SHAPES],
+        "shapes": {s: timeline.shape_path(s, 8, 8, 6) for s in timeline.SHAPES},
+        "timeline": shared_timeline(labelled, as_of),
+    }

@@ -192,6 +192,22 @@ def compare(old: Plan, new: Plan, as_of: dt.date) -> Diff:
         if d.id in old_dirs and old_dirs[d.id].title != d.title:
             changes.append(Change("direction retitled", d.id, old_dirs[d.id].title, d.title))
 
+    changes += _action_changes(old, new) + _record_changes(old, new)
+    changes.sort(key=lambda c: (_ORDER.get(c.kind.split()[0], 9), c.subject, c.kind))
+    # plan text is shown, never obeyed: a control character in it must not drive a terminal
+    changes[:] = [
+        Change(c.kind, visible(c.subject), _visible(c.old), _visible(c.new)) for c in changes
+    ]
+    diff.transitions = _transitions(old, new, as_of)
+    diff.standings, diff.liaison_officers = _shifts(old, new, as_of)
+    diff.addressed = _addressing(old, new, as_of)
+    diff.responsible = _handovers(old, new, as_of)
+    return diff
+
+
+def _action_changes(old: Plan, new: Plan) -> list[Change]:
+    """Actions added, removed, reworded; their parties, deadlines, notes and details."""
+    changes: list[Change] = []
     for ident in old.actions.keys() - new.actions.keys():
         changes.append(Change("action removed", ident, old.actions[ident].text, None))
     for ident, action in new.actions.items():
@@ -236,7 +252,12 @@ def compare(old: Plan, new: Plan, as_of: dt.date) -> Diff:
             changes.append(
                 Change("action details changed", ident, *_changed_fields(before, action))
             )
+    return changes
 
+
+def _record_changes(old: Plan, new: Plan) -> list[Change]:
+    """Records (states, ratifications, terms, progress...) added, removed or changed."""
+    changes: list[Change] = []
     for section, what, key in RECORDS:
         a, b = _keyed(getattr(old, section), key), _keyed(getattr(new, section), key)
         for k in a.keys() - b.keys():
@@ -257,17 +278,7 @@ def compare(old: Plan, new: Plan, as_of: dt.date) -> Diff:
                         ),
                     )
                 )
-
-    changes.sort(key=lambda c: (_ORDER.get(c.kind.split()[0], 9), c.subject, c.kind))
-    # plan text is shown, never obeyed: a control character in it must not drive a terminal
-    changes[:] = [
-        Change(c.kind, visible(c.subject), _visible(c.old), _visible(c.new)) for c in changes
-    ]
-    diff.transitions = _transitions(old, new, as_of)
-    diff.standings, diff.liaison_officers = _shifts(old, new, as_of)
-    diff.addressed = _addressing(old, new, as_of)
-    diff.responsible = _handovers(old, new, as_of)
-    return diff
+    return changes
 
 
 # records whose change is shown as the whole record, before and after, in words

@@ -31,7 +31,7 @@ class Tags(HTMLParser):
 
 
 def html_of(path: Path, as_of: str = "2010-06-01", state: str | None = None) -> str:
-    return page.render(page_data.view(planfile.load(path), str(path), day(as_of), state))
+    return page.render(page_data.page_data(planfile.load(path), str(path), day(as_of), state))
 
 
 @pytest.fixture(scope="module")

@@ -12,6 +12,7 @@ import pytest
 from conftest import PLAN, ROOT, day, run_cli
 
 from bsec_plan.loading import planfile
+from bsec_plan.views.page import page_data
 from bsec_plan.views.page_plans import folders
 from bsec_plan.writers import html as page
 
@@ -122,7 +123,7 @@ def test_the_report_of_one_plan_is_unchanged(tmp_path: Path) -> None:
     assert result.stderr == f"{tmp_path / 'index.html'}: the plan as of 2010-06-01\n"
     assert [p.name for p in tmp_path.iterdir()] == ["index.html"]
     plan = planfile.load(PLAN)
-    expected = page.render(page.view(plan, SHIPPED, day("2010-06-01")))
+    expected = page.render(page_data(plan, SHIPPED, day("2010-06-01")))
     assert (tmp_path / "index.html").read_text(encoding="utf-8") == expected
     assert "All plans" not in expected
 

@@ -13,6 +13,7 @@ from conftest import PLAN, ROOT, day
 
 from bsec_plan.domain.model import Plan
 from bsec_plan.loading import planfile
+from bsec_plan.views.page import page_data
 from bsec_plan.writers import html as page
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -125,7 +126,7 @@ def test_the_bundled_plan_stays_one_page(tmp_path: Path) -> None:
     page.write_report(plan, str(PLAN), day(AS_OF), str(tmp_path))
     assert [p.name for p in tmp_path.iterdir()] == ["index.html"]
     one = (tmp_path / "index.html").read_text(encoding="utf-8")
-    assert one == page.render(page.view(plan, str(PLAN), day(AS_OF)))
+    assert one == page.render(page_data(plan, str(PLAN), day(AS_OF)))
     assert '<section id="by-state"' in one and "direction-" + "A.html" not in one
 
 

@@ -3,7 +3,7 @@
 This module and the two beside it are the only places that read ratification records and
 occurrence statuses for the page, so a change in those models is adapted there and nowhere
 else; the template sees plain data. Each function makes one of the page's sections: here the
-whole page's assembly (`view`), its header, timeline, overdue and next due, directions and
+whole page's assembly (`page_data`), its header, timeline, overdue and next due, directions and
 facts; the Member States table and what each state owes in `views/page_states.py`; a large
 plan's pages in `views/page_split.py`. Sources stay as the plan writes them: which pieces become
 links is the HTML writer's business (`writers/html.py`, `links`).
@@ -201,7 +201,7 @@ def header(plan: Plan, plan_file: str, as_of: dt.date, state: str | None) -> dic
     }
 
 
-def view(
+def page_data(
     plan: Plan, plan_file: str, as_of: dt.date, state: str | None = None, compact: bool = False
 ) -> dict[str, Any]:
     """Everything the page shows, as plain data (dicts, lists, strings, numbers); `compact` for

@@ -1,6 +1,6 @@
 """A large plan's report as linked pages: an index, one page per direction (or part of one),
 one per Member State and one for the groups' duties; a plan of up to `SPLIT` actions stays one
-page. Each page's data is the one-page data (`views/page.py` `view`) with what it shows and
+page. Each page's data is the one-page data (`views/page.py` `page_data`) with what it shows and
 where its links lead.
 """
 
@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any
 
 from bsec_plan.domain.model import Plan
-from bsec_plan.views.page import view
+from bsec_plan.views.page import page_data
 
 SPLIT = 500  # a plan of more actions is written as an index page and one page per part
 PER_PAGE = 500  # at most this many actions on one direction's page (a longer one gets parts)
@@ -30,7 +30,7 @@ def _links(**where: Any) -> dict[str, Any]:
 
 
 def one_page(data: dict[str, Any]) -> dict[str, Any]:
-    """The data of `view` as the one-page report: every section, every link within the page."""
+    """The data of `page_data` as the one-page report: every section, every link within the page."""
     sections = ["timeline", "overdue", "next", "states", "actions", "groups", "facts"]
     sections.insert(0, "state") if data["state"] else sections.insert(5, "by-state")
     return {**data, **_links(), "split": False, "show": sections}
@@ -96,7 +96,7 @@ def pages(
     table, the list of pages, chairmanships and instruments), one page per direction (or part
     of `per_page` actions), one per Member State (not with `state`) and one for the groups'
     duties. Links between them are relative."""
-    data = view(plan, plan_file, as_of, state, compact=len(plan.actions) > split)
+    data = page_data(plan, plan_file, as_of, state, compact=len(plan.actions) > split)
     if len(plan.actions) <= split:
         return [("index.html", one_page(data))]
     parts = _direction_pages(data["directions"], per_page)

@@ -15,11 +15,10 @@ from bsec_plan.domain.model import Plan
 from bsec_plan.problems import UsageError
 from bsec_plan.safetext import visible
 from bsec_plan.views import page_plans
-from bsec_plan.views.page import view
 from bsec_plan.views.page_split import PER_PAGE, SPLIT, one_page, pages
 from bsec_plan.writers import files
 
-__all__ = ["breakable", "links", "pages", "render", "view", "write_report", "write_reports"]
+__all__ = ["breakable", "links", "render", "write_report", "write_reports"]
 
 
 def links(source: str | None) -> list[dict[str, str | None]]:
@@ -80,7 +79,7 @@ def render(page: dict[str, Any], env: Any = None, template: str = "report.html.j
     HTML; plan text may hold them, so they are shown as \\xNN, as every writer of the tool does."""
     if (
         "show" not in page and template == "report.html.j2"
-    ):  # the data of `view`: the one-page report
+    ):  # the data of `page_data`: the one-page report
         page = one_page(page)
     return visible((env or _environment()).get_template(template).render(page))
 

@@ -7,7 +7,7 @@ import os
 import stat
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bsec_plan.loading import joined, partial
 from bsec_plan.loading.discovery import bundled_name
@@ -190,35 +190,43 @@ def parse(text: str, name: str, read: Read | None = None) -> Plan:
             problems = crossref.check(plan)
             if not problems and not suspect:
                 return plan
-    root = yamlpos.load(text)
-    controls = control_problems(name, root)
-    if not errors and not problems and not controls and isinstance(root, yamlpos.Mapping):
+    located = _located(text, name, errors, problems, "title, period and directions")
+    if not located:
         return plan
+    raise PlanError(located)
+
+
+def _located(
+    text: str,
+    name: str,
+    errors: list[ErrorDetails],
+    findings: list[Finding],
+    keys: str,
+    record: type[Any] | None = None,
+) -> list[Problem]:
+    """Every problem of a file, placed at its line and column: pydantic's errors, control and
+    invisible characters, the reference rules' findings; none when the file is sound. `keys`
+    names what the top level should hold, for a file that is not a mapping."""
+    from bsec_plan.loading import yamlpos
+
+    root = yamlpos.load(text)
     if not isinstance(root, yamlpos.Mapping):
         found = "a list" if isinstance(root, list) else "a single value"
         at: Mark = getattr(root, "at", (1, 1))
-        raise PlanError(
-            [
-                Problem(
-                    name,
-                    *at,
-                    f"the plan must be a mapping with keys such as title, period and directions; found {found}",
-                )
-            ]
-        )
+        what = "registers" if record is not None else "plan"
+        message = f"the {what} must be a mapping with keys such as {keys}; found {found}"
+        return [Problem(name, *at, message)]
     # the first errors are described in full (a suggestion for a misspelt key...); beyond
     # them, only a few are shown, so the rest are located and counted at little cost each
-    located = [pydantic_problem(name, root, e) for e in errors[: partial.MAX_ERRORS_TO_SET_ASIDE]]
-    located += [
-        Problem(name, *locate(root, tuple(e["loc"])), e["msg"])
-        for e in errors[partial.MAX_ERRORS_TO_SET_ASIDE :]
-    ]
-    located += controls
+    first = partial.MAX_ERRORS_TO_SET_ASIDE
+    located = [pydantic_problem(name, root, e, record) for e in errors[:first]]
+    located += [Problem(name, *locate(root, tuple(e["loc"])), e["msg"]) for e in errors[first:]]
+    located += control_problems(name, root)
     located += [
         Problem(name, *locate(root, path_), f"{dotted(root, path_)}: {msg}")
-        for path_, msg in problems
+        for path_, msg in findings
     ]
-    raise PlanError(located)
+    return located
 
 
 def warnings(
@@ -299,28 +307,11 @@ def parse_registers(text: str, name: str) -> Registers:
             findings = crossref.check_registers(registers)
             if not findings and not suspect:
                 return registers
-    root = yamlpos.load(text)
-    controls = control_problems(name, root)
-    if not errors and not findings and not controls and isinstance(root, yamlpos.Mapping):
+    located = _located(
+        text, name, errors, findings, "states, instruments and ratifications", Registers
+    )
+    if not located:
         return registers
-    if not isinstance(root, yamlpos.Mapping):
-        found = "a list" if isinstance(root, list) else "a single value"
-        at: Mark = getattr(root, "at", (1, 1))
-        raise PlanError(
-            [
-                Problem(
-                    name,
-                    *at,
-                    "the registers must be a mapping with keys such as states, instruments and "
-                    f"ratifications; found {found}",
-                )
-            ]
-        )
-    located = [pydantic_problem(name, root, e, Registers) for e in errors] + controls
-    located += [
-        Problem(name, *locate(root, path_), f"{dotted(root, path_)}: {msg}")
-        for path_, msg in findings
-    ]
     raise PlanError(located)
 
 

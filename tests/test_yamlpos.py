@@ -62,14 +62,34 @@ def test_positions_are_one_based_lines_and_columns() -> None:
         ("a: [x, y\n", (2, 1), "YAML syntax:"),
         ("", (1, 1), "the file is empty"),
         ("{[x]: y}\n", (1, 2), "a mapping key must be a plain string"),
+        ("? [x]\n: y\n", (1, 3), "a mapping key must be a plain string"),
+        ("a: !x [y]\n", (1, 4), "YAML tags such as '!x' are not allowed"),
+        ("a: " + "[" * 70 + "]" * 70 + "\n", (1, 67), "nesting deeper than 64 levels"),
     ],
 )
-def test_refusals_are_located(text: str, where: tuple[int, int], words: str) -> None:
+@pytest.mark.parametrize("positions", [True, False])
+def test_refusals_are_located(
+    text: str, where: tuple[int, int], words: str, positions: bool
+) -> None:
+    """Read without positions (the quick way for a valid plan), a refused file is read again
+    with them, so that the problem is located all the same."""
     with pytest.raises(YamlProblem) as err:
-        load(text)
+        load(text, positions=positions)
     (at, message), *_ = err.value.problems
     assert at == where
     assert words in message
+
+
+def test_a_valid_file_reads_the_same_with_and_without_positions() -> None:
+    text = (
+        "title: T\nlist: [a, 'b', \"\", ~, {k: v}]\nnested:\n  - x: [1a, y]\n"
+        '    z: |\n      block\n  - "quoted: yes"\nempty:\nnull_text: "null"\n'
+    )
+    plain, placed = load(text, positions=False), load(text)
+    assert plain == placed
+    assert plain["list"][4] == {"k": "v"} and plain["empty"] is None
+    assert type(plain["nested"]) is type(placed["nested"])
+    assert not hasattr(plain, "keys_at") and placed.keys_at["nested"] == (3, 1)
 
 
 def test_every_duplicate_and_alias_is_reported_at_once() -> None:

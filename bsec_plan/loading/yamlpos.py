@@ -103,10 +103,83 @@ def load(text: str, positions: bool = True) -> Node:
     """
     if not positions:
         try:
-            return _Reader(text, track=False).read()
+            return _read_plain(text)
         except _Retry:
             pass
-    return _Reader(text, track=True).read()
+    return _Reader(text).read()
+
+
+def _read_plain(text: str | bytes) -> Node:
+    """The document's root without positions, in one loop with no call per event: what a valid
+    file costs. At anything the reader must refuse (a tag, an alias, a typed plain value, a
+    duplicate or non-text key, deep nesting, a syntax error, no document or two) it gives up
+    with _Retry, and the full reader reads the file again to place every problem."""
+    scalar, mapping, sequence = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    closing = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    document, alias = yaml.DocumentStartEvent, yaml.AliasEvent
+    nulls, str_tags, typed_start, typed = _NULLS, _STR_TAGS, _TYPED_START, _TYPED.fullmatch
+    intern = _intern
+    root: Node = None
+    documents = 0
+    outer: list[tuple[Any, Any]] = []  # the open containers around `into`, with their keys
+    into: Any = None  # the innermost open container: a Mapping, a Sequence or None
+    key: Any = None  # in a mapping, the key waiting for its value; None while a key is due
+    loader = _Loader(text)
+    event: Any  # the attributes of its kind: checked by class below
+    try:
+        for event in iter(loader.get_event, None):
+            kind = event.__class__
+            if kind is scalar:
+                node = event.value
+                if event.tag is not None and event.tag not in str_tags:
+                    raise _Retry
+                if event.implicit[0]:
+                    if node in nulls:
+                        node = None
+                    elif node[0] in typed_start and typed(node):
+                        raise _Retry
+            elif kind is mapping or kind is sequence:
+                if event.tag is not None and event.tag not in str_tags:
+                    raise _Retry
+                if len(outer) >= MAX_DEPTH:
+                    raise _Retry
+                node = Mapping() if kind is mapping else Sequence()
+            elif kind in closing:
+                into, key = outer.pop()
+                continue
+            elif kind is document:
+                documents += 1
+                if documents > 1:
+                    raise _Retry
+                continue
+            elif kind is alias:
+                raise _Retry
+            else:
+                continue
+            if into.__class__ is Mapping:
+                if key is None:  # this node is a key
+                    if node.__class__ is not str:
+                        raise _Retry
+                    key = intern(node)
+                    continue
+                if key in into:
+                    raise _Retry
+                into[key] = node
+                key = None
+            elif into is None:
+                root = node
+            else:
+                into.append(node)
+            if node.__class__ is Mapping or node.__class__ is Sequence:
+                outer.append((into, key))
+                into, key = node, None
+    except yaml.YAMLError:
+        raise _Retry from None
+    finally:
+        loader.dispose()
+    if documents == 0:
+        raise _Retry
+    return root
 
 
 class _Reader:
@@ -114,14 +187,14 @@ class _Reader:
     on a stack, innermost last; for a mapping, `keys` holds the key waiting for its value (None
     while the next node is a key) and `key_at` where that key is."""
 
-    def __init__(self, text: str, track: bool) -> None:
-        self.text, self.track = text, track
+    def __init__(self, text: str) -> None:
+        self.text = text
         self.problems: list[tuple[Mark, str]] = []
         self.root: Node = None
         self.documents = 0
         self.stack: list[Mapping | Sequence] = []
         self.keys: list[Any] = []  # str, None or _BAD_KEY
-        self.key_at: list[Any] = []  # Mark, or None without positions
+        self.key_at: list[Any] = []  # Mark, or None before the key
         self.on_event: dict[type, Callable[[Any], None]] = {
             yaml.ScalarEvent: self.scalar,
             yaml.MappingStartEvent: self.mapping,
@@ -142,37 +215,27 @@ class _Reader:
                 if handle is not None:
                     handle(event)
         except yaml.MarkedYAMLError as err:
-            self.retry()
             mark = err.problem_mark or err.context_mark
             self.problems.append((_mark(mark) if mark else (1, 1), _syntax_message(err, self.text)))
         except yaml.reader.ReaderError as err:
-            self.retry()
             at = _position_of(self.text, err.position)
             self.problems.append(
                 (at, f"character U+{_codepoint(err.character):04X} is not allowed in YAML")
             )
         except yaml.YAMLError as err:  # pragma: no cover - any other parser failure, unlocated
-            self.retry()
             self.problems.append(((1, 1), f"YAML: {err}"))
         except _Stop:
             pass
         finally:
             loader.dispose()
         if self.documents == 0 and not self.problems:
-            self.retry()
             self.problems.append(((1, 1), "the file is empty; expected the plan as a YAML mapping"))
         if self.problems:
             inside = _Inside(self.text)
             raise YamlProblem([(inside(at), message) for at, message in self.problems])
         return self.root
 
-    def retry(self) -> None:
-        """Without positions a problem cannot be located: read again with them."""
-        if not self.track:
-            raise _Retry
-
     def problem(self, event: Any, message: str) -> None:
-        self.retry()
         self.problems.append((_mark(event.start_mark), message))
 
     def scalar(self, event: Any) -> None:
@@ -189,14 +252,12 @@ class _Reader:
 
     def mapping(self, event: Any) -> None:
         node = Mapping()
-        if self.track:
-            node.keys_at, node.values_at = {}, {}
+        node.keys_at, node.values_at = {}, {}
         self.open(event, node)
 
     def sequence(self, event: Any) -> None:
         node = Sequence()
-        if self.track:
-            node.items_at = []
+        node.items_at = []
         self.open(event, node)
 
     def open(self, event: Any, node: Mapping | Sequence) -> None:
@@ -205,8 +266,7 @@ class _Reader:
         if len(self.stack) >= MAX_DEPTH:
             self.problem(event, f"nesting deeper than {MAX_DEPTH} levels is not allowed")
             raise _Stop
-        if self.track:
-            node.at = _mark(event.start_mark)
+        node.at = _mark(event.start_mark)
         self.attach(event, node)
         self.stack.append(node)
         self.keys.append(None)
@@ -229,19 +289,15 @@ class _Reader:
 
     def attach(self, event: Any, node: Node) -> None:
         """Put the node in its parent: the root, an item, a key or the value of the waiting key."""
-        if self.track:
-            mark = event.start_mark
-            at: Mark | None = (mark.line + 1, mark.column + 1)
-        else:
-            at = None
+        mark = event.start_mark
+        at = (mark.line + 1, mark.column + 1)
         if not self.stack:
             self.root = node
             return
         parent = self.stack[-1]
         if isinstance(parent, Sequence):
             parent.append(node)
-            if at is not None:
-                parent.items_at.append(at)
+            parent.items_at.append(at)
             return
         key = self.keys[-1]
         if key is None:  # this node is a key
@@ -256,16 +312,14 @@ class _Reader:
         if key is _BAD_KEY:
             return
         if key in parent:
-            self.retry()
             first = parent.keys_at[key]
             self.problems.append(
                 (self.key_at[-1], f"duplicate key '{key}' (first defined at line {first[0]})")
             )
             return
         parent[key] = node
-        if at is not None:
-            parent.keys_at[key] = self.key_at[-1]
-            parent.values_at[key] = at
+        parent.keys_at[key] = self.key_at[-1]
+        parent.values_at[key] = at
 
 
 class _Inside:

@@ -142,12 +142,12 @@ def test_a_period_of_three_centuries_is_refused() -> None:
     ]
 
 
-def test_a_plan_of_more_than_100000_occurrences_is_refused(tmp_path: Path) -> None:
-    # 1,001 actions due each semester for 50 years: 100,100 occurrences
+def test_a_plan_of_more_than_400000_occurrences_is_refused(tmp_path: Path) -> None:
+    # 4,001 actions due each semester for 50 years: 400,100 occurrences
     extra = "".join(
         f"      - id: A.{i}\n        text: x\n"
         "        deadline: {wording: Each semester., kind: each-semester}\n"
-        for i in range(3, 1003)
+        for i in range(3, 4003)
     )
     text = MINIMAL.replace(
         "period: {start: 2009-05, end: 2011-06}", "period: {start: 1990-01, end: 2039-12}"
@@ -155,13 +155,13 @@ def test_a_plan_of_more_than_100000_occurrences_is_refused(tmp_path: Path) -> No
     text = text.replace(
         "          kind: each-semester\n", "          kind: each-semester\n" + extra, 1
     )
-    path = tmp_path / "hundred-thousand-occurrences.yaml"
+    path = tmp_path / "four-hundred-thousand-occurrences.yaml"
     path.write_text(text)
     code, _, err = _check(str(path))
     assert code == 1
     assert err.splitlines()[0] == (
-        f"{path}:3018:19: error: directions[A].actions[A.1001].deadline: with this action the "
-        "plan's actions fall due more than 100,000 times in its period; a plan is limited to "
+        f"{path}:12018:19: error: directions[A].actions[A.4001].deadline: with this action the "
+        "plan's actions fall due more than 400,000 times in its period; a plan is limited to "
         "that many occurrences"
     )
 

@@ -105,9 +105,9 @@ EXPECTED = {
     ),
     "period-three-centuries.yaml": (2, 31, "a plan's period is at most 50 years"),
     "occurrences-over-the-limit.yaml": (
-        1020,
+        4020,
         41,
-        "actions[A.1001].deadline: with this action the plan's actions fall due more than 100,000 times",
+        "actions[A.4001].deadline: with this action the plan's actions fall due more than 400,000 times",
     ),
     "source-address-bracket.yaml": (26, 86, "the address holds '['"),
     "source-address-fullwidth-slash.yaml": (26, 86, "the address cannot be read: netloc"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 
 from bsec_plan.domain.dates import PartialDate, parse_day
@@ -118,11 +119,15 @@ RECORDS: list[type[Any]] = []
 def record(cls: type[T]) -> type[T]:
     """A dataclass that pydantic validates strictly: unknown keys are errors. Each field's
     docstring is its description in the JSON Schema. Records are read-only by convention; they
-    are not frozen because frozen dataclasses take twice as long to define, at every start."""
+    are not frozen because frozen dataclasses take twice as long to define, at every start.
+    A record has slots, not a `__dict__` (half the memory of a large plan), unless it keeps
+    indexes in cached properties, which live in the `__dict__` (the plan)."""
     # pydantic reads this attribute on any dataclass; the classes do not declare it
     cls.__pydantic_config__ = {"extra": "forbid"}  # type: ignore[attr-defined]
-    RECORDS.append(cls)
-    return dataclass(cls, kw_only=True)  # keyword-only: fields keep the file's natural order
+    slots = not any(isinstance(v, cached_property) for v in vars(cls).values())
+    made = dataclass(cls, kw_only=True, slots=slots)  # keyword-only: the file's natural order
+    RECORDS.append(made)
+    return made
 
 
 def needs_source(status: str, source: str | None) -> None:

@@ -11,11 +11,7 @@ if TYPE_CHECKING:
 
 def as_json(record: DataclassInstance) -> dict[str, Any]:
     """A domain record as JSON-ready fields: dates in ISO form, partial dates as written."""
-    return {
-        k: _plain(v)
-        for k, v in vars(record).items()
-        if not k.startswith("_") and k in record.__dataclass_fields__
-    }
+    return {k: _plain(getattr(record, k)) for k in record.__dataclass_fields__}
 
 
 def _plain(value: Any) -> Any:

@@ -30,6 +30,22 @@ def test_second_load_comes_from_the_cache_and_an_edit_is_seen(
     ]  # nothing written beside the plan
 
 
+def test_a_direction_of_thousands_of_actions_is_read_back_from_its_entry(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    """An entry is written in pieces (a thousand actions at a time): read back, it is the plan."""
+    path = _copy(tmp_path)
+    extra = "".join(
+        f"      - {{id: A.{n}, text: Action {n}., notes: [Note {n}.]}}\n" for n in range(3, 2504)
+    )
+    text = path.read_text().replace("kind: each-semester\n", "kind: each-semester\n" + extra, 1)
+    path.write_text(text)
+    first = planfile.load(path)
+    assert cache.get(path.read_bytes()) == first  # the entry itself, not the file read again
+    assert len(first.actions) == 2503 and first.actions["A.2503"].notes == ["Note 2503."]
+    assert planfile.load(path) == first
+
+
 def test_an_invalid_edit_is_never_hidden_by_the_cache(tmp_path: Path, cache_dir: Path) -> None:
     path = _copy(tmp_path)
     planfile.load(path)

@@ -20,11 +20,11 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from bsec_plan.interrupts import interrupts_held
 from bsec_plan.problems import UsageError
@@ -117,8 +117,10 @@ def get(data: bytes) -> Plan | None:
     payload = _read(_header(data))
     if payload is None:
         return None
+    from bsec_plan.loading import cacheformat
+
     try:
-        return _decode(payload)
+        return cacheformat.decode(payload)
     except Exception:  # corrupt, made by an incompatible build, or not what the code expects
         return None
 
@@ -203,26 +205,30 @@ def put(data: bytes, plan: Plan) -> None:
 
 
 def _put(header: bytes, plan: Plan) -> None:
+    from bsec_plan.loading import cacheformat
+
     try:
-        payload = _encode(plan)
+        pieces = cacheformat.encode(plan)
     except (TypeError, ValueError):  # a value the format does not know: simply not cached
         return
-    _store(header, payload)
+    _store(header, *pieces)
 
 
-def _store(header: bytes, payload: bytes) -> None:
-    if len(header) + len(payload) > LIMIT:
+def _store(header: bytes, *payload: bytes) -> None:
+    """An entry: its header line, then its payload, which may come in pieces (never joined:
+    a large plan's entry is not copied once more to be written)."""
+    if len(header) + sum(map(len, payload)) > LIMIT:
         return
     with _folder(create=True) as folder:
         if folder is None:
             return
         # a Ctrl-C waits for the few milliseconds of writing, so no temp file is left behind
         with interrupts_held():
-            _write(folder, _name(header), header + payload)
+            _write(folder, _name(header), header, *payload)
             _evict(folder)
 
 
-def _write(folder: int, name: str, content: bytes) -> None:
+def _write(folder: int, name: str, *pieces: bytes) -> None:
     temp = f".{name}.{os.getpid()}.tmp"
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600, dir_fd=folder)
@@ -230,7 +236,8 @@ def _write(folder: int, name: str, content: bytes) -> None:
         return
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(content)
+            for piece in pieces:
+                f.write(piece)
         os.replace(temp, name, src_dir_fd=folder, dst_dir_fd=folder)
     except BaseException as err:
         with suppress(OSError):
@@ -258,139 +265,3 @@ def _evict(folder: int) -> None:
         except OSError:
             continue
         total -= size
-
-
-# The format: JSON of plain values, where a record is an object naming its class ("@") with its
-# fields' values in the order the class declares them ("v"), and a date is tagged; only the
-# plan's record classes are rebuilt, through their constructors. Field names are not repeated
-# in every record: they were 40% of an entry, which is now smaller than the plan file itself.
-
-
-def _encode(plan: Plan) -> bytes:
-    import datetime as dt
-    import json
-    from operator import attrgetter
-
-    from bsec_plan.domain.dates import PartialDate
-
-    # each record's values in field order, fetched at once (a tuple, which json writes as a list)
-    values: dict[type, Callable[[Any], Any]] = {
-        kind: attrgetter(*names) if len(names) > 1 else _one(names[0])
-        for kind, names in _fields().items()
-    }
-
-    def record(value: Any) -> Any:  # json calls this only for what it cannot write itself
-        kind = type(value)
-        if kind is PartialDate:
-            return {"@": "partial", "v": str(value)}
-        if kind is dt.date:
-            return {"@": "day", "v": value.isoformat()}
-        if kind not in values:
-            raise TypeError(f"cannot cache a {kind.__name__}")
-        return {"@": kind.__name__, "v": values[kind](value)}
-
-    return json.dumps(plan, default=record, ensure_ascii=False, separators=(",", ":")).encode()
-
-
-def _one(name: str) -> Callable[[Any], tuple[Any]]:
-    """The value of one field, as a tuple of one, as attrgetter gives two or more."""
-    return lambda record: (getattr(record, name),)
-
-
-@cache
-def _fields() -> dict[type, tuple[str, ...]]:
-    import dataclasses
-
-    return {cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in _classes().values()}
-
-
-@cache
-def _classes() -> dict[str, type]:
-    # importing the model modules defines their record classes, which fill fields.RECORDS
-    from bsec_plan.domain import fields, model, registers  # noqa: F401
-
-    return {cls.__name__: cls for cls in fields.RECORDS}
-
-
-def _decode(payload: bytes) -> Plan:
-    import datetime as dt
-    import json
-
-    from bsec_plan.domain.dates import PartialDate
-    from bsec_plan.domain.model import Plan
-
-    classes = _classes()
-    fields = _fields()
-
-    def build(obj: dict[str, Any]) -> Any:
-        tag, values = obj["@"], obj["v"]
-        if tag == "day":
-            return dt.date.fromisoformat(values)
-        if tag == "partial":
-            return PartialDate.parse(values)
-        cls = classes[tag]
-        names = fields[cls]
-        if len(obj) != 2 or type(values) is not list or len(values) != len(names):
-            raise ValueError(f"{tag} does not hold one value for each of its fields")
-        for name, value, fits in zip(names, values, _checks(cls), strict=True):
-            if not fits(value):
-                raise ValueError(f"{tag}.{name} holds a {type(value).__name__}")
-        return cls(**dict(zip(names, values, strict=True)))
-
-    plan = json.loads(payload, object_hook=build)
-    if not isinstance(plan, Plan):
-        raise ValueError("not a plan")
-    from bsec_plan.loading import crossref
-
-    if crossref.check(plan):  # every reference resolves, as in a plan that was validated
-        raise ValueError("references that do not resolve")
-    return plan
-
-
-# An entry is only ever written from a validated plan, but it is a file: one planted or damaged
-# by hand must not reach the queries, which trust the plan's types (a query then ends in exit 3
-# while `check` says the plan is valid). Each field is checked against its annotation as the
-# entry is rebuilt (its records are rebuilt first, so a shallow check suffices), and the plan's
-# cross-references once rebuilt; a mismatch is a miss, and the plan is validated again.
-
-
-@cache
-def _checks(cls: type) -> tuple[Callable[[Any], bool], ...]:
-    """For each field of `cls`, in order, a test of whether a value fits its annotation: made
-    once per class from the annotations, so that an entry's every value is not read against
-    them anew."""
-    import typing
-
-    hints = typing.get_type_hints(cls)
-    return tuple(_check(hints[name]) for name in _fields()[cls])
-
-
-def _check(hint: Any) -> Callable[[Any], bool]:
-    """A test of whether a value fits the annotation `hint`."""
-    import types
-    import typing
-
-    origin = typing.get_origin(hint)
-    if origin is None:
-        if hint is Any:
-            return lambda value: True
-        if hint is int:
-            return lambda value: type(value) is int
-        if hint is type(None):
-            return lambda value: value is None
-        return lambda value: isinstance(value, hint)
-    args = typing.get_args(hint)
-    if origin is typing.Literal:
-        return lambda value: value in args
-    if origin is typing.Union or origin is types.UnionType:
-        options = tuple(_check(arg) for arg in args)
-        return lambda value: any(fits(value) for fits in options)
-    if origin is list:
-        item = _check(args[0])
-        return lambda value: isinstance(value, list) and all(item(v) for v in value)
-    if origin is dict:
-        key, item = _check(args[0]), _check(args[1])
-        return lambda value: (
-            isinstance(value, dict) and all(key(k) and item(v) for k, v in value.items())
-        )
-    return lambda value: True  # a form the records do not use: not checked

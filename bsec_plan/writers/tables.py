@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -227,13 +227,39 @@ def write_csv(table: Table, stream: TextIO | None = None) -> None:
 
 
 def write_json(document: dict[str, Any], stream: TextIO | None = None) -> None:
-    """Indented on a terminal; one compact line when piped, where the C encoder is many times faster."""
+    """Indented on a terminal (paged when long); one compact line when piped, where the C
+    encoder is many times faster, written in pieces so that a large answer is never one string
+    in memory."""
     import json
 
     stream = stream or sys.stdout
-    indent = 2 if terminal.is_terminal(stream) else None
-    text = json_text(json.dumps(document, indent=indent, ensure_ascii=False, default=str))
-    terminal.write(text + "\n", stream)  # paged when long, and only on a terminal
+    if terminal.is_terminal(stream):
+        text = json.dumps(document, indent=2, ensure_ascii=False, default=str)
+        terminal.write(json_text(text) + "\n", stream)
+        return
+    for piece in _compact_json(document, json.JSONEncoder(ensure_ascii=False, default=str)):
+        stream.write(json_text(piece))
+    stream.write("\n")
+
+
+JSON_ITEMS_AT_ONCE = 1000
+
+
+def _compact_json(document: dict[str, Any], encoder: Any) -> Iterator[str]:
+    """`encoder.encode(document)` in pieces: a long list at the top level is encoded a thousand
+    items at a time."""
+    encode = encoder.encode
+    yield "{"
+    for n, (key, value) in enumerate(document.items()):
+        yield f"{', ' if n else ''}{encode(key)}: "
+        if not isinstance(value, list) or len(value) <= JSON_ITEMS_AT_ONCE:
+            yield encode(value)
+            continue
+        yield "["
+        for start in range(0, len(value), JSON_ITEMS_AT_ONCE):
+            yield (", " if start else "") + encode(value[start : start + JSON_ITEMS_AT_ONCE])[1:-1]
+        yield "]"
+    yield "}"
 
 
 def write_grids(months: list[MonthGrid], heading: str, stream: TextIO | None = None) -> None:

@@ -261,3 +261,27 @@ def test_ics_calendar_is_named_after_its_plan() -> None:
 
     assert name("--plan", "tests/plans/minimal.yaml") == "A small plan: deadlines"
     assert name().startswith("THE PLAN OF ACTION OF THE BSEC WORKING GROUP")
+
+
+def test_a_calendar_of_thousands_of_events_is_one_calendar(tmp_path: Path) -> None:
+    """The .ics file is written a thousand events at a time: it is still one calendar, whose
+    every event icalendar reads, in order."""
+    from conftest import TESTS
+
+    extra = "".join(
+        f"      - {{id: A.{n}, text: Action {n}., deadline: {{wording: w, kind: fixed, "
+        f'due: "2010-{n % 12 + 1:02d}"}}}}\n'
+        for n in range(3, 2503)
+    )
+    text = (TESTS / "plans" / "minimal.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "plan.yaml"
+    path.write_text(text.replace("kind: each-semester\n", "kind: each-semester\n" + extra, 1))
+    done = run_cli("calendar", "--plan", str(path), "--format", "ics", "--as-of", "2010-01-01")
+    calendar = Calendar.from_ical(done.stdout)
+    events = [c for c in calendar.walk() if c.name == "VEVENT"]
+    actions = [str(e["summary"]).split(" ")[0] for e in events]
+    assert sorted(a for a in actions if a != "A.2") == sorted(f"A.{n}" for n in range(3, 2503))
+    assert actions.count("A.2") == 5  # each semester, 2009-H1 to 2011-H1
+    dues = [e.decoded("dtstart") for e in events]
+    assert dues == sorted(dues)
+    assert done.stdout.count("BEGIN:VCALENDAR") == done.stdout.count("END:VCALENDAR") == 1

@@ -132,13 +132,15 @@ def _grid(view: View, stream: TextIO) -> None:
 def _ics(view: View, stream: TextIO) -> None:
     from bsec_plan.writers import ics
 
-    data = ics.calendars_bytes(*_built(view.calendar))
+    pieces = ics.calendar_pieces(*_built(view.calendar))
     buffer = getattr(stream, "buffer", None)
     if buffer is None:
-        stream.write(data.decode("utf-8"))
+        for piece in pieces:
+            stream.write(piece.decode("utf-8"))
         return
     stream.flush()
-    buffer.write(data)  # bytes as they are: an iCalendar file's lines end in CRLF
+    for piece in pieces:
+        buffer.write(piece)  # bytes as they are: an iCalendar file's lines end in CRLF
     buffer.flush()
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from bsec_plan import __version__
 from bsec_plan.domain.model import Plan
@@ -66,6 +66,15 @@ def calendar_bytes(plan: Plan, rows: list[q.Row], as_of: dt.date, file: str = "p
 
 def calendars_bytes(parts: list[Part], as_of: dt.date) -> bytes:
     """The calendar of one or more plans' events, named after its plans."""
+    return b"".join(calendar_pieces(parts, as_of))
+
+
+EVENTS_AT_ONCE = 1000
+
+
+def calendar_pieces(parts: list[Part], as_of: dt.date) -> Iterator[bytes]:
+    """That calendar's bytes in pieces of a thousand events, to be written one after the other:
+    a large calendar is never whole in memory."""
     from functools import cache
 
     from icalendar import vDate, vDatetime, vText
@@ -85,18 +94,24 @@ def calendars_bytes(parts: list[Part], as_of: dt.date) -> bytes:
         dt.datetime.combine(as_of, dt.time(), tzinfo=dt.timezone.utc)
     ).to_ical()
     stamp = encoded.decode()
-    lines = [
+    yield _lines(
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         fold(f"PRODID:{text(f'-//bsec-plan//bsec-plan {__version__}//EN')}"),
         "CALSCALE:GREGORIAN",
         # named after its plans
         fold(f"X-WR-CALNAME:{text('; '.join(p.title for p, _, _ in parts) + ': deadlines')}"),
-    ]
+    )
     for (plan, _, rows), plan_key in zip(parts, plan_keys(parts), strict=True):
-        lines += _events(plan, plan_key, rows, as_of, stamp, text, date)
-    lines.append("END:VCALENDAR")
-    return ("\r\n".join(lines) + "\r\n").encode("utf-8")
+        for start in range(0, len(rows), EVENTS_AT_ONCE):
+            some = rows[start : start + EVENTS_AT_ONCE]
+            yield _lines(*_events(plan, plan_key, some, as_of, stamp, text, date))
+    yield _lines("END:VCALENDAR")
+
+
+def _lines(*lines: str) -> bytes:
+    """Content lines as an iCalendar file holds them: each ended by CRLF, in UTF-8."""
+    return "".join(f"{line}\r\n" for line in lines).encode("utf-8")
 
 
 def _events(

@@ -23,6 +23,7 @@ _LABEL = re.compile(r"[\w-]+")
 class Address(NamedTuple):
     href: str  # the address as written: what the page links to
     host: str  # the host name, lower case: what the page shows
+    page: bool  # it names a page, not only a site: a path or a query
 
 
 def parse(text: str) -> Address | str:
@@ -55,7 +56,7 @@ def parse(text: str) -> Address | str:
         return f"the address's host '{host}' is not a host name such as example.org"
     if not labels[-1].isalpha():
         return f"the address's host '{host}' does not end in a top-level domain such as .org"
-    return Address(text, host.lower())
+    return Address(text, host.lower(), bool(parts.path.strip("/") or parts.query))
 
 
 def looks_like_address(token: str) -> bool:
@@ -76,12 +77,6 @@ def is_host_name(text: str) -> bool:
         and labels[-1].isalpha()
         and len(labels[-1]) >= 2
     )
-
-
-def has_page(address: Address) -> bool:
-    """Whether the address names a page, not only a site: a path or a query."""
-    parts = urlsplit(address.href)
-    return bool(parts.path.strip("/") or parts.query)
 
 
 def _describe(char: str) -> str:

@@ -46,7 +46,7 @@ def source_problem(text: str) -> str | None:
             address = addresses.parse(word)
             if isinstance(address, str):
                 return f"{address}: '{shown}'"
-            if not addresses.has_page(address):
+            if not address.page:
                 return (
                     f"the source names the site '{address.host}' but not the page; give the full "
                     "address with its path, or a full citation (gazette, number, date)"

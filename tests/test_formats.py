@@ -45,3 +45,21 @@ def test_help_lists_exactly_the_offered_formats(command: str) -> None:
     out = run_cli(command, "--help").stdout
     offered = "|".join(m.value for m in formats.OFFERED[command])
     assert f"--format [{offered}]" in out or f"--format <{offered}>" in out
+
+
+def test_piped_json_is_written_in_pieces_as_one_document() -> None:
+    """A long list is encoded a thousand items at a time: what is written is still exactly the
+    one-line document, control and invisible characters escaped."""
+    import io
+    import json
+
+    from bsec_plan.safetext import json_text
+    from bsec_plan.writers.tables import write_json
+
+    rows = [{"id": f"A.{n}", "text": f"Étape {n}\u202e\x85", "due": None} for n in range(2500)]
+    document = {"as_of": "2010-06-01", "overdue": rows, "empty": [], "count": 2500}
+    out = io.StringIO()
+    write_json(document, out)
+    assert out.getvalue() == json_text(json.dumps(document, ensure_ascii=False)) + "\n"
+    assert json.loads(out.getvalue())["overdue"][2499]["text"] == "Étape 2499\u202e\x85"
+    assert "\u202e" not in out.getvalue()

@@ -48,7 +48,9 @@ def encode(plan: Plan) -> list[bytes]:
     return [piece.encode() for piece in _pieces(plan, values, dumps)]
 
 
-def _pieces(plan: Plan, values: dict[type, Callable[[Any], Any]], dumps: Any) -> Iterator[str]:
+def _pieces(
+    plan: Plan, values: dict[type, Callable[[Any], Any]], dumps: Callable[[Any], str]
+) -> Iterator[str]:
     """What `dumps(plan)` gives, in pieces: the plan and each direction opened, their actions
     encoded a thousand at a time."""
 

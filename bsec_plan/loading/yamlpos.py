@@ -109,7 +109,7 @@ def load(text: str, positions: bool = True) -> Node:
     return _Reader(text).read()
 
 
-def _read_plain(text: str | bytes) -> Node:
+def _read_plain(text: str) -> Node:
     """The document's root without positions, in one loop with no call per event: what a valid
     file costs. At anything the reader must refuse (a tag, an alias, a typed plain value, a
     duplicate or non-text key, deep nesting, a syntax error, no document or two) it gives up

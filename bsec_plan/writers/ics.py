@@ -60,21 +60,16 @@ def plan_keys(parts: list[Part]) -> list[str]:
 
 
 def calendar_bytes(plan: Plan, rows: list[q.Row], as_of: dt.date, file: str = "plan.yaml") -> bytes:
-    """One plan's calendar."""
-    return calendars_bytes([(plan, file, rows)], as_of)
-
-
-def calendars_bytes(parts: list[Part], as_of: dt.date) -> bytes:
-    """The calendar of one or more plans' events, named after its plans."""
-    return b"".join(calendar_pieces(parts, as_of))
+    """One plan's calendar, whole."""
+    return b"".join(calendar_pieces([(plan, file, rows)], as_of))
 
 
 EVENTS_AT_ONCE = 1000
 
 
 def calendar_pieces(parts: list[Part], as_of: dt.date) -> Iterator[bytes]:
-    """That calendar's bytes in pieces of a thousand events, to be written one after the other:
-    a large calendar is never whole in memory."""
+    """The calendar of one or more plans' events, named after its plans, in pieces of a thousand
+    events to be written one after the other: a large calendar is never whole in memory."""
     from functools import cache
 
     from icalendar import vDate, vDatetime, vText

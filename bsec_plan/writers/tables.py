@@ -237,7 +237,8 @@ def write_json(document: dict[str, Any], stream: TextIO | None = None) -> None:
         text = json.dumps(document, indent=2, ensure_ascii=False, default=str)
         terminal.write(json_text(text) + "\n", stream)
         return
-    for piece in _compact_json(document, json.JSONEncoder(ensure_ascii=False, default=str)):
+    encode = json.JSONEncoder(ensure_ascii=False, default=str).encode
+    for piece in _compact_json(document, encode):
         stream.write(json_text(piece))
     stream.write("\n")
 
@@ -245,10 +246,9 @@ def write_json(document: dict[str, Any], stream: TextIO | None = None) -> None:
 JSON_ITEMS_AT_ONCE = 1000
 
 
-def _compact_json(document: dict[str, Any], encoder: Any) -> Iterator[str]:
-    """`encoder.encode(document)` in pieces: a long list at the top level is encoded a thousand
-    items at a time."""
-    encode = encoder.encode
+def _compact_json(document: dict[str, Any], encode: Callable[[Any], str]) -> Iterator[str]:
+    """`encode(document)` in pieces: a long list at the top level is encoded a thousand items
+    at a time."""
     yield "{"
     for n, (key, value) in enumerate(document.items()):
         yield f"{', ' if n else ''}{encode(key)}: "

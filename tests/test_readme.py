@@ -68,7 +68,6 @@ def _anchors(page: Path) -> set[str]:
 
 
 def test_the_readme_stays_a_users_guide() -> None:
-    assert len(README.splitlines()) < 400
     for page in [*DOCS, ROOT / "CONTRIBUTING.md", ROOT / "CHANGELOG.md"]:
         assert f"]({page.relative_to(ROOT).as_posix()}" in README, f"README links {page.name}"
 

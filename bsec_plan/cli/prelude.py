@@ -51,12 +51,13 @@ def parse_as_of(text: str, option: str = "--as-of", base: dt.date | None = None)
 
 def prelude(plan: str | None, as_of: str, state: str | None = None) -> Asked:
     """The question as asked: the as-of date is checked before the plan is read."""
-    from bsec_plan.loading import discovery, planfile
+    from bsec_plan import api
+    from bsec_plan.loading import discovery
     from bsec_plan.queries import questions as queries
     from bsec_plan.views.common import Asked
 
     day = parse_as_of(as_of)
     path, name = discovery.located(plan)
-    model = planfile.load(path)
+    model = api.load(path)
     code = queries.state_code(model, state) if state is not None else None
     return Asked(model, name, day, code, str(path))

@@ -48,13 +48,13 @@ def status(
     fmt: StatusFormat = format_option(StatusFormat),
 ) -> int:
     """One screen: progress through the period, counts by direction, overdue, next, gaps."""
-    from bsec_plan.queries import questions as queries
+    from bsec_plan import api
     from bsec_plan.views import status as status_views
     from bsec_plan.writers import formats
 
     def view(asked: Any) -> Any:
         return status_views.status_view(
-            asked, queries.status(asked.plan, asked.as_of, asked.state, within=within)
+            asked, api.status(asked.plan, asked.as_of, state=asked.state, within=within)
         )
 
     formats.write(fmt, several.each(several.asked(plan, as_of, state), view))
@@ -77,7 +77,7 @@ def overdue(
     exit_code: bool = ExitCodeOpt,
 ) -> int:
     """Every overdue occurrence, oldest first, with who was responsible when it fell due."""
-    from bsec_plan.queries import questions as queries
+    from bsec_plan import api
     from bsec_plan.views import overdue as overdue_views
     from bsec_plan.writers import formats
 
@@ -85,7 +85,7 @@ def overdue(
 
     def view(asked: Any) -> Any:
         nonlocal found
-        rows = queries.overdue(asked.plan, asked.as_of, asked.state)
+        rows = api.overdue(asked.plan, asked.as_of, state=asked.state)
         found += len(rows)
         return overdue_views.overdue_view(asked, rows)
 
@@ -118,6 +118,7 @@ def states(
     exit_code: bool = ExitCodeOpt,
 ) -> int:
     """Member States × instruments, liaison officers and EU membership."""
+    from bsec_plan import api
     from bsec_plan.queries import questions as queries
     from bsec_plan.views import states as states_views
     from bsec_plan.writers import formats
@@ -125,10 +126,10 @@ def states(
     asked = several.one_registers(several.asked(plan, as_of))
     ident = queries.instrument_id(asked.plan, instrument) if instrument else None
     if missing is None:
-        rows = queries.states(asked.plan, asked.as_of, ident)
+        rows = api.states(asked.plan, asked.as_of, instrument=ident)
         formats.write(fmt, states_views.states_view(asked, rows, ident))
         return 0
-    lacks = queries.missing(asked.plan, asked.as_of, missing.value, ident)
+    lacks = api.missing(asked.plan, asked.as_of, lacking=missing.value, instrument=ident)
     from bsec_plan.views.states import missing_view
 
     formats.write(fmt, missing_view(asked, lacks, missing.value, ident))
@@ -147,13 +148,13 @@ def sources(
     plan: list[str] | None = PlanOpt, fmt: SourcesFormat = format_option(SourcesFormat)
 ) -> int:
     """Every fact with its event, date and source, so that each can be followed."""
-    from bsec_plan.queries.sources import facts
+    from bsec_plan import api
     from bsec_plan.views import sources as sources_views
     from bsec_plan.writers import formats
 
     asked = several.asked(plan, "today")
     formats.write(
-        fmt, several.each(asked, lambda one: sources_views.sources_view(one, facts(one.plan)))
+        fmt, several.each(asked, lambda one: sources_views.sources_view(one, api.sources(one.plan)))
     )
     return 0
 
@@ -177,7 +178,7 @@ def show(
     fmt: ShowFormat = format_option(ShowFormat),
 ) -> int:
     """One action: direction, text, parties, deadline, occurrences and their status, progress."""
-    from bsec_plan.queries.action import gather
+    from bsec_plan import api
     from bsec_plan.views import show as show_views
     from bsec_plan.writers import formats
 
@@ -187,7 +188,7 @@ def show(
         several.each(
             having,
             lambda one: show_views.show_view(
-                one, gather(one.plan, action, one.as_of, within, one.state)
+                one, api.show(one.plan, action, one.as_of, state=one.state, within=within)
             ),
         ),
     )
@@ -225,7 +226,7 @@ def calendar(
     ),
 ) -> int:
     """Deadlines in a window, by month: a list, month grids, or an .ics calendar."""
-    from bsec_plan.queries import questions as queries
+    from bsec_plan import api
     from bsec_plan.views import calendar as calendar_views
     from bsec_plan.writers import formats
 
@@ -238,7 +239,9 @@ def calendar(
 
     def view(one: Any) -> Any:
         nonlocal events
-        rows = queries.deadlines(one.plan, one.as_of, first, last, one.state, within)
+        rows = api.calendar(
+            one.plan, one.as_of, start=first, end=last, state=one.state, within=within
+        )
         events += len(rows)
         return calendar_views.calendar_view(one, rows, first, last)
 

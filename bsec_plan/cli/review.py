@@ -43,14 +43,14 @@ def diff(
     exit_code: bool = ExitCodeOpt,
 ) -> int:
     """What a change to the plan means: actions, parties, deadlines, records, changed status."""
+    from bsec_plan import api
     from bsec_plan.cli.diffinputs import inputs
-    from bsec_plan.queries import changes
     from bsec_plan.views import diff as report
     from bsec_plan.writers import formats
 
     day = parse_as_of(as_of)
     old_plan, old_name, new_plan, new_name = inputs(old, new, several.single(plan))
-    result = changes.compare(old_plan, new_plan, day)
+    result = api.diff(old_plan, new_plan, day)
     formats.write(fmt, report.diff_view(result, old_name, new_name))
     return 1 if exit_code and result else 0
 

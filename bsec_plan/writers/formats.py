@@ -2,7 +2,8 @@
 maps a format's name to the writer that prints it.
 
 A command builds a `View` (what to show, in each shape a format may ask for) and calls `write`.
-Adding a command means one enum here and writers for any new format.
+A command's `--format` takes one of the enums here (or a new one, with a writer for any new
+format); which command offers what is read from the typer app, never listed twice.
 """
 
 from __future__ import annotations
@@ -80,18 +81,6 @@ def described(choice: type[Enum]) -> str:
     """'table (…), json or csv': the help line of a command's --format."""
     names = [DESCRIBED[m.value] for m in choice]
     return ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else names[0]
-
-
-OFFERED: dict[str, type[Enum]] = {
-    "check": CheckFormat,
-    "status": StatusFormat,
-    "overdue": OverdueFormat,
-    "states": StatesFormat,
-    "show": ShowFormat,
-    "calendar": CalendarFormat,
-    "diff": DiffFormat,
-    "sources": SourcesFormat,
-}
 
 
 def _built(build: Callable[[], T] | None) -> T:

@@ -1,10 +1,17 @@
+import contextlib
 import datetime as dt
+import gc
+import io
 import os
+import re
+import shlex
+import signal
 import subprocess
 import sys
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -53,8 +60,35 @@ def day(text: str) -> dt.date:
 def run_cli(
     *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """The tool as a user runs it: a separate process, its exit code, stdout and stderr.
-    It runs this checkout's code, also from another folder, not an installed copy."""
+    """The tool as a user runs it: its exit code, stdout and stderr, from this checkout's code,
+    also from another folder. It runs in this process, through the entry point's own `main`, so
+    every ending maps to the same exit code as in a process, with the environment (`env`
+    replaces it, as for a process) and the folder applied and restored around the run. Where
+    the environment changes what Python or typer read as they start, it runs as a process."""
+    wanted = checkout_env(env)
+    if any(wanted.get(name) != os.environ.get(name) for name in _read_at_start(wanted)):
+        return run_process(*args, cwd=cwd, env=env)
+    from bsec_plan import __main__ as entry
+
+    out, err = _stream(), _stream()
+    with _isolated(wanted, cwd or ROOT, out, err, args):
+        try:
+            code = entry.main(list(args))
+        except SystemExit as ended:  # as the interpreter maps it
+            code = ended.code if isinstance(ended.code, int) else int(ended.code is not None)
+        for stream in (out, err):
+            with contextlib.suppress(ValueError, OSError):
+                stream.flush()
+    return subprocess.CompletedProcess(
+        [sys.executable, "-m", "bsec_plan", *args], code, _text(out), _text(err)
+    )
+
+
+def run_process(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The tool in a separate process, for what only a process shows: signals, closed pipes,
+    what Python reads as it starts. It runs this checkout's code, not an installed copy."""
     return subprocess.run(
         [sys.executable, "-m", "bsec_plan", *args],
         capture_output=True,
@@ -63,6 +97,118 @@ def run_cli(
         env=checkout_env(env),
         timeout=60,
     )
+
+
+def run_line(
+    line: str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """A shell command line that starts with `bsec-plan`, as a user types it. The tool runs as
+    `run_cli` runs it; what it pipes into (`| head -16`) runs in a shell, fed its output, and the
+    result is the pipeline's: the last command's output and code, every command's errors. A
+    line that needs more of the shell (redirections, `~`, variables) runs whole in a shell."""
+    first, bar, rest = line.partition("|")
+    words = shlex.split(first) if not set(first) & set("<>&;$`~*?()'\"\\") else []
+    if words[:1] != ["bsec-plan"]:
+        shell = line.replace("bsec-plan", f"{shlex.quote(sys.executable)} -m bsec_plan", 1)
+        return subprocess.run(
+            shell,
+            shell=True,
+            capture_output=True,
+            text=True,
+            cwd=cwd or ROOT,
+            env=checkout_env(env),
+        )
+    tool = run_cli(*words[1:], cwd=cwd, env=env)
+    if not bar:
+        return tool
+    piped = subprocess.run(
+        rest,
+        shell=True,
+        input=tool.stdout,
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        env=env,
+    )
+    return subprocess.CompletedProcess(
+        line, piped.returncode, piped.stdout, tool.stderr + piped.stderr
+    )
+
+
+# What Python reads as it starts (encodings, flags) and what typer reads as it is imported: a
+# run asking for other values than this process has needs a process of its own.
+_AT_START = ("PYTHON", "LC_", "LANG", "_TYPER_", "TYPER_")
+_AT_IMPORT = ("TERMINAL_WIDTH", "GITHUB_ACTIONS", "FORCE_COLOR", "PY_COLORS")
+
+
+def _read_at_start(env: Mapping[str, str]) -> set[str]:
+    names = {*env, *os.environ}
+    return {
+        name
+        for name in names
+        if (name.startswith(_AT_START) and name != "PYTHONPATH") or name in _AT_IMPORT
+    }
+
+
+def _stream() -> io.TextIOWrapper:
+    """A stand-in for a pipe: bytes underneath, UTF-8, no terminal, as a process's stdout is."""
+    return io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="\n")
+
+
+def _text(stream: io.TextIOWrapper) -> str:
+    """What `subprocess.run(text=True)` makes of the bytes: UTF-8, universal newlines."""
+    data = stream.buffer.getvalue()  # type: ignore[attr-defined]
+    return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8").read()
+
+
+@contextlib.contextmanager
+def _isolated(
+    env: Mapping[str, str],
+    cwd: Path,
+    out: io.TextIOWrapper,
+    err: io.TextIOWrapper,
+    args: tuple[str, ...],
+) -> Iterator[None]:
+    """Everything a run may change in this process, set as a new process would have it and put
+    back afterwards: the environment, the folder, the umask, the standard streams, SIGPIPE's
+    handler, the garbage collector (the entry point turns it off) and the modules' own state."""
+    saved_env, saved_cwd = dict(os.environ), os.getcwd()
+    saved_streams = (sys.stdin, sys.stdout, sys.stderr, sys.argv)
+    saved_pipe = signal.getsignal(signal.SIGPIPE)
+    saved_umask, collecting = os.umask(0o022), gc.isenabled()
+    os.umask(saved_umask)
+    _reset_modules()
+    os.environ.clear()
+    os.environ.update(env)
+    os.chdir(cwd)
+    # stdin: empty, as /dev/null is under pytest's capture, which a process would inherit
+    sys.stdin = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    sys.stdout, sys.stderr = out, err
+    sys.argv = [str(ROOT / "bsec_plan" / "__main__.py"), *args]
+    try:
+        yield
+    finally:
+        sys.stdin, sys.stdout, sys.stderr, sys.argv = saved_streams
+        os.environ.clear()
+        os.environ.update(saved_env)
+        os.chdir(saved_cwd)
+        os.umask(saved_umask)
+        signal.signal(signal.SIGPIPE, saved_pipe)
+        if collecting:
+            gc.enable()
+        _reset_modules()
+
+
+def _reset_modules() -> None:
+    """The state a run leaves in the package's modules, back to what a new process starts with."""
+    from bsec_plan import __main__ as entry
+    from bsec_plan.loading import cache
+    from bsec_plan.writers import terminal
+
+    terminal.color, terminal.paging = "auto", True
+    cache._deferred = None
+    if not entry._reserve:  # let go when memory ran out
+        entry._reserve = bytes(256 * 1024)
 
 
 def checkout_env(env: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -119,3 +265,82 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "cache"
     monkeypatch.setenv("BSEC_PLAN_CACHE", str(folder))
     return folder
+
+
+# --- what a test needs from the machine ------------------------------------------------------
+# `browser` tests drive the system's headless Chromium (scripts/browser.py says what is missing),
+# `network` tests install packages from an index; where the machine lacks one, they are skipped
+# before their fixtures run, and the end of the run names every group skipped and why.
+
+
+def _browser_missing() -> str | None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from browser import missing
+
+    reason = missing()
+    return None if reason is None else f"no headless browser: {reason}"
+
+
+def _index_unreachable() -> str | None:
+    """Why pip could reach no package index here, or None: the indexes and find-links of pip's
+    configuration and environment, else PyPI; a folder must exist, a server must answer."""
+    import urllib.error
+    import urllib.request
+
+    listed = subprocess.run(
+        [sys.executable, "-m", "pip", "config", "list"], capture_output=True, text=True, timeout=60
+    ).stdout
+    urls: list[str] = []
+    for line in listed.splitlines():
+        key, _, value = line.partition("=")
+        if key.rsplit(".", 1)[-1] in ("index-url", "extra-index-url", "find-links"):
+            urls += value.strip("'\"").split()
+    if not any(line.split("=")[0].endswith(".index-url") for line in listed.splitlines()):
+        urls.append("https://pypi.org/simple/")
+    for url in urls:
+        if url.startswith("file:") or "://" not in url:
+            if Path(url.removeprefix("file://")).exists():
+                return None
+            continue
+        try:
+            with urllib.request.urlopen(urllib.request.Request(url, method="HEAD"), timeout=5):
+                return None
+        except urllib.error.HTTPError as err:  # a server answered
+            if err.code < 500:
+                return None
+        except (OSError, ValueError):
+            continue
+    return f"no package index reachable (tried {', '.join(urls)})"
+
+
+_NEEDS = {"browser": _browser_missing, "network": _index_unreachable}
+_missing: dict[str, str | None] = {}
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    for marker, why in _NEEDS.items():
+        if item.get_closest_marker(marker) is not None:
+            if marker not in _missing:  # asked once per run, and only if such a test runs
+                _missing[marker] = why()
+            if _missing[marker] is not None:
+                pytest.skip(_missing[marker])
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """One line: each group of skipped tests (a marker's, else the program they lack), how
+    many, and why."""
+    groups: dict[str, list[str]] = {}
+    for report in terminalreporter.stats.get("skipped", []):
+        longrepr = report.longrepr
+        reason = longrepr[2] if isinstance(longrepr, tuple) else str(longrepr)
+        reason = reason.removeprefix("Skipped: ")
+        named = [m for m in _NEEDS if m in report.keywords]
+        installed = re.match(r"(\S+) is not installed", reason)
+        group = named[0] if named else installed.group(1) if installed else "other"
+        groups.setdefault(group, []).append(reason)
+    if groups:
+        parts = [
+            f"{group} ({len(reasons)}: {'; '.join(dict.fromkeys(reasons))})"
+            for group, reasons in sorted(groups.items())
+        ]
+        terminalreporter.write_line("skipped: " + ", ".join(parts))

@@ -87,6 +87,7 @@ def test_hook_picks_yaml_files_with_plan_in_their_name(path: str, checked: bool)
     assert bool(picked) == checked
 
 
+@pytest.mark.network
 @pytest.mark.skipif(
     not (ROOT / ".git").exists(),
     reason="pre-commit try-repo needs this project as a git repository",

@@ -24,7 +24,10 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from browser import chromium, missing
 
 REASON = missing()
-pytestmark = pytest.mark.skipif(REASON is not None, reason=f"no headless browser: {REASON}")
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(REASON is not None, reason=f"no headless browser: {REASON}"),
+]
 
 AS_OF = "2010-06-01"
 

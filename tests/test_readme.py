@@ -2,12 +2,10 @@
 somewhere."""
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, run_line
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 DOCS = sorted((ROOT / "docs").glob("*.md"))
@@ -44,8 +42,7 @@ def test_the_readme_and_the_docs_have_examples() -> None:
     "page, command, expected", EXAMPLES, ids=[f"{p}: {c}" for p, c, _ in EXAMPLES]
 )
 def test_readme_example(page: str, command: str, expected: str) -> None:
-    shell = command.replace("bsec-plan", f"{sys.executable} -m bsec_plan", 1)
-    result = subprocess.run(shell, shell=True, capture_output=True, text=True, cwd=ROOT)
+    result = run_line(command)
     assert (result.stdout + result.stderr).replace(
         "\r\n", "\n"
     ) == expected  # .ics lines end in CRLF

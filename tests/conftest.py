@@ -96,7 +96,15 @@ def run_process(
         cwd=cwd or ROOT,
         env=checkout_env(env),
         timeout=60,
+        preexec_fn=as_from_a_shell,
     )
+
+
+def as_from_a_shell() -> None:
+    """In a child before it runs the tool: Ctrl-C as a shell leaves it. pytest-xdist's workers
+    ignore SIGINT, and an ignored signal stays ignored across exec, so Python would never turn
+    it into KeyboardInterrupt."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def run_line(
@@ -241,6 +249,7 @@ def run_on_terminal(
     if pid == 0:  # the child: its stdin, stdout and stderr are the terminal
         try:
             fcntl.ioctl(1, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
+            as_from_a_shell()
             os.chdir(ROOT)
             os.execve(sys.executable, [sys.executable, "-m", "bsec_plan", *args], child_env)
         finally:
@@ -322,8 +331,9 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
         if item.get_closest_marker(marker) is not None:
             if marker not in _missing:  # asked once per run, and only if such a test runs
                 _missing[marker] = why()
-            if _missing[marker] is not None:
-                pytest.skip(_missing[marker])
+            reason = _missing[marker]
+            if reason is not None:
+                pytest.skip(reason)
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:

@@ -230,7 +230,10 @@ def run_on_terminal(
     *args: str, columns: int = 80, lines: int = 24, env: Mapping[str, str | None] | None = None
 ) -> tuple[int, str]:  # env: variables to set on top of this process's own
     """The tool on a pseudo-terminal of `columns` x `lines`: its exit code and all it wrote,
-    with line ends as `\\n`. The window size is set in the child before the tool starts."""
+    with line ends as `\\n`. The window size is set in the child before the tool starts. The
+    child is this process forked, which runs the entry point's `main` on the terminal's
+    streams as a new Python would; where the environment changes what Python or typer read as
+    they start, it runs a new Python."""
     import fcntl
     import pty
     import struct
@@ -251,7 +254,13 @@ def run_on_terminal(
             fcntl.ioctl(1, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
             as_from_a_shell()
             os.chdir(ROOT)
-            os.execve(sys.executable, [sys.executable, "-m", "bsec_plan", *args], child_env)
+            if any(child_env.get(n) != os.environ.get(n) for n in _read_at_start(child_env)):
+                os.execve(sys.executable, [sys.executable, "-m", "bsec_plan", *args], child_env)
+            os._exit(_main_on_terminal(args, child_env))
+        except BaseException:  # a fault of this helper's: shown, as the child's output
+            import traceback
+
+            os.write(2, traceback.format_exc().encode())
         finally:
             os._exit(127)
     chunks = []
@@ -266,6 +275,30 @@ def run_on_terminal(
     os.close(fd)
     _, status = os.waitpid(pid, 0)
     return os.waitstatus_to_exitcode(status), b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+
+
+def _main_on_terminal(args: tuple[str, ...], env: Mapping[str, str]) -> int:
+    """In the forked child: the entry point on descriptors 0, 1 and 2 (the terminal), with the
+    streams Python makes for a terminal (line-buffered; stderr escapes what it cannot encode)."""
+    os.environ.clear()
+    os.environ.update(env)
+    _reset_modules()
+    sys.stdin = open(0, encoding="utf-8", closefd=False)  # noqa: SIM115 - lives as long as the child
+    sys.stdout = open(1, "w", 1, encoding="utf-8", closefd=False)  # noqa: SIM115
+    sys.stderr = open(  # noqa: SIM115
+        2, "w", 1, encoding="utf-8", errors="backslashreplace", closefd=False
+    )
+    sys.argv = [str(ROOT / "bsec_plan" / "__main__.py"), *args]
+    from bsec_plan import __main__ as entry
+
+    try:
+        code = entry.main(list(args))
+    except SystemExit as ended:
+        code = ended.code if isinstance(ended.code, int) else int(ended.code is not None)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(ValueError, OSError):
+            stream.flush()
+    return code
 
 
 @pytest.fixture()

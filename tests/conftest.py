@@ -112,10 +112,14 @@ def run_line(
 ) -> subprocess.CompletedProcess[str]:
     """A shell command line that starts with `bsec-plan`, as a user types it. The tool runs as
     `run_cli` runs it; what it pipes into (`| head -16`) runs in a shell, fed its output, and the
-    result is the pipeline's: the last command's output and code, every command's errors. A
-    line that needs more of the shell (redirections, `~`, variables) runs whole in a shell."""
+    result is the pipeline's: the last command's output and code, every command's errors. Its
+    output redirected into a file (`> ~/x`) is written there. A line that needs more of the
+    shell (quotes, variables, other redirections) runs whole in a shell."""
     first, bar, rest = line.partition("|")
-    words = shlex.split(first) if not set(first) & set("<>&;$`~*?()'\"\\") else []
+    first, arrow, target = first.partition(">")
+    into = re.fullmatch(r"\s*(~/)?([\w./-]+)\s*", target) if not bar else None
+    plain = not set(first) & set("<>&;$`~*?()'\"\\") and (into or not arrow)
+    words = shlex.split(first) if plain else []
     if words[:1] != ["bsec-plan"]:
         shell = line.replace("bsec-plan", f"{shlex.quote(sys.executable)} -m bsec_plan", 1)
         return subprocess.run(
@@ -127,6 +131,10 @@ def run_line(
             env=checkout_env(env),
         )
     tool = run_cli(*words[1:], cwd=cwd, env=env)
+    if into:
+        home = (os.environ if env is None else env)["HOME"] if into[1] else ""
+        Path(cwd or ROOT, home, into[2]).write_text(tool.stdout, encoding="utf-8")
+        return subprocess.CompletedProcess(line, tool.returncode, "", tool.stderr)
     if not bar:
         return tool
     piped = subprocess.run(

@@ -16,10 +16,12 @@ BIN = Path(sys.executable).parent
 
 
 def _tool(name: str) -> str:
-    """A tool installed with the test extra, next to this Python (or else on PATH)."""
+    """A tool installed from requirements-dev.txt, next to this Python (or else on PATH)."""
     found = BIN / name if (BIN / name).is_file() else shutil.which(name)
     if found is None:
-        pytest.fail(f"{name} is not installed; install the test extra: pip install '.[test]'")
+        pytest.fail(
+            f"{name} is not installed; install the development tools: pip install -r requirements-dev.txt"
+        )
     return str(found)
 
 

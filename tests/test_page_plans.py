@@ -175,7 +175,7 @@ def test_the_index_opens_cleanly_in_chromium(site: Path) -> None:
 
     script = axe_script()
     if script is None:
-        pytest.skip("axe-selenium-python is not installed (pip install '.[test]')")
+        pytest.skip("axe-selenium-python is not installed (pip install -r requirements-dev.txt)")
     for width in (1280, 390):
         with chromium(width, 900) as driver:
             driver.get((site / "index.html").as_uri())

@@ -160,7 +160,7 @@ def test_the_pages_open_cleanly_in_chromium(site: tuple[Path, Plan], name: str) 
 
     script = axe_script()
     if script is None:
-        pytest.skip("axe-selenium-python is not installed (pip install '.[test]')")
+        pytest.skip("axe-selenium-python is not installed (pip install -r requirements-dev.txt)")
     with chromium(1280, 900) as driver:
         driver.get((site[0] / name).as_uri())
         assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []

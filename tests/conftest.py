@@ -1,3 +1,4 @@
+import atexit
 import contextlib
 import datetime as dt
 import gc
@@ -5,6 +6,7 @@ import io
 import os
 import re
 import shlex
+import shutil
 import signal
 import subprocess
 import sys
@@ -39,8 +41,10 @@ def _one_file_plan() -> str:
 
 ONE_FILE_PLAN = _one_file_plan()
 
-# the tests' plan cache stays out of the user's own cache folder
+# the tests' plan cache stays out of the user's own cache folder: one per process, so each
+# pytest-xdist worker has its own, removed when the process ends
 os.environ["BSEC_PLAN_CACHE"] = tempfile.mkdtemp(prefix="bsec-plan-cache-")
+atexit.register(shutil.rmtree, os.environ["BSEC_PLAN_CACHE"], ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -41,6 +41,10 @@ def _one_file_plan() -> str:
 
 ONE_FILE_PLAN = _one_file_plan()
 
+# Hypothesis loads the plugins other packages register (trio's, installed with selenium, which
+# starts ldconfig and uname as it is imported): none is used, and nothing is started at collection.
+os.environ.setdefault("HYPOTHESIS_NO_PLUGINS", "1")
+
 # the tests' plan cache stays out of the user's own cache folder: one per process, so each
 # pytest-xdist worker has its own, removed when the process ends
 os.environ["BSEC_PLAN_CACHE"] = tempfile.mkdtemp(prefix="bsec-plan-cache-")

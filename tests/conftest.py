@@ -1,8 +1,6 @@
 import atexit
 import contextlib
 import datetime as dt
-import gc
-import io
 import os
 import re
 import shlex
@@ -11,11 +9,12 @@ import signal
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import pytest
+from inprocess import isolated, main_on_terminal, needs_a_process, pipe, pipe_text
 
 from bsec_plan.domain.model import Plan
 from bsec_plan.loading import planfile
@@ -74,21 +73,21 @@ def run_cli(
     replaces it, as for a process) and the folder applied and restored around the run. Where
     the environment changes what Python or typer read as they start, it runs as a process."""
     wanted = checkout_env(env)
-    if any(wanted.get(name) != os.environ.get(name) for name in _read_at_start(wanted)):
+    if needs_a_process(wanted):
         return run_process(*args, cwd=cwd, env=env)
     from bsec_plan import __main__ as entry
 
-    out, err = _stream(), _stream()
-    with _isolated(wanted, cwd or ROOT, out, err, args):
+    out, err = pipe(), pipe()
+    with isolated(wanted, cwd or ROOT, out, err, args):
         try:
             code = entry.main(list(args))
         except SystemExit as ended:  # as the interpreter maps it
             code = ended.code if isinstance(ended.code, int) else int(ended.code is not None)
-        for stream in (out, err):
+        for channel in (out, err):
             with contextlib.suppress(ValueError, OSError):
-                stream.flush()
+                channel.flush()
     return subprocess.CompletedProcess(
-        [sys.executable, "-m", "bsec_plan", *args], code, _text(out), _text(err)
+        [sys.executable, "-m", "bsec_plan", *args], code, pipe_text(out), pipe_text(err)
     )
 
 
@@ -159,82 +158,6 @@ def run_line(
     )
 
 
-# What Python reads as it starts (encodings, flags) and what typer reads as it is imported: a
-# run asking for other values than this process has needs a process of its own.
-_AT_START = ("PYTHON", "LC_", "LANG", "_TYPER_", "TYPER_")
-_AT_IMPORT = ("TERMINAL_WIDTH", "GITHUB_ACTIONS", "FORCE_COLOR", "PY_COLORS")
-
-
-def _read_at_start(env: Mapping[str, str]) -> set[str]:
-    names = {*env, *os.environ}
-    return {
-        name
-        for name in names
-        if (name.startswith(_AT_START) and name != "PYTHONPATH") or name in _AT_IMPORT
-    }
-
-
-def _stream() -> io.TextIOWrapper:
-    """A stand-in for a pipe: bytes underneath, UTF-8, no terminal, as a process's stdout is."""
-    return io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="\n")
-
-
-def _text(stream: io.TextIOWrapper) -> str:
-    """What `subprocess.run(text=True)` makes of the bytes: UTF-8, universal newlines."""
-    data = stream.buffer.getvalue()  # type: ignore[attr-defined]
-    return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8").read()
-
-
-@contextlib.contextmanager
-def _isolated(
-    env: Mapping[str, str],
-    cwd: Path,
-    out: io.TextIOWrapper,
-    err: io.TextIOWrapper,
-    args: tuple[str, ...],
-) -> Iterator[None]:
-    """Everything a run may change in this process, set as a new process would have it and put
-    back afterwards: the environment, the folder, the umask, the standard streams, SIGPIPE's
-    handler, the garbage collector (the entry point turns it off) and the modules' own state."""
-    saved_env, saved_cwd = dict(os.environ), os.getcwd()
-    saved_streams = (sys.stdin, sys.stdout, sys.stderr, sys.argv)
-    saved_pipe = signal.getsignal(signal.SIGPIPE)
-    saved_umask, collecting = os.umask(0o022), gc.isenabled()
-    os.umask(saved_umask)
-    _reset_modules()
-    os.environ.clear()
-    os.environ.update(env)
-    os.chdir(cwd)
-    # stdin: empty, as /dev/null is under pytest's capture, which a process would inherit
-    sys.stdin = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
-    sys.stdout, sys.stderr = out, err
-    sys.argv = [str(ROOT / "bsec_plan" / "__main__.py"), *args]
-    try:
-        yield
-    finally:
-        sys.stdin, sys.stdout, sys.stderr, sys.argv = saved_streams
-        os.environ.clear()
-        os.environ.update(saved_env)
-        os.chdir(saved_cwd)
-        os.umask(saved_umask)
-        signal.signal(signal.SIGPIPE, saved_pipe)
-        if collecting:
-            gc.enable()
-        _reset_modules()
-
-
-def _reset_modules() -> None:
-    """The state a run leaves in the package's modules, back to what a new process starts with."""
-    from bsec_plan import __main__ as entry
-    from bsec_plan.loading import cache
-    from bsec_plan.writers import terminal
-
-    terminal.color, terminal.paging = "auto", True
-    cache._deferred = None
-    if not entry._reserve:  # let go when memory ran out
-        entry._reserve = bytes(256 * 1024)
-
-
 def checkout_env(env: Mapping[str, str] | None = None) -> dict[str, str]:
     """The environment with this checkout first on PYTHONPATH."""
     env = dict(os.environ if env is None else env)
@@ -270,9 +193,9 @@ def run_on_terminal(
             fcntl.ioctl(1, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
             as_from_a_shell()
             os.chdir(ROOT)
-            if any(child_env.get(n) != os.environ.get(n) for n in _read_at_start(child_env)):
+            if needs_a_process(child_env):
                 os.execve(sys.executable, [sys.executable, "-m", "bsec_plan", *args], child_env)
-            os._exit(_main_on_terminal(args, child_env))
+            os._exit(main_on_terminal(args, child_env))
         except BaseException:  # a fault of this helper's: shown, as the child's output
             import traceback
 
@@ -291,30 +214,6 @@ def run_on_terminal(
     os.close(fd)
     _, status = os.waitpid(pid, 0)
     return os.waitstatus_to_exitcode(status), b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
-
-
-def _main_on_terminal(args: tuple[str, ...], env: Mapping[str, str]) -> int:
-    """In the forked child: the entry point on descriptors 0, 1 and 2 (the terminal), with the
-    streams Python makes for a terminal (line-buffered; stderr escapes what it cannot encode)."""
-    os.environ.clear()
-    os.environ.update(env)
-    _reset_modules()
-    sys.stdin = open(0, encoding="utf-8", closefd=False)  # noqa: SIM115 - lives as long as the child
-    sys.stdout = open(1, "w", 1, encoding="utf-8", closefd=False)  # noqa: SIM115
-    sys.stderr = open(  # noqa: SIM115
-        2, "w", 1, encoding="utf-8", errors="backslashreplace", closefd=False
-    )
-    sys.argv = [str(ROOT / "bsec_plan" / "__main__.py"), *args]
-    from bsec_plan import __main__ as entry
-
-    try:
-        code = entry.main(list(args))
-    except SystemExit as ended:
-        code = ended.code if isinstance(ended.code, int) else int(ended.code is not None)
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(ValueError, OSError):
-            stream.flush()
-    return code
 
 
 @pytest.fixture()

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from inprocess import isolated, main_on_terminal, needs_a_process, pipe, pipe_text
+from inprocess import as_text, isolated, main_on_terminal, needs_a_process, pipe, written
 
 from bsec_plan.domain.model import Plan
 from bsec_plan.loading import planfile
@@ -72,22 +72,36 @@ def run_cli(
     every ending maps to the same exit code as in a process, with the environment (`env`
     replaces it, as for a process) and the folder applied and restored around the run. Where
     the environment changes what Python or typer read as they start, it runs as a process."""
-    wanted = checkout_env(env)
-    if needs_a_process(wanted):
+    if needs_a_process(checkout_env(env)):
         return run_process(*args, cwd=cwd, env=env)
+    done = run_main(*args, cwd=cwd, env=env)
+    return subprocess.CompletedProcess(
+        done.args, done.returncode, as_text(done.stdout), as_text(done.stderr)
+    )
+
+
+def run_main(
+    *args: str | bytes,
+    cwd: Path | None = None,
+    env: Mapping[str, str] | None = None,
+    stdin: bytes = b"",
+) -> subprocess.CompletedProcess[bytes]:
+    """`run_cli`'s run in this process, with the bytes it wrote, for a test that gives it bytes
+    (arguments as a process gets them, its standard input) or reads bytes back."""
+    argv = [os.fsdecode(arg) for arg in args]  # as Python decodes a process's arguments
     from bsec_plan import __main__ as entry
 
     out, err = pipe(), pipe()
-    with isolated(wanted, cwd or ROOT, out, err, args):
+    with isolated(checkout_env(env), cwd or ROOT, out, err, argv, stdin):
         try:
-            code = entry.main(list(args))
+            code = entry.main(list(argv))
         except SystemExit as ended:  # as the interpreter maps it
             code = ended.code if isinstance(ended.code, int) else int(ended.code is not None)
         for channel in (out, err):
             with contextlib.suppress(ValueError, OSError):
                 channel.flush()
     return subprocess.CompletedProcess(
-        [sys.executable, "-m", "bsec_plan", *args], code, pipe_text(out), pipe_text(err)
+        [sys.executable, "-m", "bsec_plan", *argv], code, written(out), written(err)
     )
 
 

@@ -10,7 +10,7 @@ import io
 import os
 import signal
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 MAIN = Path(__file__).resolve().parent.parent / "bsec_plan" / "__main__.py"  # sys.argv[0]
@@ -38,9 +38,13 @@ def pipe() -> io.TextIOWrapper:
     return io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="\n")
 
 
-def pipe_text(written: io.TextIOWrapper) -> str:
+def written(stream: io.TextIOWrapper) -> bytes:
+    """The bytes written to a `pipe()`."""
+    return stream.buffer.getvalue()  # type: ignore[attr-defined,no-any-return]
+
+
+def as_text(data: bytes) -> str:
     """What `subprocess.run(text=True)` makes of the bytes: UTF-8, universal newlines."""
-    data = written.buffer.getvalue()  # type: ignore[attr-defined]
     return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8").read()
 
 
@@ -50,7 +54,8 @@ def isolated(
     cwd: Path,
     out: io.TextIOWrapper,
     err: io.TextIOWrapper,
-    args: tuple[str, ...],
+    args: Sequence[str],
+    stdin: bytes = b"",
 ) -> Iterator[None]:
     """Everything a run may change in this process, set as a new process would have it and put
     back afterwards: the environment, the folder, the umask, the standard streams, SIGPIPE's
@@ -64,8 +69,8 @@ def isolated(
     os.environ.clear()
     os.environ.update(env)
     os.chdir(cwd)
-    # stdin: empty, as /dev/null is under pytest's capture, which a process would inherit
-    sys.stdin = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    # stdin: by default empty, as /dev/null is under pytest's capture, which a process inherits
+    sys.stdin = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
     sys.stdout, sys.stderr = out, err
     sys.argv = [str(MAIN), *args]
     try:

@@ -24,7 +24,7 @@ def missing() -> str | None:
     try:
         import selenium  # noqa: F401
     except ImportError:
-        return "selenium is not installed (pip install '.[test]')"
+        return "selenium is not installed (pip install -r requirements-dev.txt)"
     for path in (CHROMIUM, CHROMEDRIVER):
         if shutil.which(path) is None:
             return f"{path} not found (apt-get install -y chromium chromium-driver)"

@@ -2,10 +2,9 @@
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
-from conftest import ROOT, run_cli
+from conftest import ROOT, run_cli, run_main
 
 from bsec_plan.problems import Problem
 from bsec_plan.writers.problems import annotation
@@ -62,13 +61,7 @@ def test_several_files_as_pre_commit_passes_them() -> None:
 
 
 def _check_stdin(*args: str, stdin: bytes) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "bsec_plan", "check", *args],
-        input=stdin,
-        capture_output=True,
-        cwd=ROOT,
-        timeout=60,
-    )
+    return run_main("check", *args, stdin=stdin)
 
 
 def test_dash_reads_the_plan_from_standard_input_and_names_it_stdin() -> None:

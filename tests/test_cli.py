@@ -7,11 +7,10 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import ONE_FILE_PLAN, ROOT, checkout_env, run_cli
+from conftest import ONE_FILE_PLAN, ROOT, run_cli, run_line
 
 from bsec_plan.loading.validation import schema_json
 
@@ -334,17 +333,29 @@ def test_help_by_h_ends_with_examples(command: str) -> None:
     examples = short.stdout.rstrip().split("Examples:\n")[1].splitlines()
     assert 2 <= len(examples) <= 3
     assert all(line.startswith(f"    bsec-plan {command}") for line in examples)
+    assert [line.strip() for line in examples] == DECLARED_EXAMPLES[command]
 
 
 def test_usage_names_the_argument_plainly() -> None:
     assert run_cli("show", "-h").stdout.startswith("Usage: bsec-plan show [OPTIONS] ID\n")
 
 
-HELP_EXAMPLES = [
-    line.strip()
-    for command in COMMANDS
-    for line in run_cli(command, "-h").stdout.split("Examples:\n")[1].splitlines()
-]
+def _declared_examples() -> dict[str, list[str]]:
+    """Each command's examples as its help declares them (the end of its epilog), read from
+    the typer app rather than from a run: nothing is started while the tests are collected."""
+    from bsec_plan.cli.app import app
+
+    declared = {}
+    for info in app.registered_commands:
+        assert info.callback is not None
+        name = info.name or info.callback.__name__.lower().replace("_", "-")
+        lines = (info.epilog or "").split("Examples:\n")[-1].splitlines()
+        declared[name] = [line.strip() for line in lines if line.strip()]
+    return declared
+
+
+DECLARED_EXAMPLES = _declared_examples()
+HELP_EXAMPLES = [line for command in COMMANDS for line in DECLARED_EXAMPLES[command]]
 
 
 @pytest.fixture
@@ -377,15 +388,7 @@ def workspace(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("example", HELP_EXAMPLES)
 def test_help_examples_run(example: str, workspace: Path) -> None:
-    shell = example.replace("bsec-plan", f"{sys.executable} -m bsec_plan", 1)
-    result = subprocess.run(
-        shell,
-        shell=True,
-        capture_output=True,
-        text=True,
-        cwd=workspace,
-        env={**checkout_env(), "HOME": str(workspace / "home")},
-    )
+    result = run_line(example, cwd=workspace, env={**os.environ, "HOME": str(workspace / "home")})
     assert result.returncode in (0, 1), result.stderr
     assert "Traceback" not in result.stderr and "error" not in result.stderr
 

@@ -5,11 +5,10 @@ import json
 import shlex
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import ONE_FILE_PLAN, PLAN, TESTS, checkout_env
+from conftest import ONE_FILE_PLAN, PLAN, TESTS, checkout_env, run_line
 
 from bsec_plan import __version__
 from bsec_plan.loading import discovery
@@ -19,20 +18,12 @@ BUNDLED = f"bundled plan (bsec-plan {__version__})"
 
 
 def sh(command: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    """`bsec-plan ARGS` typed into sh in `cwd`, with no $BSEC_PLAN, and the walk kept below
-    the test's folder (as GIT_CEILING_DIRECTORIES keeps git's)."""
+    """`bsec-plan ARGS` typed into a shell in `cwd`, with no $BSEC_PLAN, and the walk kept
+    below the test's folder (as GIT_CEILING_DIRECTORIES keeps git's)."""
     base = checkout_env()
     base.pop("BSEC_PLAN", None)
     base.update(env)
-    tool = f"{shlex.quote(sys.executable)} -m bsec_plan"
-    return subprocess.run(
-        ["sh", "-c", command.replace("bsec-plan", tool, 1)],
-        cwd=cwd,
-        env=base,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return run_line(command, cwd=cwd, env=base)
 
 
 @pytest.fixture()

@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import pytest
-from conftest import ONE_FILE_PLAN, ROOT, TESTS, run_cli
+from conftest import ONE_FILE_PLAN, ROOT, TESTS, checkout_env, run_cli, run_main
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from inprocess import needs_a_process
 
 from bsec_plan import __main__ as entry
 from bsec_plan.cli import app as cli
@@ -38,7 +39,10 @@ IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 def _run(
     args: Sequence[str | bytes], cwd: Path = ROOT, env: dict[str, str] | None = None, **kwargs: Any
 ) -> subprocess.CompletedProcess[bytes]:
-    """Like run_cli, with arguments as bytes where a test needs a non-UTF-8 name."""
+    """Like run_cli, with arguments as bytes where a test needs a non-UTF-8 name; in a process
+    of its own where the test gives it streams or an environment only a process can have."""
+    if not kwargs and not needs_a_process(checkout_env({**os.environ, **(env or {})})):
+        return run_main(*args, cwd=cwd, env={**os.environ, **(env or {})})
     kwargs.setdefault("stdout", subprocess.PIPE)
     kwargs.setdefault("stderr", subprocess.PIPE)
     return subprocess.run(

@@ -16,10 +16,12 @@ BIN = Path(sys.executable).parent
 
 
 def _tool(name: str) -> str:
-    """A tool installed with the test extra, next to this Python (or else on PATH)."""
+    """A tool installed from requirements-dev.txt, next to this Python (or else on PATH)."""
     found = BIN / name if (BIN / name).is_file() else shutil.which(name)
     if found is None:
-        pytest.fail(f"{name} is not installed; install the test extra: pip install '.[test]'")
+        pytest.fail(
+            f"{name} is not installed; install the development tools: pip install -r requirements-dev.txt"
+        )
     return str(found)
 
 
@@ -87,6 +89,7 @@ def test_hook_picks_yaml_files_with_plan_in_their_name(path: str, checked: bool)
     assert bool(picked) == checked
 
 
+@pytest.mark.network
 @pytest.mark.skipif(
     not (ROOT / ".git").exists(),
     reason="pre-commit try-repo needs this project as a git repository",

@@ -24,7 +24,10 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from browser import chromium, missing
 
 REASON = missing()
-pytestmark = pytest.mark.skipif(REASON is not None, reason=f"no headless browser: {REASON}")
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(REASON is not None, reason=f"no headless browser: {REASON}"),
+]
 
 AS_OF = "2010-06-01"
 
@@ -126,7 +129,7 @@ def axe_script() -> str | None:
 def test_axe_finds_nothing_serious(tmp_path: Path, width: int, state: str | None) -> None:
     script = axe_script()
     if script is None:
-        pytest.skip("axe-selenium-python is not installed (pip install '.[test]')")
+        pytest.skip("axe-selenium-python is not installed (pip install -r requirements-dev.txt)")
     options = ["--state", state] if state else []
     result = run_cli("report", "--as-of", AS_OF, "--plan", str(PLAN), "-o", str(tmp_path), *options)
     assert result.returncode == 0, result.stderr

@@ -21,6 +21,7 @@ def test_the_page_declares_its_policy(tmp_path: Path) -> None:
     assert f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">' in head
 
 
+@pytest.mark.browser
 @pytest.mark.skipif(REASON is not None, reason=f"no headless browser: {REASON}")
 @pytest.mark.parametrize("plan", [PLAN, TESTS / "plans" / "markup-in-text.yaml"])
 def test_the_policy_holds_in_chromium_without_a_console_error(tmp_path: Path, plan: Path) -> None:

@@ -164,6 +164,7 @@ def test_a_large_plan_among_several_is_split_in_its_folder(tmp_path: Path) -> No
     assert '<a href="large/index.html">Plan 1: ' in pages["index.html"]
 
 
+@pytest.mark.browser
 def test_the_index_opens_cleanly_in_chromium(site: Path) -> None:
     sys.path.insert(0, str(ROOT / "scripts"))
     from browser import chromium, missing
@@ -174,7 +175,7 @@ def test_the_index_opens_cleanly_in_chromium(site: Path) -> None:
 
     script = axe_script()
     if script is None:
-        pytest.skip("axe-selenium-python is not installed (pip install '.[test]')")
+        pytest.skip("axe-selenium-python is not installed (pip install -r requirements-dev.txt)")
     for width in (1280, 390):
         with chromium(width, 900) as driver:
             driver.get((site / "index.html").as_uri())

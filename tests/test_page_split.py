@@ -148,6 +148,7 @@ def test_files_of_an_earlier_run_are_left_alone(tmp_path: Path) -> None:
     assert "direction-Z.html" not in read(folder)["index.html"]
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("name", ["index.html", "direction-A.html", "state-AA.html"])
 def test_the_pages_open_cleanly_in_chromium(site: tuple[Path, Plan], name: str) -> None:
     sys.path.insert(0, str(ROOT / "scripts"))
@@ -159,7 +160,7 @@ def test_the_pages_open_cleanly_in_chromium(site: tuple[Path, Plan], name: str) 
 
     script = axe_script()
     if script is None:
-        pytest.skip("axe-selenium-python is not installed (pip install '.[test]')")
+        pytest.skip("axe-selenium-python is not installed (pip install -r requirements-dev.txt)")
     with chromium(1280, 900) as driver:
         driver.get((site[0] / name).as_uri())
         assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []

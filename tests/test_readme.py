@@ -2,12 +2,10 @@
 somewhere."""
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, run_line
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 DOCS = sorted((ROOT / "docs").glob("*.md"))
@@ -44,8 +42,7 @@ def test_the_readme_and_the_docs_have_examples() -> None:
     "page, command, expected", EXAMPLES, ids=[f"{p}: {c}" for p, c, _ in EXAMPLES]
 )
 def test_readme_example(page: str, command: str, expected: str) -> None:
-    shell = command.replace("bsec-plan", f"{sys.executable} -m bsec_plan", 1)
-    result = subprocess.run(shell, shell=True, capture_output=True, text=True, cwd=ROOT)
+    result = run_line(command)
     assert (result.stdout + result.stderr).replace(
         "\r\n", "\n"
     ) == expected  # .ics lines end in CRLF
@@ -86,12 +83,15 @@ def test_every_relative_link_leads_to_a_file_and_heading(page: Path) -> None:
 
 
 def test_ci_runs_the_set_up_commands_in_order() -> None:
-    """The README's two set-up commands, the tool alone, then the test extra and the tests, are
-    what .ci/run runs: the first as written, the second's steps in order (linters between)."""
+    """The README's two set-up commands, the tool alone, then the development tools and the
+    tests, are what .ci/run runs: the first as written, the second's steps in order (linters
+    between)."""
     setup = README.split("## Set up")[1].split("\n## ")[0]
     install, tests = re.findall(r"```sh\n(.*?)\n```", setup, flags=re.S)
-    assert "[test]" not in install and install.endswith("bsec-plan status")
-    assert tests == ".venv/bin/pip install '.[test]' && .venv/bin/python -m pytest"
+    assert "requirements-dev" not in install and install.endswith("bsec-plan status")
+    assert tests == (
+        ".venv/bin/pip install -r requirements-dev.txt && .venv/bin/python -m pytest -n auto"
+    )
     lines = [
         line
         for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
@@ -101,5 +101,18 @@ def test_ci_runs_the_set_up_commands_in_order() -> None:
     assert all(step in lines for step in steps), steps
     at = [lines.index(step) for step in steps]
     assert at == sorted(at) and lines[-1] == steps[-1]
-    # the linters come with the test extra, so they run after it is installed
+    # the linters come with the development tools, so they run after those are installed
     assert all(lines.index(line) > at[1] for line in lines if "ruff" in line or "mypy" in line)
+
+
+def test_the_published_package_offers_no_development_tools() -> None:
+    """The development tools are in requirements-dev.txt, which the README's second command
+    names; the package's extras hold only what a user of the package needs."""
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    extras = pyproject.partition("[project.optional-dependencies]")[2].split("\n[")[0]
+    tools = ("pytest", "ruff", "mypy", "selenium", "zizmor", "twine", "build", "pre-commit")
+    named = re.findall(r'^\s*"([\w.-]+)', extras, flags=re.M)
+    assert not {name.lower() for name in named} & set(tools), named
+    required = (ROOT / "requirements-dev.txt").read_text(encoding="utf-8")
+    assert all(re.search(rf"^{re.escape(tool)}\b", required, flags=re.M) for tool in tools)
+    assert "pytest-xdist" in required

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import PLAN, ROOT
+from conftest import PLAN, ROOT, as_from_a_shell
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -213,6 +213,7 @@ def test_ctrl_c_ends_quietly_with_130(tmp_path: Path) -> None:
         stdout=subprocess.PIPE,
         text=True,
         env=env,
+        preexec_fn=as_from_a_shell,  # not the SIGINT a pytest-xdist worker ignores
     )
     assert proc.stderr is not None
     assert proc.stderr.readline() == "bsec-plan: ready\n"

@@ -1,0 +1,129 @@
+"""A cloned repository or a pull request someone else wrote: it cannot run code, write outside
+the folders the user names, or make the tool read what is not its own (docs/security.md)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import PLAN, REGISTERS, run_cli
+
+AS_OF = ["--as-of", "2010-06-01"]
+
+
+def _git(*args: str, cwd: Path) -> str:
+    return subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+
+
+def _plan_naming(registers: str) -> str:
+    text = PLAN.read_text(encoding="utf-8")
+    return text.replace("registers: registers.yaml", f"registers: {registers}", 1)
+
+
+def _promisor_config(marker: Path, bare: bool) -> str:
+    """A repository config that fetches a missing object from an `ext::` remote, which runs a
+    shell command: the command leaves `marker` behind."""
+    return (
+        "[core]\n\trepositoryformatversion = 1\n"
+        + ("\tbare = false\n\tworktree = .\n" if bare else "")
+        + "[extensions]\n\tpartialClone = origin\n"
+        + f'[remote "origin"]\n\turl = "ext::sh -c touch% {marker}"\n\tpromisor = true\n'
+        + '[protocol "ext"]\n\tallow = always\n'
+        + "[core]\n\tfsmonitor = touch "
+        + str(marker)
+        + "\n"
+    )
+
+
+def _drop_blob(repo_git: Path, blob: str) -> None:
+    (repo_git / "objects" / blob[:2] / blob[2:]).unlink()
+
+
+def _planted_bare_repository(tmp_path: Path, marker: Path) -> Path:
+    """The repository of the attack: `evil/` is a bare repository committed as plain files,
+    its registers blob missing and its config asking for it from a command; the plan names
+    `../evil/registers.yaml`."""
+    source = tmp_path / "source.git"
+    _git("init", "-q", "--bare", "-b", "main", str(source), cwd=tmp_path)
+    work = tmp_path / "work"
+    _git("clone", "-q", str(source), str(work), cwd=tmp_path)
+    (work / "registers.yaml").write_bytes(REGISTERS.read_bytes())
+    _git("add", ".", cwd=work)
+    _git("commit", "-qm", "registers", cwd=work)
+    _git("push", "-q", "origin", "HEAD:main", cwd=work)
+    _drop_blob(source, _git("rev-parse", "main:registers.yaml", cwd=work).strip())
+    (source / "config").write_text(_promisor_config(marker, bare=True), encoding="utf-8")
+    repo = tmp_path / "repo"
+    (repo / "data").mkdir(parents=True)
+    (repo / "data" / "plan.yaml").write_text(_plan_naming("../evil/registers.yaml"), "utf-8")
+    subprocess.run(["cp", "-r", str(source), str(repo / "evil")], check=True)
+    _git("init", "-q", "-b", "main", cwd=repo)
+    _git("add", "-A", cwd=repo)
+    _git("commit", "-qm", "a plan, and a bare repository as files", cwd=repo)
+    return repo
+
+
+@pytest.mark.parametrize("args", [["diff"], ["diff", "main", "HEAD"]])
+def test_diff_never_runs_git_in_a_folder_the_plan_names(tmp_path: Path, args: list[str]) -> None:
+    marker = tmp_path / "ran"
+    repo = _planted_bare_repository(tmp_path, marker)
+    result = run_cli(*args, *AS_OF, cwd=repo)
+    assert not marker.exists()
+    assert result.returncode == 2
+    assert "evil/registers.yaml does not exist at revision" in result.stderr
+
+
+def test_diff_fetches_nothing_in_a_repository_with_a_hostile_config(tmp_path: Path) -> None:
+    """An unpacked archive with its own `.git`: its config cannot make a read run a command."""
+    marker = tmp_path / "ran"
+    repo = tmp_path / "repo"
+    (repo / "data").mkdir(parents=True)
+    (repo / "data" / "plan.yaml").write_bytes(PLAN.read_bytes())
+    (repo / "data" / "registers.yaml").write_bytes(REGISTERS.read_bytes())
+    _git("init", "-q", "-b", "main", cwd=repo)
+    _git("add", "-A", cwd=repo)
+    _git("commit", "-qm", "plan", cwd=repo)
+    _drop_blob(repo / ".git", _git("rev-parse", "main:data/registers.yaml", cwd=repo).strip())
+    with open(repo / ".git" / "config", "a", encoding="utf-8") as config:
+        config.write(_promisor_config(marker, bare=False))
+    result = run_cli("diff", "main", *AS_OF, cwd=repo)
+    assert not marker.exists()
+    assert result.returncode == 2
+    assert "cannot read main:data/registers.yaml" in result.stderr
+
+
+def test_a_revision_that_looks_like_an_option_is_a_revision(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    (repo / "data").mkdir(parents=True)
+    (repo / "data" / "plan.yaml").write_bytes(PLAN.read_bytes())
+    (repo / "data" / "registers.yaml").write_bytes(REGISTERS.read_bytes())
+    _git("init", "-q", "-b", "main", cwd=repo)
+    _git("add", "-A", cwd=repo)
+    _git("commit", "-qm", "plan", cwd=repo)
+    _git("update-ref", "refs/heads/--output=outdir", "HEAD", cwd=repo)  # git reads it as an option
+    result = run_cli("diff", "--format", "json", *AS_OF, "--", "--output=outdir", cwd=repo)
+    assert _git("status", "--porcelain", "--ignored", cwd=repo) == ""  # git wrote no file
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["old"] == "--output=outdir:data/plan.yaml"
+
+
+def test_a_symlink_at_a_revision_is_not_followed(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    (repo / "data").mkdir(parents=True)
+    (repo / "data" / "plan.yaml").write_bytes(PLAN.read_bytes())
+    os.symlink("/etc/hostname", repo / "data" / "registers.yaml")
+    _git("init", "-q", "-b", "main", cwd=repo)
+    _git("add", "-A", cwd=repo)
+    _git("commit", "-qm", "plan", cwd=repo)
+    result = run_cli("diff", "main", *AS_OF, cwd=repo)
+    assert result.returncode == 2
+    assert "data/registers.yaml is a symbolic link at revision 'main'" in result.stderr

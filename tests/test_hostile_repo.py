@@ -127,3 +127,57 @@ def test_a_symlink_at_a_revision_is_not_followed(tmp_path: Path) -> None:
     result = run_cli("diff", "main", *AS_OF, cwd=repo)
     assert result.returncode == 2
     assert "data/registers.yaml is a symbolic link at revision 'main'" in result.stderr
+
+
+def _clone_with(tmp_path: Path, links: dict[str, Path]) -> Path:
+    """A repository with the bundled plan and `links` (path: target) committed as symlinks,
+    cloned as the user would."""
+    origin = tmp_path / "origin"
+    (origin / "data").mkdir(parents=True)
+    (origin / "data" / "plan.yaml").write_bytes(PLAN.read_bytes())
+    (origin / "data" / "registers.yaml").write_bytes(REGISTERS.read_bytes())
+    for name, target in links.items():
+        (origin / name).parent.mkdir(parents=True, exist_ok=True)
+        os.symlink(target, origin / name)
+    _git("init", "-q", "-b", "main", cwd=origin)
+    _git("add", "-A", cwd=origin)
+    _git("commit", "-qm", "plan and links", cwd=origin)
+    _git("clone", "-q", str(origin), "clone", cwd=tmp_path)
+    return tmp_path / "clone"
+
+
+def test_report_replaces_a_committed_symlinked_page_and_leaves_its_target(tmp_path: Path) -> None:
+    victim = tmp_path / "home" / ".bashrc"
+    victim.parent.mkdir()
+    victim.write_text("# the user's own\n")
+    clone = _clone_with(tmp_path, {"_site/index.html": victim})
+    result = run_cli("report", "--output", "_site", *AS_OF, cwd=clone)
+    assert result.returncode == 0, result.stderr
+    assert victim.read_text() == "# the user's own\n"
+    page = clone / "_site" / "index.html"
+    assert not page.is_symlink() and page.read_text(encoding="utf-8").startswith("<!DOCTYPE")
+
+
+@pytest.mark.parametrize("link", ["_site", "_site/data-plan"])
+def test_report_refuses_a_committed_symlinked_folder(tmp_path: Path, link: str) -> None:
+    outside = tmp_path / "site-packages"
+    outside.mkdir()
+    clone = _clone_with(tmp_path, {link: outside})
+    # several plans: each in its own folder of _site, `data-plan` for data/plan.yaml
+    other = clone / "other" / "plan.yaml"
+    other.parent.mkdir()
+    other.write_text(_plan_naming("../data/registers.yaml"), encoding="utf-8")
+    result = run_cli(
+        "report",
+        "-o",
+        "_site",
+        "--plan",
+        "data/plan.yaml",
+        "--plan",
+        str(other),
+        *AS_OF,
+        cwd=clone,
+    )
+    assert result.returncode == 2
+    assert "is a symbolic link; the report is written only into a real folder" in result.stderr
+    assert os.listdir(outside) == []

@@ -181,3 +181,82 @@ def test_report_refuses_a_committed_symlinked_folder(tmp_path: Path, link: str) 
     assert result.returncode == 2
     assert "is a symbolic link; the report is written only into a real folder" in result.stderr
     assert os.listdir(outside) == []
+
+
+SECRET = "api_token: SECRET-1234\nnumbers: [4711, 4712]\n"
+
+
+def _repository_naming(tmp_path: Path, registers: str) -> Path:
+    repo = tmp_path / "repo"
+    (repo / "data").mkdir(parents=True)
+    (repo / "data" / "plan.yaml").write_text(_plan_naming(registers), encoding="utf-8")
+    _git("init", "-q", "-b", "main", cwd=repo)
+    return repo
+
+
+@pytest.mark.parametrize(
+    "registers", ["../../home/.config/app.yml", "../../../../../../../../proc/self/status"]
+)
+def test_registers_outside_the_repository_are_refused_unread(
+    tmp_path: Path, registers: str
+) -> None:
+    (tmp_path / "home" / ".config").mkdir(parents=True)
+    (tmp_path / "home" / ".config" / "app.yml").write_text(SECRET, encoding="utf-8")
+    repo = _repository_naming(tmp_path, registers)
+    for args in (["check"], ["status"], ["report", "-o", "_site"]):
+        result = run_cli(*args, *AS_OF, cwd=repo) if args != ["check"] else run_cli(*args, cwd=repo)
+        assert result.returncode in (1, 2), result.stderr
+        assert (
+            f"data/plan.yaml:11:12: error: registers: cannot read the registers file: "
+            f"'{registers}' leads outside the plan's repository" in result.stderr
+        )
+        assert "SECRET" not in result.stderr and "4711" not in result.stderr
+        assert "Pid" not in result.stderr and "VmRSS" not in result.stderr
+    assert not (repo / "_site").exists()
+
+
+def test_a_committed_symlink_out_of_the_repository_is_refused_unread(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.yaml"
+    secret.write_text(SECRET, encoding="utf-8")
+    repo = _repository_naming(tmp_path, "registers.yaml")
+    os.symlink(secret, repo / "data" / "registers.yaml")
+    result = run_cli("check", cwd=repo)
+    assert result.returncode == 1
+    assert "'registers.yaml' leads outside the plan's repository" in result.stderr
+    assert "SECRET" not in result.stderr and "4711" not in result.stderr
+
+
+def test_a_symlink_inside_the_repository_is_followed(tmp_path: Path) -> None:
+    repo = _repository_naming(tmp_path, "registers.yaml")
+    (repo / "shared").mkdir()
+    (repo / "shared" / "registers.yaml").write_bytes(REGISTERS.read_bytes())
+    os.symlink("../shared/registers.yaml", repo / "data" / "registers.yaml")
+    result = run_cli("check", cwd=repo)
+    assert result.returncode == 0, result.stderr
+
+
+def test_outside_any_repository_registers_stay_in_the_plans_folder(tmp_path: Path) -> None:
+    (tmp_path / "registers.yaml").write_bytes(REGISTERS.read_bytes())
+    (tmp_path / "plans").mkdir()
+    plan = tmp_path / "plans" / "plan.yaml"
+    plan.write_text(_plan_naming("../registers.yaml"), encoding="utf-8")
+    env = {**os.environ, "GIT_CEILING_DIRECTORIES": str(tmp_path)}
+    result = run_cli("check", "plans/plan.yaml", cwd=tmp_path, env=env)
+    assert result.returncode == 1
+    assert "'../registers.yaml' leads outside the plan's folder (it is in no repository)" in (
+        result.stderr
+    )
+    (tmp_path / "plans" / "registers.yaml").write_bytes(REGISTERS.read_bytes())
+    plan.write_text(_plan_naming("registers.yaml"), encoding="utf-8")
+    assert run_cli("check", "plans/plan.yaml", cwd=tmp_path, env=env).returncode == 0
+
+
+@pytest.mark.parametrize("value", ['"registers.yaml\\0x"', '"registers\\nyaml"', '"a\\u2028b"'])
+def test_an_odd_byte_in_the_registers_name_is_a_located_error(tmp_path: Path, value: str) -> None:
+    repo = _repository_naming(tmp_path, value)
+    for args in (["check"], ["status", *AS_OF]):
+        result = run_cli(*args, cwd=repo)
+        assert result.returncode in (1, 2), result.stderr
+        assert "data/plan.yaml:11:12: error: registers: " in result.stderr
+        assert "internal error" not in result.stderr
+        assert "registers\nyaml" not in result.stderr and "\u2028" not in result.stderr

@@ -103,4 +103,6 @@ def _refused(shown: Path, found: Path, folder: Path, above: bool, root: Path | N
     elif not Path(os.path.realpath(found)).is_relative_to(root or folder):
         reason = "it is a symlink that leads out of its repository"
     if reason is not None:
-        raise UsageError(f"{shown} was found but not read: {reason}; name it with --plan to read it")
+        raise UsageError(
+            f"{shown} was found but not read: {reason}; name it with --plan to read it"
+        )

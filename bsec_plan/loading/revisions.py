@@ -162,11 +162,17 @@ def _file(root: Path, revision: str, inner: str) -> bytes:
         raise RevisionError(f"cannot read {name}: {err}") from None
 
 
+def _shown(revision: str, inner: str) -> str:
+    """REV:PATH as messages and outputs name it: a line break in it as `\\n`, so that it
+    cannot start a line of its own."""
+    return f"{revision}:{inner}".replace("\n", "\\n")
+
+
 def read_at(revision: str, path: Path) -> tuple[bytes, str]:
     """The bytes of `path` at `revision`, and the name messages use for them (REV:PATH)."""
     root, prefix = _repository(path, revision)
     inner = f"{prefix}{path.name}"
-    return _file(root, revision, inner), f"{revision}:{inner}"
+    return _file(root, revision, inner), _shown(revision, inner)
 
 
 def reader_at(revision: str, path: Path) -> Read:
@@ -179,7 +185,7 @@ def reader_at(revision: str, path: Path) -> Read:
         try:
             root, prefix = _repository(path, revision)
             inner = in_repository(prefix, relative)
-            return _file(root, revision, inner), f"{revision}:{inner}"
+            return _file(root, revision, inner), _shown(revision, inner)
         except (Refused, RevisionError) as err:
             raise Unreadable(str(err)) from None
 

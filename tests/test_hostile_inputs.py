@@ -34,7 +34,7 @@ def _bounded(code: str) -> None:
 def test_the_table_writers_address_pattern_is_linear_in_a_long_word(tmp_path: Path) -> None:
     _bounded(
         "from bsec_plan.writers.tables import ADDRESS\n"
-        "for text in ('a.' * 30000, 'a+' * 30000 + '!://x', 'x://' + '.,' * 30000):\n"
+        "for text in ('a.' * 60000, 'a+' * 60000 + '!://x', 'x://' + '.,' * 60000):\n"
         "    ADDRESS.sub('[1]', text)\n"
     )
     plan = tmp_path / "plan.yaml"
@@ -65,9 +65,22 @@ def test_the_table_writers_address_pattern_is_linear_in_a_long_word(tmp_path: Pa
 
 
 def test_a_folder_of_plans_never_reads_a_huge_file_whole(tmp_path: Path) -> None:
+    import tracemalloc
+
+    from bsec_plan.cli import plans
+
     (tmp_path / "plan.yaml").write_text(ONE_FILE_PLAN, encoding="utf-8")
     with open(tmp_path / "big.yaml", "wb") as big:  # sparse: 100 MB that take no disk
+        big.write(b"notes: x\n")
         big.truncate(100 * 2**20)
+    tracemalloc.start()
+    try:
+        found = plans.named([str(tmp_path)])
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert found == [str(tmp_path / "big.yaml"), str(tmp_path / "plan.yaml")]
+    assert peak < 8 * 2**20  # the file was not read whole to tell what it is
     result = run_cli("status", "--plan", str(tmp_path), *AS_OF)
     assert result.returncode == 2
     assert f"{tmp_path / 'big.yaml'}:1:1: error: the file is larger than 64 MiB" in result.stderr

@@ -181,6 +181,7 @@ def test_report_refuses_a_committed_symlinked_folder(tmp_path: Path, link: str) 
     assert result.returncode == 2
     assert "is a symbolic link; the report is written only into a real folder" in result.stderr
     assert os.listdir(outside) == []
+    assert not os.path.lexists(clone / "_site" / "other-plan")  # refused before any page
 
 
 SECRET = "api_token: SECRET-1234\nnumbers: [4711, 4712]\n"

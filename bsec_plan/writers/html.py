@@ -87,6 +87,10 @@ def _directory(output: str) -> Path:
     if not output.strip():
         raise UsageError("--output: give the name of a folder for the report")
     folder = Path(output)
+    if folder.is_symlink():  # refused before any page is written (files.write_inside)
+        raise UsageError(
+            f"--output: {output} is a symbolic link; the report is written only into a real folder"
+        )
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"--output: {output} is a file, not a folder")
     return folder

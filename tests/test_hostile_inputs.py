@@ -231,11 +231,21 @@ def test_a_plan_in_a_folder_of_another_user_is_refused(tmp_path: Path) -> None:
     (theirs / "data").mkdir(parents=True)
     (theirs / "data" / "plan.yaml").write_text(ONE_FILE_PLAN, encoding="utf-8")
     os.chown(theirs, 65534, 65534)
-    result = _sh(["status", *AS_OF], theirs, GIT_CEILING_DIRECTORIES=str(tmp_path))
+    untrusted = {"GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1"}
+    result = _sh(["status", *AS_OF], theirs, GIT_CEILING_DIRECTORIES=str(tmp_path), **untrusted)
     assert result.returncode == 2
     assert f"data/plan.yaml was found but not read: {theirs} belongs to another user" in (
         result.stderr
     )
+    config = tmp_path / "gitconfig"  # trusted as git trusts it
+    config.write_text(f"[safe]\n\tdirectory = {theirs}\n", encoding="utf-8")
+    result = _sh(
+        ["status", *AS_OF],
+        theirs,
+        GIT_CEILING_DIRECTORIES=str(tmp_path),
+        GIT_CONFIG_GLOBAL=str(config),
+    )
+    assert result.returncode == 0, result.stderr
 
 
 def test_a_found_plan_that_is_a_symlink_out_of_the_repository_is_refused(tmp_path: Path) -> None:

@@ -91,6 +91,27 @@ def _root(folder: Path, ceilings: set[str]) -> Path | None:
         folder = folder.parent
 
 
+def _trusted(folder: Path) -> bool:
+    """Whether git's own configuration (system, global) trusts `folder` though another user
+    owns it: `safe.directory` names it, or is `*`. Asked outside any repository, so that no
+    repository's config is read."""
+    import subprocess
+
+    try:
+        out = subprocess.run(
+            ["git", "config", "--get-all", "safe.directory"],
+            cwd="/",
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            timeout=10,
+            check=False,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return False
+    trusted = {os.path.realpath(v) if v != "*" else v for v in os.fsdecode(out).splitlines() if v}
+    return "*" in trusted or str(folder) in trusted
+
+
 def _refused(shown: Path, found: Path, folder: Path, above: bool, root: Path | None) -> None:
     """Refuse, as git refuses a repository, a found plan that is not the current folder's
     own: above it while no repository holds it, in a folder of another user, or leading (a
@@ -98,7 +119,7 @@ def _refused(shown: Path, found: Path, folder: Path, above: bool, root: Path | N
     reason = None
     if root is None and above:
         reason = "it is above this folder, and no git repository holds them both"
-    elif os.stat(root or folder).st_uid != os.geteuid():
+    elif os.stat(root or folder).st_uid != os.geteuid() and not _trusted(root or folder):
         reason = f"{root or folder} belongs to another user (as git refuses it)"
     elif not Path(os.path.realpath(found)).is_relative_to(root or folder):
         reason = "it is a symlink that leads out of its repository"

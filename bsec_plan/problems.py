@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bsec_plan.safetext import visible
+from bsec_plan.safetext import one_line, visible
 
 # where a value stands in a loaded plan: keys and list indices down the tree, as in pydantic's `loc`
 TreePath = tuple[int | str, ...]
@@ -21,7 +21,7 @@ class Problem:
     def __str__(self) -> str:
         # one problem, one line: a value quoted in the message may hold line breaks
         message = visible(self.message).replace("\n", "\\n")
-        return f"{visible(self.file)}:{self.line}:{self.col}: {self.severity}: {message}"
+        return f"{one_line(self.file)}:{self.line}:{self.col}: {self.severity}: {message}"
 
 
 class PlanError(Exception):
@@ -37,5 +37,6 @@ class UsageError(Exception):
     The message says what would be valid. Exit 2."""
 
     def __str__(self) -> str:
-        # the message may quote an argument, as untrusted as plan text: escaped the same way
-        return visible(super().__str__())
+        # the message may quote an argument, as untrusted as plan text: escaped the same way,
+        # and on one line, so that a name holding a line break cannot forge a line of a log
+        return one_line(super().__str__())

@@ -20,20 +20,39 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # texts that look the same differ.
 BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 ZERO_WIDTH = "\u200b-\u200d\u2060\ufeff"
-_INVISIBLE = re.compile(f"[{BIDI}{ZERO_WIDTH}]")
+# Every other character that shows nothing: the rest of Unicode's format characters (category
+# Cf, Unicode 15: the soft hyphen, invisible operators, interlinear annotations, tags...), the
+# line and paragraph separators, and the Hangul fillers, which render as blank letters.
+FORMAT = (
+    "\u00ad\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u180e\u2061-\u2064\u206a-\u206f"
+    "\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+    "\u2028\u2029\u115f\u1160\u3164\uffa0"
+)
+_INVISIBLE = re.compile(f"[{BIDI}{ZERO_WIDTH}{FORMAT}]")
 _BIDI = re.compile(f"[{BIDI}]")
-_SHOWN = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI}{ZERO_WIDTH}]")
+_ZERO_WIDTH = re.compile(f"[{ZERO_WIDTH}]")
+_SHOWN = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI}{ZERO_WIDTH}{FORMAT}]")
 
 
 def _escape(match: re.Match[str]) -> str:
     code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def visible(text: str) -> str:
     """`text` with each control character shown as `\\xNN` and each bidirectional control or
     zero-width character as `\\uNNNN`; newline and tab kept."""
     return _SHOWN.sub(_escape, text)
+
+
+def one_line(text: str) -> str:
+    """`text` as `visible` shows it, and on one line: a line break shown as `\\n`, a tab as
+    `\\t`. For names and messages, where a line break inside could make a line of its own in a
+    log (a fake `::error::` annotation)."""
+    return visible(text).replace("\n", "\\n").replace("\t", "\\t")
 
 
 def has_control(text: str) -> bool:
@@ -47,15 +66,30 @@ def invisible(text: str) -> str | None:
     found = _INVISIBLE.search(text)
     if found is None:
         return None
-    kind = "a bidirectional control" if _BIDI.match(found.group()) else "a zero-width character"
-    return f"{kind} U+{ord(found.group()):04X}"
+    char = found.group()
+    kind = (
+        "a bidirectional control"
+        if _BIDI.match(char)
+        else "a zero-width character"
+        if _ZERO_WIDTH.match(char)
+        else "an invisible character"
+    )
+    return f"{kind} U+{ord(char):04X}"
 
 
 def json_text(document: str) -> str:
     """A JSON document with C1 controls, DEL, bidirectional controls and zero-width characters
     escaped as `\\uNNNN` (json.dumps with ensure_ascii off leaves them raw); the decoded values
     are unchanged."""
-    return re.sub(f"[\x7f-\x9f{BIDI}{ZERO_WIDTH}]", lambda m: f"\\u{ord(m.group()):04x}", document)
+    return re.sub(f"[\x7f-\x9f{BIDI}{ZERO_WIDTH}{FORMAT}]", _json_escape, document)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    high, low = divmod(code - 0x10000, 0x400)  # JSON writes these as a surrogate pair
+    return f"\\u{0xD800 + high:04x}\\u{0xDC00 + low:04x}"
 
 
 # What Markdown (CommonMark and GitHub's) would read as markup inside a line: emphasis, code,
@@ -96,7 +130,8 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_cell(text: str) -> str:
-    """Plan text or an argument for a CSV cell: escaped as `visible` does, and prefixed with
-    `'` when it starts with a character that makes a spreadsheet formula."""
-    shown = visible(text)
+    """Plan text or an argument for a CSV cell: escaped as `visible` does, line breaks as
+    `\\n` (a tool reading the file line by line sees one row per line), and prefixed with `'`
+    when it starts with a character that makes a spreadsheet formula."""
+    shown = visible(text).replace("\n", "\\n")
     return "'" + shown if shown.startswith(_FORMULA_START) else shown

@@ -91,6 +91,7 @@ def test_the_walk_stops_at_the_repositorys_root(tmp_path: Path) -> None:
     (tmp_path / "inner" / ".git").write_text("gitdir: elsewhere\n")
     assert discovery.discover(tmp_path / "inner" / "src") is None
     (tmp_path / "inner" / ".git").unlink()
+    (tmp_path / ".git").mkdir()  # outside any repository, a plan above is refused
     assert discovery.discover(tmp_path / "inner" / "src") == Path("../../data/plan.yaml")
 
 
@@ -98,6 +99,7 @@ def test_the_walk_stops_below_a_ceiling(tmp_path: Path, monkeypatch: pytest.Monk
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "plan.yaml").write_text(ONE_FILE_PLAN, encoding="utf-8")
     (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / ".git").mkdir()  # outside any repository, a plan above is refused
     monkeypatch.delenv("GIT_CEILING_DIRECTORIES", raising=False)
     assert discovery.discover(tmp_path / "a" / "b") == Path("../../data/plan.yaml")
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))

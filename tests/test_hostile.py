@@ -561,6 +561,10 @@ def test_a_repository_of_another_user_is_reported_as_such(tmp_path: Path) -> Non
         for name in [folder, *(os.path.join(folder, f) for f in files)]:
             os.chown(name, 65534, 65534)
     result = _run(["diff", "main"], cwd=path, env={"GIT_CONFIG_GLOBAL": "/dev/null"})
+    assert result.returncode == 2  # found, not read (the discovery's own rule, as git's)
+    assert b"data/plan.yaml was found but not read: " in result.stderr
+    plan = ["--plan", "data/plan.yaml"]  # named: git still refuses the repository
+    result = _run(["diff", "main", *plan], cwd=path, env={"GIT_CONFIG_GLOBAL": "/dev/null"})
     assert result.returncode == 2
     assert b"git refuses to read the repository of data/plan.yaml: it belongs to another user" in (
         result.stderr

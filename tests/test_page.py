@@ -188,24 +188,27 @@ def test_a_page_that_cannot_be_written_is_an_error(tmp_path: Path) -> None:
     assert sorted(os.listdir(tmp_path)) == ["index.html"]
 
 
-def test_a_symlinked_page_has_its_target_updated(tmp_path: Path) -> None:
+def test_a_symlinked_page_is_replaced_its_target_untouched(tmp_path: Path) -> None:
     site, published = tmp_path / "site", tmp_path / "published"
     site.mkdir()
     published.mkdir()
     (published / "page.html").write_text("old")
     (site / "index.html").symlink_to(published / "page.html")
     assert run_cli("report", "--as-of", "2010-06-01", "-o", str(site)).returncode == 0
-    assert (site / "index.html").is_symlink()  # the link stays, its target is the new page
-    assert (published / "page.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert not (site / "index.html").is_symlink()  # the report writes only inside its folder
+    assert (site / "index.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert (published / "page.html").read_text(encoding="utf-8") == "old"
     assert sorted(os.listdir(published)) == ["page.html"] and os.listdir(site) == ["index.html"]
 
 
-def test_a_symlinked_folder_is_written_into(tmp_path: Path) -> None:
+def test_a_symlinked_folder_is_refused(tmp_path: Path) -> None:
     real = tmp_path / "real"
     real.mkdir()
     (tmp_path / "site").symlink_to(real, target_is_directory=True)
-    assert run_cli("report", "--as-of", "2010-06-01", "-o", str(tmp_path / "site")).returncode == 0
-    assert (tmp_path / "site").is_symlink() and os.listdir(real) == ["index.html"]
+    result = run_cli("report", "--as-of", "2010-06-01", "-o", str(tmp_path / "site"))
+    assert result.returncode == 2
+    assert "is a symbolic link; the report is written only into a real folder" in result.stderr
+    assert os.listdir(real) == []
 
 
 def test_a_read_only_page_is_replaced_and_keeps_its_mode(tmp_path: Path) -> None:

@@ -188,6 +188,7 @@ def test_warnings_in_the_registers_are_located_in_them() -> None:
 
 def test_registers_escaping_upward_are_read(tmp_path: Path) -> None:
     (tmp_path / "plans").mkdir()
+    (tmp_path / ".git").mkdir()  # inside one repository (outside any, only the plan's folder)
     plan = (TESTS / "plans" / "split" / "plan.yaml").read_text(encoding="utf-8")
     (tmp_path / "plans" / "plan.yaml").write_text(
         plan.replace("registers: registers.yaml", "registers: ../registers.yaml"), encoding="utf-8"

@@ -60,7 +60,9 @@ def _root(
 def usage_message(message: str, ctx: Any) -> str:
     """Click's message on one line, with where to look: the command's help, or for an option
     of the program's that goes before the command, where it goes."""
-    message = " ".join(message.split()).rstrip(".")
+    from bsec_plan.safetext import visible
+
+    message = visible(" ".join(message.split())).rstrip(".")
     path = getattr(ctx, "command_path", None) or "bsec-plan"
     if message == "No such option: --version":
         return f"{message}; it goes before the command: bsec-plan --version"

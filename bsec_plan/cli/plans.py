@@ -35,21 +35,43 @@ def named(plans: list[str] | None) -> list[str | None]:
 
 
 def _folder(folder: str) -> list[str]:
-    from bsec_plan.loading.joined import is_registers
-
     found = []
     for path in sorted(Path(folder).glob("*.yaml")):
         if path.name.startswith(".") or not path.is_file():
             continue
-        try:
-            registers = is_registers(path.read_text(encoding="utf-8", errors="replace"))
-        except OSError:
-            registers = False  # unreadable: the loader says why, located
-        if not registers:
+        if not _holds_registers(path):
             found.append(os.path.join(folder, path.name))
     if not found:
         raise UsageError(f"--plan: the folder {folder} holds no plan (*.yaml)")
     return found
+
+
+HEAD = 64 * 1024  # bytes of a file read first to tell a plan from a registers file
+
+
+def _holds_registers(path: Path) -> bool:
+    """Whether a file of a folder of plans is a registers file, reading no more than needed: a
+    key of a plan's own at the start of a line in its first HEAD bytes decides at once (the
+    usual case); only otherwise is the whole file read and parsed, and never one above the size
+    cap (the loader refuses it, located). Unreadable: a plan, whose loader says why."""
+    import re
+
+    from bsec_plan.domain.registers import PLAN_ONLY_FIELDS
+    from bsec_plan.loading.joined import is_registers
+    from bsec_plan.loading.planfile import MAX_BYTES
+
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return False
+        with path.open("rb") as f:
+            head = f.read(HEAD)
+            keys = "|".join(re.escape(k) for k in PLAN_ONLY_FIELDS)
+            if re.search(f"^(?:{keys})[ \t]*:".encode(), head, re.MULTILINE):
+                return False
+            data = head + f.read(MAX_BYTES + 1 - len(head))
+    except OSError:
+        return False
+    return is_registers(data.decode("utf-8", "replace"))
 
 
 def asked(plans: list[str] | None, as_of: str, state: str | None = None) -> list[Asked]:

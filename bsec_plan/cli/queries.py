@@ -124,7 +124,7 @@ def states(
     from bsec_plan.writers import formats
 
     asked = several.one_registers(several.asked(plan, as_of))
-    ident = queries.instrument_id(asked.plan, instrument) if instrument else None
+    ident = queries.instrument_id(asked.plan, instrument) if instrument is not None else None
     if missing is None:
         rows = api.states(asked.plan, asked.as_of, instrument=ident)
         formats.write(fmt, states_views.states_view(asked, rows, ident))
@@ -247,5 +247,7 @@ def calendar(
 
     formats.write(fmt, several.each(asked, view), output)
     if output not in (None, "-") and fmt is CalendarFormat.ics:
-        print(f"{output}: {events} events", file=sys.stderr)
+        from bsec_plan.safetext import one_line
+
+        print(f"{one_line(output)}: {events} events", file=sys.stderr)
     return 0

@@ -72,6 +72,7 @@ def report(
     state: str | None = StateOpt,
 ) -> int:
     """The plan as a self-contained HTML page with a timeline: DIR/index.html."""
+    from bsec_plan.safetext import one_line
     from bsec_plan.writers import html as page
 
     asked = several.asked(plan, as_of, state)
@@ -80,7 +81,7 @@ def report(
         [(a.plan, a.plan_file) for a in asked], one.as_of, output, one.state
     )
     what = f"{len(asked)} plans" if len(asked) > 1 else "the plan"
-    print(f"{written}: {what} as of {one.as_of}", file=sys.stderr)
+    print(f"{one_line(str(written))}: {what} as of {one.as_of}", file=sys.stderr)
     return 0
 
 

@@ -31,13 +31,19 @@ def located(explicit: str | None) -> tuple[Path, str]:
             raise UsageError(
                 "an empty plan file name; name a file, or leave it out for the default"
             )
-        return Path(explicit), explicit
+        return Path(explicit), _shown(explicit)
     if os.environ.get("BSEC_PLAN"):
-        return Path(os.environ["BSEC_PLAN"]), os.environ["BSEC_PLAN"]
+        return Path(os.environ["BSEC_PLAN"]), _shown(os.environ["BSEC_PLAN"])
     found = discover()
     if found is not None:
         return found, str(found)
     return bundled_plan(), bundled_name()
+
+
+def _shown(name: str) -> str:
+    """A file's name as outputs show it: a line break in it as `\\n`, so that it cannot start
+    a line of its own (`Plan file:` lines, a log); the rest is escaped where it is written."""
+    return name.replace("\n", "\\n")
 
 
 def bundled_name() -> str:
@@ -51,13 +57,14 @@ def discover(start: Path | None = None) -> Path | None:
     """The nearest `data/plan.yaml` in `start` (default: the current folder) or a folder above
     it, named relative to `start` (`data/plan.yaml`, `../data/plan.yaml`; `plan.yaml` from
     data/). The walk stops at the repository's root (a folder holding `.git`), at the file
-    system's root, and below any folder in $GIT_CEILING_DIRECTORIES, as git's search does."""
+    system's root, and below any folder in $GIT_CEILING_DIRECTORIES (symlinks resolved), as
+    git's search does. A plan git would not read is refused with a UsageError (`_refused`)."""
     try:
-        folder = Path(os.path.abspath(start if start is not None else os.getcwd()))
+        folder = Path(os.path.realpath(start if start is not None else os.getcwd()))
     except OSError:  # the current folder was removed
         return None
     ceilings = {
-        os.path.normpath(c)
+        os.path.realpath(c)
         for c in os.environ.get("GIT_CEILING_DIRECTORIES", "").split(os.pathsep)
         if os.path.isabs(c)
     }
@@ -65,8 +72,58 @@ def discover(start: Path | None = None) -> Path | None:
     while True:
         found = folder / "data" / "plan.yaml"
         if found.is_file():  # both paths physical, so `..` in the answer is the real parent
-            return Path(os.path.relpath(found, here))
+            shown = Path(os.path.relpath(found, here))
+            _refused(shown, found, folder, folder != here, _root(folder, ceilings))
+            return shown
         parent = folder.parent
         if (folder / ".git").exists() or parent == folder or str(parent) in ceilings:
             return None
         folder = parent
+
+
+def _root(folder: Path, ceilings: set[str]) -> Path | None:
+    """The repository's root at or above `folder` (a folder holding `.git`), or None."""
+    while True:
+        if os.path.lexists(folder / ".git"):
+            return folder
+        if folder.parent == folder or str(folder.parent) in ceilings:
+            return None
+        folder = folder.parent
+
+
+def _trusted(folder: Path) -> bool:
+    """Whether git's own configuration (system, global) trusts `folder` though another user
+    owns it: `safe.directory` names it, or is `*`. Asked outside any repository, so that no
+    repository's config is read."""
+    import subprocess
+
+    try:
+        out = subprocess.run(
+            ["git", "config", "--get-all", "safe.directory"],
+            cwd="/",
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            timeout=10,
+            check=False,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return False
+    trusted = {os.path.realpath(v) if v != "*" else v for v in os.fsdecode(out).splitlines() if v}
+    return "*" in trusted or str(folder) in trusted
+
+
+def _refused(shown: Path, found: Path, folder: Path, above: bool, root: Path | None) -> None:
+    """Refuse, as git refuses a repository, a found plan that is not the current folder's
+    own: above it while no repository holds it, in a folder of another user, or leading (a
+    symlink) out of its repository. Naming it with --plan reads it anyway."""
+    reason = None
+    if root is None and above:
+        reason = "it is above this folder, and no git repository holds them both"
+    elif os.stat(root or folder).st_uid != os.geteuid() and not _trusted(root or folder):
+        reason = f"{root or folder} belongs to another user (as git refuses it)"
+    elif not Path(os.path.realpath(found)).is_relative_to(root or folder):
+        reason = "it is a symlink that leads out of its repository"
+    if reason is not None:
+        raise UsageError(
+            f"{shown} was found but not read: {reason}; name it with --plan to read it"
+        )

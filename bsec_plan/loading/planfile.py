@@ -82,8 +82,12 @@ def file_reader(path: Path, name: str) -> Read:
             shown = f"bundled registers (bsec-plan {__version__})"
         else:
             shown = os.path.join(os.path.dirname(name), relative)
-        try:
-            return read_bytes(path.parent / relative, "registers file"), shown
+        from bsec_plan.loading.confined import Refused, inside
+
+        try:  # only a file of the plan's own repository (or folder): see loading/confined.py
+            return read_bytes(inside(path.parent, relative), "registers file"), shown
+        except Refused as err:
+            raise Unreadable(str(err)) from None
         except PlanError as err:
             raise Unreadable(f"{shown}: {err.problems[0].message}") from None
 
@@ -244,10 +248,11 @@ def warnings(
     root = yamlpos.load(decode(read_bytes(path) if data is None else data, name))
     shown, registers, count = "", None, 0
     if plan.registers is not None:  # a finding in the registers is located in that file
-        shown = os.path.join(os.path.dirname(str(path)), plan.registers)
-        registers = yamlpos.load(
-            decode(read_bytes(path.parent / plan.registers, "registers file"), shown)
-        )
+        try:
+            data, shown = file_reader(path, str(path))(plan.registers)
+        except Unreadable:  # the plan was read with these registers: gone since, no warnings
+            return []
+        registers = yamlpos.load(decode(data, shown))
         own = registers.get("parties") if isinstance(registers, yamlpos.Mapping) else None
         count = len(own) if isinstance(own, list) else 0
     return sorted(

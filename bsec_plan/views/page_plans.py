@@ -32,17 +32,24 @@ def _clean(text: str) -> str:
 
 def folders(files: Sequence[str]) -> list[str]:
     """A distinct folder name for each plan file, in order (see the module's docstring)."""
+    from collections import Counter
+
     stems = [_clean(Path(f).stem) or "plan" for f in files]
+    shared = Counter(stems)
     names = []
     for f, stem in zip(files, stems, strict=True):
         parent = _clean(Path(f).resolve().parent.name)
-        names.append(f"{parent}-{stem}" if stems.count(stem) > 1 and parent else stem)
-    out: list[str] = []
+        names.append(f"{parent}-{stem}" if shared[stem] > 1 and parent else stem)
+    # linear however many names clean to the same: each name's count goes on from where it
+    # stopped, as every smaller one is taken already
+    used, last, out = {"index"}, dict[str, int](), []
     for name in names:
-        unique, n = name, 1
-        while unique in out or unique == "index":
+        unique, n = name, last.get(name, 1)
+        while unique in used:
             n += 1
             unique = f"{name}-{n}"
+        last[name] = n
+        used.add(unique)
         out.append(unique)
     return out
 

@@ -71,3 +71,69 @@ def _replace(path: str, data: bytes, st: os.stat_result | None) -> None:
         except BaseException:
             os.unlink(temp)
             raise
+
+
+def write_inside(data: bytes, folder: str, name: str) -> None:
+    """Write the page `name` (`index.html`, or `plan/index.html` below a folder of its own) into
+    `folder`, never through a symlink out of it: `folder` and every folder below it must be real
+    folders (created when missing), and a page that is a symlink is replaced by a regular file,
+    its target left as it was. A page that is a folder, a FIFO or a device is refused. A report
+    is written into a folder that may come with a repository someone else wrote, where a
+    committed symlink could otherwise point a page at `~/.bashrc`. OSError when it cannot be."""
+    os.makedirs(folder, exist_ok=True)  # the user's own path, up to the folder they named
+    *below, page = name.split("/")
+    fd = _open_folder(folder, None, folder)
+    try:
+        for part in below:
+            with suppress(FileExistsError):
+                os.mkdir(part, dir_fd=fd)
+            inner = _open_folder(part, fd, os.path.join(folder, part))
+            os.close(fd)
+            fd = inner
+        try:
+            st: os.stat_result | None = os.stat(page, dir_fd=fd, follow_symlinks=False)
+        except FileNotFoundError:
+            st = None
+        if st is not None and stat.S_ISLNK(st.st_mode):
+            st = None  # the link is replaced, as a new file; what it points to is not touched
+        elif st is not None and not stat.S_ISREG(st.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", os.path.join(folder, name))
+        _replace_at(fd, page, data, st)
+    finally:
+        os.close(fd)
+
+
+def _open_folder(path: str, dir_fd: int | None, shown: str) -> int:
+    try:
+        return os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=dir_fd)
+    except OSError as err:
+        if err.errno in (errno.ELOOP, errno.ENOTDIR) and os.path.islink(shown):
+            raise OSError(
+                errno.ELOOP, "is a symbolic link; the report is written only into a real folder"
+            ) from None
+        raise
+
+
+def _replace_at(fd: int, name: str, data: bytes, st: os.stat_result | None) -> None:
+    """`_replace` inside the folder open as `fd`: nothing is looked up by path again."""
+    if st is None:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    else:
+        mode = stat.S_IMODE(st.st_mode)
+    with interrupts_held():
+        import secrets
+
+        temp = f".{name}.{secrets.token_hex(6)}.tmp"
+        out = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600, dir_fd=fd)
+        try:
+            with os.fdopen(out, "wb") as f:
+                f.write(data)
+                f.flush()
+                os.fchmod(f.fileno(), mode)
+                os.fsync(f.fileno())
+            os.replace(temp, name, src_dir_fd=fd, dst_dir_fd=fd)
+        except BaseException:
+            os.unlink(temp, dir_fd=fd)
+            raise

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -88,6 +87,10 @@ def _directory(output: str) -> Path:
     if not output.strip():
         raise UsageError("--output: give the name of a folder for the report")
     folder = Path(output)
+    if folder.is_symlink():  # refused before any page is written (files.write_inside)
+        raise UsageError(
+            f"--output: {output} is a symbolic link; the report is written only into a real folder"
+        )
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"--output: {output} is a file, not a folder")
     return folder
@@ -99,24 +102,20 @@ def _pages(
     env: Any,
     extra: dict[str, Any],
     template: str = "report.html.j2",
+    below: str = "",
 ) -> None:
-    """Write each page into `folder` (created if needed) with `files.write`."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise UsageError(
-            f"--output: cannot write {folder / 'index.html'}: {err.strerror or err}"
-        ) from None
+    """Write each page into `folder` (created if needed), or into its folder `below`, with
+    `files.write_inside`: never through a symlink out of `folder`."""
     for name, data in written:
-        target = folder / name
+        page = f"{below}/{name}" if below else name
         try:
-            files.write(
-                render({**data, **extra}, env, template).encode("utf-8"),
-                str(target),
-                sys.stdout.buffer,
+            files.write_inside(
+                render({**data, **extra}, env, template).encode("utf-8"), str(folder), page
             )
         except OSError as err:
-            raise UsageError(f"--output: cannot write {target}: {err.strerror or err}") from None
+            raise UsageError(
+                f"--output: cannot write {folder / page}: {err.strerror or err}"
+            ) from None
 
 
 def _css(env: Any) -> Any:
@@ -136,9 +135,10 @@ def write_report(
     per_page: int = PER_PAGE,
 ) -> Path:
     """Render the report, then write `output/index.html` (and, for a plan of more than `split`
-    actions, its other pages: `views.page_split.pages`) with `files.write`, creating the folder if
-    needed: each page is replaced atomically and keeps its mode, a symlinked page has its target
-    updated, and neither Ctrl-C nor a full disk leaves a temporary file behind. Other files in
+    actions, its other pages: `views.page_split.pages`) with `files.write_inside`, creating the
+    folder if needed: each page is replaced atomically and keeps its mode, a symlinked page is
+    replaced by a regular file (its target is never written), a symlinked folder is refused, and
+    neither Ctrl-C nor a full disk leaves a temporary file behind. Other files in
     the folder are left alone. Returns the index's path; UsageError if a page cannot be written.
     """
     folder = _directory(output)
@@ -169,7 +169,7 @@ def write_reports(
     parts = []
     for (plan, file), name in zip(plans, names, strict=True):
         written = pages(plan, file, as_of, state, split, per_page)
-        _pages(folder / name, written, env, {"css": css, "plans_home": "../index.html"})
+        _pages(folder, written, env, {"css": css, "plans_home": "../index.html"}, below=name)
         parts.append((plan, file, name, written[0][1]))
     index = page_plans.index(parts, as_of, state)
     _pages(folder, [("index.html", index)], env, {"css": css}, "plans.html.j2")

@@ -128,7 +128,8 @@ def _print_fitting(console: Console, item: Table) -> None:
 
 
 # an address as the plan writes it: with its scheme; a full stop or bracket after it is not its
-ADDRESS = re.compile(r"\b[a-z][a-z0-9+.-]*://[^\s<>\"]+[^\s<>\".,;:)\]]", re.IGNORECASE)
+# (a scheme of at most 32 characters: an unbounded one made the search quadratic in a long word)
+ADDRESS = re.compile(r"\b[a-z][a-z0-9+.-]{0,31}://[^\s<>\"]+[^\s<>\".,;:)\]]", re.IGNORECASE)
 
 
 def _referenced(item: Table, addresses: dict[str, int]) -> Table:

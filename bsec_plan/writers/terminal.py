@@ -59,17 +59,23 @@ def pager_command() -> str | None:
 
 
 def _cannot_start(command: str) -> str | None:
-    """Why `command` surely cannot run (its program is not installed, or it does not parse),
-    as the name to show in the warning; None when it may run. Only a plain first word is
-    looked up: an assignment, a shell word or a function is left for the shell to run."""
+    """Why `command` surely cannot run (its program is not installed, or it does not parse,
+    as `sh -n` says), as the name to show in the warning; None when it may run. Only a plain
+    first word is looked up: an assignment, a shell word or a function is left for the shell."""
     try:
         words = shlex.split(command)
     except ValueError:  # an unclosed quote: sh would refuse it before reading a byte
         return command
     first = words[0] if words else ""
-    if not re.fullmatch(r"[\w./+-]+", first) or first in _PREFIXES:
-        return None
-    return None if shutil.which(first) else first
+    if re.fullmatch(r"[\w./+-]+", first) and first not in _PREFIXES and not shutil.which(first):
+        return first
+    try:  # `$(`, a lone `|`, `${`: sh would refuse to run it, and the text would be lost
+        parsed = subprocess.run(
+            ["sh", "-n", "-c", command], stdin=subprocess.DEVNULL, capture_output=True, check=False
+        )
+    except OSError:
+        return None  # no sh: the run below says so
+    return command if parsed.returncode != 0 else None
 
 
 def _pager_environment() -> dict[str, str]:

@@ -142,7 +142,7 @@ def main() -> int:
     subprocess.run(["tar", "-x", "-C", str(before)], input=archive.stdout, check=True)
     trees = {"before": before, "after": here}
     loads = [os.getloadavg()[0]]
-    rows = []
+    rows: list[tuple[str, str | int, Samples, dict[str, float]]] = []
     try:
         if not args.no_startup:
             for name, command in STARTUP.items():

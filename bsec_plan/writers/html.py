@@ -7,9 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from bsec_plan.domain import addresses
 from bsec_plan.domain.model import Plan
@@ -85,19 +84,6 @@ def render(page: dict[str, Any], env: Any = None, template: str = "report.html.j
     return visible((env or _environment()).get_template(template).render(page))
 
 
-def _rendering(page: dict[str, Any], env: Any, template: str) -> Callable[[BinaryIO], None]:
-    """What `render` gives, written into a file in the pieces Jinja makes: a large page is
-    never whole in memory (nor its bytes)."""
-    if "show" not in page and template == "report.html.j2":
-        page = one_page(page)
-
-    def write(f: BinaryIO) -> None:
-        for piece in env.get_template(template).generate(page):
-            f.write(visible(piece).encode("utf-8"))  # escapes are per character: piece by piece
-
-    return write
-
-
 def _directory(output: str) -> Path:
     if not output.strip():
         raise UsageError("--output: give the name of a folder for the report")
@@ -125,7 +111,9 @@ def _pages(
         target = folder / name
         try:
             files.write(
-                _rendering({**data, **extra}, env, template), str(target), sys.stdout.buffer
+                render({**data, **extra}, env, template).encode("utf-8"),
+                str(target),
+                sys.stdout.buffer,
             )
         except OSError as err:
             raise UsageError(f"--output: cannot write {target}: {err.strerror or err}") from None

@@ -128,6 +128,7 @@ def main() -> int:
     parser.add_argument("--sizes", type=_size, nargs="+", default=["bundled", 1000, 10000])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--no-startup", action="store_true", help="skip --help and --version")
+    parser.add_argument("--only", nargs="+", metavar="COMMAND", help="only these, e.g. states")
     args = parser.parse_args()
     here = HERE.parent
     revision = args.revision or latest_release(here)
@@ -158,6 +159,8 @@ def main() -> int:
                     for name, template in COMMANDS.items()
                 }
             for name, command in commands.items():
+                if args.only and name.split()[0] not in args.only:
+                    continue
                 rows.append((name, size, *paired(trees, command, work, args.rounds)))
                 loads.append(os.getloadavg()[0])
                 print(f"{name} at {size}: done", file=sys.stderr)

@@ -35,6 +35,7 @@ from bsec_plan.interrupts import interrupts_held
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from hashlib import blake2b as Blake2b
 
     from bsec_plan.domain.model import Plan
 
@@ -92,9 +93,15 @@ def _code_key() -> str:
 
 
 def _digest(data: bytes) -> str:
-    from hashlib import blake2b
+    return _blake2b(data).hexdigest()
 
-    return blake2b(data, digest_size=32).hexdigest()
+
+def _blake2b(data: bytes = b"") -> Blake2b:
+    try:  # hashlib's own BLAKE2, without the OpenSSL start-up that hashlib adds (milliseconds)
+        from _blake2 import blake2b
+    except ImportError:  # an interpreter that does not build it apart
+        from hashlib import blake2b
+    return blake2b(data, digest_size=32)
 
 
 def _header(data: bytes) -> bytes:
@@ -266,12 +273,10 @@ def _put(header: bytes, plan: Plan, registers_line: bytes) -> None:
 def _store(header: bytes, *payload: bytes) -> None:
     """An entry: its header line, the digest of its payload, then its payload, which may come
     in pieces (never joined: a large plan's entry is not copied once more to be written)."""
-    from hashlib import blake2b
-
     size = len(header) + _DIGEST_LINE + 1 + sum(map(len, payload))
     if size > LIMIT:
         return
-    digest = blake2b(digest_size=32)
+    digest = _blake2b()
     for piece in payload:
         digest.update(piece)
     with _folder(create=True) as folder:

@@ -304,6 +304,7 @@ def parse_registers(text: str, name: str) -> Registers:
             registers = validation.validate_registers(root)
         except ValidationError as err:
             errors = err.errors(include_url=False)
+            findings = check_what_validated(root, errors, registers=True)
         else:
             findings = crossref.check_registers(registers)
             if not findings and not suspect:

@@ -149,7 +149,10 @@ def get(data: bytes, registers: Callable[[str], bytes | None] | None = None) -> 
     payload = _read(_header(data))
     if payload is None:
         return None
-    line, _, payload = payload.partition(b"\n")
+    end = payload.find(
+        b"\n"
+    )  # the registers line; the plan follows (never copied: it may be large)
+    line = payload[:end]
     if line != _NO_REGISTERS:
         import json
 
@@ -163,7 +166,7 @@ def get(data: bytes, registers: Callable[[str], bytes | None] | None = None) -> 
     from bsec_plan.loading import cacheformat
 
     try:
-        return cacheformat.decode(payload)
+        return cacheformat.decode(payload, end + 1)
     except Exception:  # made by an incompatible build, or not what the code expects
         return None
 

@@ -105,8 +105,9 @@ def _classes() -> dict[str, type]:
     return {cls.__name__: cls for cls in fields.RECORDS}
 
 
-def decode(payload: bytes) -> Plan:
-    """The plan an entry holds; an exception where it is not one (the caller's miss)."""
+def decode(payload: bytes, start: int = 0) -> Plan:
+    """The plan an entry holds from its ASCII line-start `start` on; an exception where it is
+    not one (the caller's miss)."""
     import datetime as dt
     import json
 
@@ -126,7 +127,10 @@ def decode(payload: bytes) -> Plan:
             raise ValueError(f"{tag} is not a record as this code writes it")
         return builders[tag](values)
 
-    plan = json.loads(payload, object_hook=build)
+    text = payload.decode("utf-8")
+    plan, end = json.JSONDecoder(object_hook=build).raw_decode(text, start)
+    if end != len(text) and not text[end:].isspace():
+        raise ValueError("more than a plan")
     if type(plan) is not Plan:
         raise ValueError("not a plan")
     return plan

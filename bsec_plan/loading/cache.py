@@ -149,9 +149,8 @@ def get(data: bytes, registers: Callable[[str], bytes | None] | None = None) -> 
     payload = _read(_header(data))
     if payload is None:
         return None
-    end = payload.find(
-        b"\n"
-    )  # the registers line; the plan follows (never copied: it may be large)
+    # the registers line, then the plan, decoded where it starts (never copied: it may be large)
+    end = payload.find(b"\n")
     line = payload[:end]
     if line != _NO_REGISTERS:
         import json

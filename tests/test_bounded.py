@@ -258,8 +258,8 @@ def test_warnings_of_a_plan_on_standard_input() -> None:
 def test_a_registers_line_of_two_hundred_thousand_spaces_is_read_in_one_pass(
     tmp_path: Path,
 ) -> None:
-    """The registers a plan names are guessed from its text before the cache is asked; a
-    backtracking pattern took minutes on such a line before any answer."""
+    """The registers line is read once, by the parser; a backtracking pattern that guessed it
+    for the cache took minutes on such a line before any answer."""
     plan = tmp_path / "registers-line-of-spaces.yaml"
     plan.write_text("registers: a" + " " * 200_000 + "b\n" + MINIMAL)
     env = {"BSEC_PLAN_CACHE": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
@@ -273,20 +273,3 @@ def test_a_registers_line_of_two_hundred_thousand_spaces_is_read_in_one_pass(
     )
     assert result.returncode == 2
     assert "registers" in result.stderr and "Traceback" not in result.stderr
-
-
-@pytest.mark.parametrize(
-    "text, name",
-    [
-        ("registers: registers.yaml\n", "registers.yaml"),
-        ("title: x\nregisters: '../r.yaml'  # shared\n", "../r.yaml"),
-        ('registers: "a b.yaml"\n', "a b.yaml"),
-        ("registers: r.yaml # the organisation's\n", "r.yaml"),
-        ("registers:\n  - x\n", None),
-        ("  registers: nested.yaml\n", None),
-    ],
-)
-def test_the_registers_line_is_guessed_as_yaml_reads_it(text: str, name: str | None) -> None:
-    from bsec_plan.loading.joined import registers_guess
-
-    assert registers_guess(text.encode()) == name

@@ -4,6 +4,7 @@ is validated."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shlex
@@ -68,9 +69,17 @@ def _entry(folder: Path) -> Path:
     return entry
 
 
+def _rewrite(entry: Path, rest: bytes) -> None:
+    """Give the entry another content under its header, with the digest line the tool writes."""
+    header = entry.read_bytes().split(b"\n", 1)[0]
+    digest = hashlib.blake2b(rest, digest_size=32).hexdigest().encode()
+    entry.write_bytes(header + b"\n" + digest + b"\n" + rest)
+
+
 def _tamper(entry: Path) -> None:
     """Change what the entry says, so that a run shows whether it read it."""
-    entry.write_bytes(entry.read_bytes().replace(b"Organize the meetings.", b"Forged."))
+    rest = entry.read_bytes().split(b"\n", 2)[2]
+    _rewrite(entry, rest.replace(b"Organize the meetings.", b"Forged."))
 
 
 def test_on_a_terminal_the_cache_entry_is_written_after_the_answer(tmp_path: Path) -> None:
@@ -118,15 +127,15 @@ def test_an_entry_with_a_field_missing_is_not_used(tmp_path: Path, cache_dir: Pa
     plan.write_bytes(MINIMAL.read_bytes())
     planfile.load(plan)
     entry = _entry(cache_dir)
-    header, payload = entry.read_bytes().split(b"\n", 1)
+    registers, payload = entry.read_bytes().split(b"\n", 2)[2].split(b"\n", 1)
     tree = json.loads(payload)
     action = tree["v"][3][0]["v"][3][1]  # directions[0].actions[1], A.2
     assert action["@"] == "Action" and action["v"][1] == "Organize the meetings."
     action["v"][1] = "Forged."
-    entry.write_bytes(header + b"\n" + json.dumps(tree).encode())
+    _rewrite(entry, registers + b"\n" + json.dumps(tree).encode())
     assert planfile.load(plan).actions["A.2"].text == "Forged."  # the user's own entry is read
     del action["v"][-1]
-    entry.write_bytes(header + b"\n" + json.dumps(tree).encode())
+    _rewrite(entry, registers + b"\n" + json.dumps(tree).encode())
     assert planfile.load(plan).actions["A.2"].text == "Organize the meetings."
 
 

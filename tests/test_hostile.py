@@ -4,6 +4,7 @@ Each ends in its documented exit code with a clear message, and nothing is clobb
 
 import contextlib
 import datetime as dt
+import hashlib
 import io
 import json
 import os
@@ -78,8 +79,11 @@ def _forge(folder: Path, data: bytes, text: str) -> None:
 def test_entries_are_json_with_the_plan_digest_first(tmp_path: Path, cache_dir: Path) -> None:
     path = _plan_copy(tmp_path)
     planfile.load(path)
-    header, payload = _only_entry(cache_dir).read_bytes().split(b"\n", 1)
+    header, digest, rest = _only_entry(cache_dir).read_bytes().split(b"\n", 2)
     assert header.startswith(b"bsec-plan-cache ")
+    assert digest.decode() == hashlib.blake2b(rest, digest_size=32).hexdigest()
+    registers, payload = rest.split(b"\n", 1)
+    assert registers == b"-"  # the plan names no registers file
     assert json.loads(payload)["@"] == "Plan"
     assert stat.S_IMODE(cache_dir.stat().st_mode) == 0o700
 

@@ -120,11 +120,15 @@ EXPECTED = {
     "registers-and-states-inline.yaml": (27, 1, "`states` belongs in"),
     "registers-lack-a-state-the-plan-names.yaml": (19, 41, "responsible party 'TR'"),
     "registers-names-unknown-instrument.yaml": (1, 1, "holds registers"),
+    "registers-bad-date-misspelt-key-and-undeclared-instrument.yaml": (1, 1, "holds registers"),
 }
 
 
 # `check` reads a registers file as registers, where a query reading it as a plan refuses it
-CHECKED_AT = {"registers-names-unknown-instrument.yaml": (10, 29)}
+CHECKED_AT = {
+    "registers-names-unknown-instrument.yaml": (10, 29),
+    "registers-bad-date-misspelt-key-and-undeclared-instrument.yaml": (6, 83),
+}
 
 
 def test_every_broken_file_has_an_expectation() -> None:

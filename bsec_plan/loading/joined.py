@@ -1,37 +1,9 @@
-"""Where a plan and the registers it names meet: whether a file is registers, which file a
-finding on the joined plan stands in, and the registers file a plan names, guessed unparsed."""
+"""Where a plan and the registers it names meet: whether a file is registers, and which file a
+finding on the joined plan stands in."""
 
 from __future__ import annotations
 
-import re
-
 from bsec_plan.problems import TreePath
-
-_LINE = re.compile(rb"^registers:[ \t]([^\r\n]*)", re.MULTILINE)
-_QUOTES = ("'", '"')
-
-
-def registers_guess(data: bytes) -> str | None:
-    """The name on a top-level `registers: NAME` line, guessed without parsing, to find the
-    cache entry; a wrong guess only misses, as entries are stored under the bytes read. The
-    line is taken whole and read in Python: no pattern that could backtrack on a long line."""
-    match = _LINE.search(data)
-    if match is None:
-        return None
-    try:
-        value = match.group(1).decode("utf-8").strip()
-    except UnicodeDecodeError:
-        return None
-    if value[:1] in _QUOTES:
-        close = value.find(value[0], 1)
-        return (value[1:close] or None) if close > 0 else None
-    value = value.split(" #", 1)[0].split("\t#", 1)[0].strip()
-    return value if value and value[0] not in "#&*!|>%@`" else None
-
-
-def cache_key(data: bytes, registers: bytes | None) -> bytes:
-    """The cache covers the plan's bytes and, when it names registers, theirs."""
-    return data if registers is None else data + b"\0registers\0" + registers
 
 
 def registers_keys(root: object) -> bool:

@@ -158,3 +158,15 @@ def _record_in(annotation: object) -> type[Any] | None:
         if found is not None:
             return found
     return None
+
+
+def described(
+    name: str, root: Node, errors: list[ErrorDetails], record: type[Any] | None = None
+) -> list[Problem]:
+    """pydantic's errors, placed: the first are described in full (a suggestion for a misspelt
+    key...); beyond them only a few are shown, so the rest are located and counted at little
+    cost each, however many a file holds."""
+    from bsec_plan.loading.partial import MAX_ERRORS_TO_SET_ASIDE as first
+
+    full = [pydantic_problem(name, root, e, record) for e in errors[:first]]
+    return full + [Problem(name, *locate(root, tuple(e["loc"])), e["msg"]) for e in errors[first:]]

@@ -26,12 +26,15 @@ class _Kept(list[Any]):
     orig: list[int]
 
 
-def check_what_validated(root: Node, errors: list[ErrorDetails]) -> list[Finding]:
+def check_what_validated(
+    root: Node, errors: list[ErrorDetails], registers: bool = False
+) -> list[Finding]:
     """The reference rules run on the parts of the plan that validated, so that one run shows
     every problem: each record with an error (the innermost list item holding it) is set aside,
     an unknown top-level key is left out, and the rest validated again. Findings that name a
     record set aside (it may have been the one referred to) are left out. Nothing when an error is outside
-    any record (a missing title, a bad period), as the rest cannot be read without it."""
+    any record (a missing title, a bad period), as the rest cannot be read without it. With
+    `registers`, the tree is a registers file, checked by the registers' own rules."""
     from pydantic import ValidationError
 
     from bsec_plan.loading import crossref, validation
@@ -44,13 +47,16 @@ def check_what_validated(root: Node, errors: list[ErrorDetails]) -> list[Finding
         if not _set_aside(tree, errors, aside):
             return []
         try:
-            plan = validation.validate(tree)
+            if registers:
+                findings = crossref.check_registers(validation.validate_registers(tree))
+            else:
+                findings = crossref.check(validation.validate(tree))
         except ValidationError as err:
             errors = err.errors(include_url=False, include_input=False)
             continue
         return [
             (_in_file(tree, path), message)
-            for path, message in crossref.check(plan)
+            for path, message in findings
             if not any(f"'{ident}'" in message for ident in aside)
         ]
     return []

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bsec_plan.loading import joined, partial
+from bsec_plan.loading import joined
 from bsec_plan.loading.discovery import bundled_name
-from bsec_plan.loading.locating import control_problems, dotted, locate, pydantic_problem
+from bsec_plan.loading.locating import control_problems, described, dotted, locate
 from bsec_plan.loading.partial import check_what_validated
 from bsec_plan.problems import PlanError, Problem
 from bsec_plan.safetext import invisible
@@ -110,13 +109,16 @@ def load_bytes(data: bytes, name: str, cached: bool = True, read: Read | None = 
     read = read or file_reader(Path("plan.yaml"), "plan.yaml")
     if not cached:
         return parse(decode(data, name), name, read)
-    guess, key = joined.registers_guess(data), data
-    if guess is not None:
-        with contextlib.suppress(Unreadable):
-            key = joined.cache_key(data, read(guess)[0])
-    plan: Plan | None = cache.get(key)
+
+    def registers(relative: str) -> bytes | None:  # those the entry was validated with, now
+        try:
+            return read(relative)[0]
+        except Unreadable:
+            return None
+
+    plan: Plan | None = cache.get(data, registers)
     if plan is None:
-        seen: list[bytes] = []
+        seen: list[bytes] = []  # the registers the parser read, at the path it parsed
 
         def recording(relative: str) -> tuple[bytes, str]:
             got = read(relative)
@@ -124,7 +126,7 @@ def load_bytes(data: bytes, name: str, cached: bool = True, read: Read | None = 
             return got
 
         plan = parse(decode(data, name), name, recording)
-        cache.put(joined.cache_key(data, seen[-1] if seen else None), plan)
+        cache.put(data, plan, seen[-1] if seen else None)
     return plan
 
 
@@ -159,12 +161,7 @@ def parse(text: str, name: str, read: Read | None = None) -> Plan:
 
     # A plan is usually valid: read it without positions first (faster), and read it again
     # with positions only to locate problems.
-    try:
-        root = yamlpos.load(text, positions=False)
-    except yamlpos.YamlProblem as err:
-        raise PlanError(
-            [Problem(name, line, col, msg) for (line, col), msg in err.problems]
-        ) from None
+    root = _unplaced(text, name)
     if isinstance(root, yamlpos.Mapping) and root.get("registers") is not None:
         return _parse_with_registers(text, name, root, read or file_reader(Path("p"), "p"))
     if joined.registers_keys(root):
@@ -220,17 +217,26 @@ def _located(
         what = "registers" if record is not None else "plan"
         message = f"the {what} must be a mapping with keys such as {keys}; found {found}"
         return [Problem(name, *at, message)]
-    # the first errors are described in full (a suggestion for a misspelt key...); beyond
-    # them, only a few are shown, so the rest are located and counted at little cost each
-    first = partial.MAX_ERRORS_TO_SET_ASIDE
-    located = [pydantic_problem(name, root, e, record) for e in errors[:first]]
-    located += [Problem(name, *locate(root, tuple(e["loc"])), e["msg"]) for e in errors[first:]]
+    located = described(name, root, errors, record)
     located += control_problems(name, root)
     located += [
         Problem(name, *locate(root, path_), f"{dotted(root, path_)}: {msg}")
         for path_, msg in findings
     ]
     return located
+
+
+def _unplaced(text: str, name: str) -> Node:
+    """The YAML tree of a plan or registers file, read without positions; a YAML problem is a
+    located PlanError."""
+    from bsec_plan.loading import yamlpos
+
+    try:
+        return yamlpos.load(text, positions=False)
+    except yamlpos.YamlProblem as err:
+        raise PlanError(
+            [Problem(name, line, col, msg) for (line, col), msg in err.problems]
+        ) from None
 
 
 def warnings(
@@ -294,12 +300,7 @@ def parse_registers(text: str, name: str) -> Registers:
     from bsec_plan.domain.registers import Registers
     from bsec_plan.loading import crossref, validation, yamlpos
 
-    try:
-        root = yamlpos.load(text, positions=False)
-    except yamlpos.YamlProblem as err:
-        raise PlanError(
-            [Problem(name, line, col, msg) for (line, col), msg in err.problems]
-        ) from None
+    root = _unplaced(text, name)
     errors: list[ErrorDetails] = []
     findings: list[Finding] = []
     suspect = "\\" in text or "\x85" in text or invisible(text) is not None
@@ -308,6 +309,7 @@ def parse_registers(text: str, name: str) -> Registers:
             registers = validation.validate_registers(root)
         except ValidationError as err:
             errors = err.errors(include_url=False)
+            findings = check_what_validated(root, errors, registers=True)
         else:
             findings = crossref.check_registers(registers)
             if not findings and not suspect:
@@ -375,7 +377,7 @@ def _parse_with_registers(text: str, name: str, root: Node, read: Read) -> Plan:
     controls = control_problems(name, tree)
     if merged is not None and not (errors or findings or inline or controls):
         return merged
-    located = [pydantic_problem(name, tree, e) for e in errors] + controls + problems
+    located = described(name, tree, errors) + controls + problems
     located += [
         Problem(name, *locate(tree, loc), f"{dotted(tree, loc)}: {msg}") for loc, msg in findings
     ]

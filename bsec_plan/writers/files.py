@@ -11,16 +11,20 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Callable
 from contextlib import suppress
 from typing import BinaryIO
 
 from bsec_plan.interrupts import interrupts_held
 
+Data = bytes | Callable[[BinaryIO], None]
+"""Bytes, or a function that writes them into the file in pieces (a large answer, never whole)."""
 
-def write(data: bytes, target: str, stdout: BinaryIO) -> None:
+
+def write(data: Data, target: str, stdout: BinaryIO) -> None:
     """Write `data` to `target` (`-` is stdout). OSError (with strerror) when it cannot be."""
     if target == "-":
-        stdout.write(data)
+        _put(stdout, data)
         stdout.flush()
         return
     if not target:
@@ -36,14 +40,21 @@ def write(data: bytes, target: str, stdout: BinaryIO) -> None:
     if st is not None and (stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode)):
         fd = os.open(target, os.O_WRONLY)  # no O_CREAT: what is there is written to, or nothing
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            _put(f, data)
         return
     if st is not None and not stat.S_ISREG(st.st_mode):
         raise OSError(errno.EINVAL, "not a regular file, a FIFO or a character device", target)
     _replace(os.path.realpath(target), data, st)
 
 
-def _replace(path: str, data: bytes, st: os.stat_result | None) -> None:
+def _put(f: BinaryIO, data: Data) -> None:
+    if isinstance(data, bytes):
+        f.write(data)
+    else:
+        data(f)
+
+
+def _replace(path: str, data: Data, st: os.stat_result | None) -> None:
     """Write a temp file beside `path`, give it the mode `path` has or would get, rename it."""
     if st is None:
         umask = os.umask(0o022)
@@ -59,7 +70,7 @@ def _replace(path: str, data: bytes, st: os.stat_result | None) -> None:
         )
         try:
             with os.fdopen(fd, "wb") as f:
-                f.write(data)
+                _put(f, data)
                 f.flush()
                 if st is not None and (st.st_uid, st.st_gid) != (os.geteuid(), os.getegid()):
                     # as root, a file keeps its owner; as a user, this may not be allowed

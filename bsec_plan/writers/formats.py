@@ -12,7 +12,7 @@ import io
 import sys
 from collections.abc import Callable
 from enum import Enum
-from typing import TYPE_CHECKING, TextIO, TypeVar
+from typing import TYPE_CHECKING, BinaryIO, TextIO, TypeVar
 
 from bsec_plan.problems import UsageError
 
@@ -173,12 +173,19 @@ def write(fmt: str | Enum, view: View, path: str | None = None) -> None:
     if path is None or path == "-":
         WRITERS[name](view, sys.stdout)
         return
-    text = io.StringIO()  # written whole, so a failure leaves no half-written file
-    WRITERS[name](view, text)
-    save(path, text.getvalue().encode("utf-8"))
+
+    def pieces(binary: BinaryIO) -> None:  # into the file's temp file: a failure leaves none
+        text = io.TextIOWrapper(binary, encoding="utf-8", newline="")
+        try:
+            WRITERS[name](view, text)
+            text.flush()
+        finally:
+            text.detach()  # the file stays open for its owner to finish
+
+    save(path, pieces)
 
 
-def save(path: str, data: bytes) -> None:
+def save(path: str, data: bytes | Callable[[BinaryIO], None]) -> None:
     """The one place a command writes a file, as `outfile` says: clobber nothing not asked for."""
     from bsec_plan.writers import files as outfile
 

@@ -52,7 +52,8 @@ def target(plan_path: Path, plan_name: str, in_registers: bool) -> Target:
             "the bundled plan is part of the installed package and is not edited; record in "
             "your copy: --plan PATH, $BSEC_PLAN, or run it where data/plan.yaml is"
         )
-    plan = planfile.load(plan_path)
+    # not from the cache, nor into it: the file is about to change, so its entry would be stale
+    plan = planfile.load(plan_path, cached=False)
     if in_registers and plan.registers is not None:
         relative = plan.registers
         return Target(

@@ -58,6 +58,14 @@ class DiffFormat(str, Enum):
     json = "json"
 
 
+class ScoreboardFormat(str, Enum):
+    table = "table"
+    markdown = "markdown"
+    csv = "csv"
+    json = "json"
+    xlsx = "xlsx"
+
+
 class CheckFormat(str, Enum):
     text = "text"
     github = "github"
@@ -73,6 +81,7 @@ DESCRIBED = {
     "markdown": "markdown (for a pull-request comment)",
     "text": "text",
     "github": "github (Actions annotations too)",
+    "xlsx": "xlsx (a spreadsheet; needs bsec-plan[xlsx])",
 }
 
 
@@ -91,6 +100,7 @@ OFFERED: dict[str, type[Enum]] = {
     "calendar": CalendarFormat,
     "diff": DiffFormat,
     "sources": SourcesFormat,
+    "scoreboard": ScoreboardFormat,
 }
 
 
@@ -150,6 +160,18 @@ def _markdown(view: View, stream: TextIO) -> None:
     stream.write(visible(_built(view.markdown)))
 
 
+def _xlsx(view: View, stream: TextIO) -> None:
+    from bsec_plan.writers import xlsx
+
+    data = xlsx.workbook(_built(view.sheet))
+    buffer = stream.buffer
+    if stream.isatty():
+        raise UsageError("--format xlsx writes a spreadsheet; name a file with -o FILE")
+    stream.flush()
+    buffer.write(data)
+    buffer.flush()
+
+
 def _check(fmt: str) -> Callable[[View, TextIO], None]:
     def write(view: View, stream: TextIO) -> None:
         from bsec_plan.writers import problems
@@ -175,6 +197,7 @@ WRITERS: dict[str, Callable[[View, TextIO], None]] = {
     "markdown": _markdown,
     "text": _check("text"),
     "github": _check("github"),
+    "xlsx": _xlsx,
 }
 
 
@@ -184,9 +207,11 @@ def write(fmt: str | Enum, view: View, path: str | None = None) -> None:
     if path is None or path == "-":
         WRITERS[name](view, sys.stdout)
         return
-    text = io.StringIO()  # written whole, so a failure leaves no half-written file
+    data = io.BytesIO()  # written whole, so a failure leaves no half-written file
+    text = io.TextIOWrapper(data, encoding="utf-8", newline="")  # .buffer: for a spreadsheet
     WRITERS[name](view, text)
-    save(path, text.getvalue().encode("utf-8"))
+    text.flush()
+    save(path, data.getvalue())
 
 
 def save(path: str, data: bytes) -> None:

@@ -26,7 +26,7 @@ WIDTH = 100
 _LINE = re.compile(r"[^\r\n\x85\u2028\u2029]*(?:\r\n|[\r\n\x85\u2028\u2029]|$)")
 # plain text that every YAML reader takes as the same text, in a block and in a flow mapping
 _PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^:#\n]|:(?=\S)|(?<=\S)#)*")
-_FLOW_PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .()_/'’–-]*")
+_FLOW_PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .()_/–-]*")
 _ESCAPE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 
 
@@ -66,12 +66,13 @@ def read(data: bytes, name: str) -> Text:
 def scalar(value: str, indent: int, flow: bool = False, key_width: int = 0) -> str:
     """`value` as YAML text that reads back as exactly `value`: plain where every reader agrees,
     folded when long prose, else quoted."""
-    if _plain_ok(value, flow):
-        if flow or indent + key_width + len(value) <= WIDTH:
-            return value
-        folded = _folded(value, indent + 2)
-        if folded is not None:
-            return folded
+    plain = _plain_ok(value, flow)
+    if plain and (flow or indent + key_width + len(value) <= WIDTH):
+        return value
+    folded = None if flow else _folded(value, indent + 2)
+    if folded is not None:
+        return folded
+    if plain:
         return value
     if '"' in value and "'" not in value and not _ESCAPE.search(value) and "\n" not in value:
         return f"'{value}'"  # text quoting text, as the files write it
@@ -91,9 +92,11 @@ def _plain_ok(value: str, flow: bool) -> bool:
 
 
 def _folded(value: str, indent: int) -> str | None:
+    if _ESCAPE.search(value) or "\t" in value or indent + len(value) <= WIDTH:
+        return None  # control characters need escapes; a short value needs no folding
     width = max(WIDTH - indent, 40)
     pieces = textwrap.wrap(value, width, break_long_words=False, break_on_hyphens=False)
-    if " ".join(pieces) != value:  # wrapping would change the spaces: keep it on one line
+    if len(pieces) < 2 or " ".join(pieces) != value:  # one long word, or spaces it would change
         return None
     return ">-\n" + "\n".join(" " * indent + piece for piece in pieces)
 

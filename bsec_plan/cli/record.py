@@ -4,17 +4,32 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
+from typer.core import TyperGroup
 
 from bsec_plan.cli import completion
-from bsec_plan.cli.options import AsOfOpt, Command, app, examples
+from bsec_plan.cli.options import PROGRAM_OPTIONS, AsOfOpt, Command, app, examples
 from bsec_plan.cli.prelude import parse_as_of
 from bsec_plan.problems import UsageError
 
 if TYPE_CHECKING:
     from bsec_plan.queries.recording import Recorded, Target
+
+
+class Group(TyperGroup):
+    """`record` takes the program's options too, as every command does: the copies that
+    options.Command makes for a command."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        inherited = getattr(self, "_inherited", None)
+        if inherited is None:
+            probe = Command(name=self.name)
+            inherited = [p for p in probe.get_params(ctx) if p.name in PROGRAM_OPTIONS]
+            self._inherited = inherited
+        return [*super().get_params(ctx), *inherited]
+
 
 record_app = typer.Typer(
     help="Add what happened to the plan or its registers: progress, ratification events, "
@@ -25,6 +40,7 @@ record_app = typer.Typer(
 app.add_typer(
     record_app,
     name="record",
+    cls=Group,
     epilog=examples(
         "bsec-plan record progress -h",
         "bsec-plan record event -h",

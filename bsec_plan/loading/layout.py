@@ -153,12 +153,9 @@ def formatted(data: bytes, name: str, root_class: type) -> bytes:
     header: list[str] = []  # the lines above the first key stay on top
     if src.root:
         first = min(line for line, _ in src.root.keys_at.values())
-        header = [line.rstrip() for line in layout.source[: first - 1]]
+        header = [line.rstrip() for line in layout.source[: first - 1]]  # as written
         layout.claimed.update(range(1, first))
-        while header and not header[-1].strip():
-            header.pop()
-    body = layout.mapping(src.root, root_class, 0, False, top=True)
-    body = _dedupe_blanks([*header, "", *body] if header else body)
+    body = _dedupe_blanks([*header, *layout.mapping(src.root, root_class, 0, False, top=True)])
     rest = [
         layout.source[n - 1].strip()
         for n in range(1, len(layout.source) + 1)

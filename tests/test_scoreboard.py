@@ -157,3 +157,29 @@ def test_xlsx_without_openpyxl_says_how_to_get_it(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setitem(sys.modules, "openpyxl", None)
     with pytest.raises(UsageError, match=r"pip install 'bsec-plan\[xlsx\]'"):
         xlsx.workbook(Sheet("S", "As of", ["A"], [], []))
+
+
+def test_the_printable_page_is_plain_html_with_a_section_per_direction(recorded: Path) -> None:
+    import html5lib
+
+    result = run_cli(
+        "scoreboard", "--plan", str(recorded), "--as-of", "2010-09-01", "--format", "html"
+    )
+    assert result.returncode == 0, result.stderr
+    page = result.stdout
+    html5lib.HTMLParser(strict=True).parse(page)
+    assert "@page { size: A4" in page
+    assert "section.direction + section.direction { break-before: page; }" in page
+    assert page.count('<section class="direction"') == 5
+    for interactive in ("<script", "<button", "<input", "<details", "<form"):
+        assert interactive not in page
+    assert "Met | agreed. (2010-06-15; https://example.org/record.pdf)" in page
+
+
+def test_the_printable_page_shows_plan_text_as_text() -> None:
+    from conftest import TESTS
+
+    plan = TESTS / "plans" / "markup-in-text.yaml"
+    result = run_cli("scoreboard", "--plan", str(plan), "--format", "html")
+    assert result.returncode == 0, result.stderr
+    assert "<script" not in result.stdout and "&lt;" in result.stdout

@@ -72,6 +72,7 @@ class View:
     markdown: Callable[[], str] | None = None  # markdown
     checked: Callable[[], Checked] | None = None  # text, github
     sheet: Callable[[], Sheet] | None = None  # xlsx
+    printable: Callable[[], dict[str, Any]] | None = None  # html: a printable page's data
 
 
 @dataclass

@@ -144,6 +144,34 @@ def scoreboard_sheet(asked: Asked, lines: list[Line], window: str) -> Sheet:
     )
 
 
+def scoreboard_page(asked: Asked, lines: list[Line], window: str) -> dict[str, Any]:
+    """The printable page's data: a section per direction, each row's cells as text."""
+    from bsec_plan import __version__
+
+    titles = {d.id: d.title for d in asked.plan.directions}
+    directions = []
+    for direction in dict.fromkeys(line.row.direction for line in lines):
+        rows = []
+        for line in lines:
+            if line.row.direction == direction:
+                cells = _cells(line)
+                keys = ("action", "occurrence", "responsible", "deadline", "state_of_play")
+                rows.append({**dict(zip(keys, cells[1:6], strict=True)), "rating": line.rating})
+        directions.append({"id": direction, "title": titles[direction], "rows": rows})
+    state = asked.plan.state_by_code.get(asked.state or "")
+    return {
+        "version": __version__,
+        "title": asked.plan.title,
+        "as_of": asked.as_of.isoformat(),
+        "state": asked.state,
+        "state_name": state.name if state else None,
+        "window": window,
+        "plan_file": asked.plan_file,
+        "directions": directions,
+        "totals": list(totals(lines).items()),
+    }
+
+
 def scoreboard_view(
     asked: Asked, lines: list[Line], start: dt.date | None, end: dt.date | None
 ) -> View:
@@ -164,4 +192,5 @@ def scoreboard_view(
         table=lambda: scoreboard_table(asked, lines),
         markdown=lambda: scoreboard_markdown(asked, lines, window),
         sheet=lambda: scoreboard_sheet(asked, lines, window),
+        printable=lambda: scoreboard_page(asked, lines, window),
     )

@@ -64,6 +64,7 @@ class ScoreboardFormat(str, Enum):
     csv = "csv"
     json = "json"
     xlsx = "xlsx"
+    html = "html"
 
 
 class CheckFormat(str, Enum):
@@ -82,6 +83,7 @@ DESCRIBED = {
     "text": "text",
     "github": "github (Actions annotations too)",
     "xlsx": "xlsx (a spreadsheet; needs bsec-plan[xlsx])",
+    "html": "html (a page to print)",
 }
 
 
@@ -172,6 +174,12 @@ def _xlsx(view: View, stream: TextIO) -> None:
     buffer.flush()
 
 
+def _html(view: View, stream: TextIO) -> None:
+    from bsec_plan.writers import html
+
+    stream.write(html.render(_built(view.printable), template="scoreboard.html.j2"))
+
+
 def _check(fmt: str) -> Callable[[View, TextIO], None]:
     def write(view: View, stream: TextIO) -> None:
         from bsec_plan.writers import problems
@@ -198,6 +206,7 @@ WRITERS: dict[str, Callable[[View, TextIO], None]] = {
     "text": _check("text"),
     "github": _check("github"),
     "xlsx": _xlsx,
+    "html": _html,
 }
 
 

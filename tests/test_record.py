@@ -290,3 +290,20 @@ def test_any_text_is_written_so_that_it_reads_back_the_same(value: str) -> None:
             assert "is not allowed in YAML" in err.problems[0][1], text
             continue
         assert root["progress"][0]["summary"] == value, text
+
+
+@pytest.mark.parametrize(
+    "words, cword, expected",
+    [
+        ("bsec-plan record ", 2, ["progress", "officer", "event"]),
+        ("bsec-plan record progress a", 3, ["a.1", "a.2", "a.3"]),
+        ("bsec-plan record event AL protocol-2002 ra", 5, ["ratification"]),
+        ("bsec-plan record officer AL ", 4, ["appointed", "not-appointed"]),
+    ],
+)
+def test_completion_knows_the_subcommands_and_their_arguments(
+    words: str, cword: int, expected: list[str]
+) -> None:
+    env = {"_BSEC_PLAN_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cword)}
+    result = run_cli(env={**os.environ, **env})
+    assert result.stdout.split() == expected

@@ -67,6 +67,10 @@ def _event_kinds() -> list[str]:
     return list(get_args(EventKind))
 
 
+def _complete_kinds(incomplete: str) -> list[str]:
+    return [k for k in _event_kinds() if k.startswith(incomplete)]
+
+
 RecordPlanOpt = typer.Option(
     None,
     "--plan",
@@ -194,7 +198,12 @@ def event(
     instrument: str = typer.Argument(
         ..., metavar="INSTRUMENT", help="Instrument id.", autocompletion=completion.instruments
     ),
-    kind: str = typer.Argument(..., metavar="KIND", help="The step: " + ", ".join(_event_kinds())),
+    kind: str = typer.Argument(
+        ...,
+        metavar="KIND",
+        help="The step: " + ", ".join(_event_kinds()),
+        autocompletion=_complete_kinds,
+    ),
     date: str | None = typer.Option(
         None, "--date", metavar="DATE", help="YYYY, YYYY-MM, or a day (as --as-of)."
     ),

@@ -307,3 +307,19 @@ def test_completion_knows_the_subcommands_and_their_arguments(
     env = {"_BSEC_PLAN_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cword)}
     result = run_cli(env={**os.environ, **env})
     assert result.stdout.split() == expected
+
+
+def test_a_list_the_file_lacks_is_added_in_the_files_style(tmp_path: Path) -> None:
+    from conftest import TESTS
+
+    plan = tmp_path / "plan.yaml"
+    shutil.copy(TESTS / "plans" / "minimal.yaml", plan)
+    result = run_cli(
+        "record", "officer", "RO", "appointed", "--source", "https://example.org/n.pdf",
+        "--plan", str(plan),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert plan.read_text(encoding="utf-8").endswith(
+        'liaison_officers:\n  - {state: RO, status: appointed, source: "https://example.org/n.pdf"}\n'
+    )
+    assert run_cli("check", str(plan)).returncode == 0

@@ -20,6 +20,10 @@ Item = dict[str, Any]
 """A record to write: keys in the schema's order, values text, None (left out) or lists of
 records."""
 
+FLOW_TABLES = frozenset({"states", "liaison_officers", "eu_membership"})
+"""Lists written one record a line (`- {code: AL, name: Albania, ...}`): short facts read as a
+table. Every other list of records is written in blocks (see layout.py)."""
+
 WIDTH = 100
 """Prose longer than this is folded (`>-`) at this width, as the bundled files are."""
 
@@ -153,7 +157,7 @@ def append(src: Text, path: tuple[str | int, ...], item: Item) -> bytes:
                 f"{src.name}:{line}:{col}: `{key}` is written as a flow list ([...]); "
                 f"write it as a block list, one `- ` item a line, or run `bsec-plan fmt`"
             )
-        return _fill_empty_flow(src, line, col, parent.keys_at[key], item)
+        return _fill_empty_flow(src, line, col, parent.keys_at[key], item, key in FLOW_TABLES)
     dash = _dash_column(lines, sequence.items_at[-1])
     flow = _char(lines, *sequence.items_at[-1]) == "{"
     after = _item_end(lines, sequence.items_at[-1][0], dash)
@@ -196,19 +200,22 @@ def _new_key(src: Text, path: tuple[str | int, ...], item: Item) -> bytes:
         lines.insert(after, f"{' ' * column}{key}:{src.newline}")
         after += 1
     _ensure_newline(lines, after - 1, src.newline)
-    new = [f"{text}{src.newline}" for text in render(item, column + 2, False)]
+    flow = key in FLOW_TABLES
+    new = [f"{text}{src.newline}" for text in render(item, column + 2, flow)]
     lines[after:after] = new
     return _done(src, lines)
 
 
-def _fill_empty_flow(src: Text, line: int, col: int, key_at: yamlpos.Mark, item: Item) -> bytes:
+def _fill_empty_flow(
+    src: Text, line: int, col: int, key_at: yamlpos.Mark, item: Item, flow: bool
+) -> bytes:
     lines = list(src.lines)
     text = lines[line - 1]
     close = text.index("]", col - 1)
     ending = text[len(text.rstrip("\r\n\x85\u2028\u2029")) :] or src.newline
     lines[line - 1] = text[: col - 1].rstrip() + text[close + 1 :].rstrip("\r\n\x85\u2028\u2029")
     lines[line - 1] += ending
-    new = [f"{part}{src.newline}" for part in render(item, key_at[1] + 1, False)]
+    new = [f"{part}{src.newline}" for part in render(item, key_at[1] + 1, flow)]
     lines[line:line] = new
     return _done(src, lines)
 

@@ -19,9 +19,7 @@ from typing import Any
 from bsec_plan.loading import editing, yamlpos
 from bsec_plan.problems import UsageError
 
-FLOW_TABLES = frozenset({"states", "liaison_officers", "eu_membership"})
-"""Lists written one record a line (`- {code: AL, name: Albania, ...}`): short facts read as a
-table. Every other list of records is written in blocks."""
+FLOW_TABLES = editing.FLOW_TABLES
 
 
 @cache

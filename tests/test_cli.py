@@ -313,6 +313,10 @@ def _registered() -> list[str]:
         assert info.callback is not None
         # typer's rule for a command named after its function: lower case, '-' for '_'
         names.append(info.name or info.callback.__name__.lower().replace("_", "-"))
+    for group in app.registered_groups:  # `record` and its subcommands, `record progress`...
+        assert group.name is not None and group.typer_instance is not None
+        names.append(group.name)
+        names += [f"{group.name} {c.name}" for c in group.typer_instance.registered_commands]
     return sorted(names)
 
 
@@ -322,13 +326,13 @@ COMMANDS = _registered()
 def test_the_program_help_lists_exactly_the_tested_commands() -> None:
     lines = run_cli("--help").stdout.split("Commands")[1].splitlines()[1:]
     listed = {m.group(1) for line in lines if (m := re.match(r"[│| ]+ ?([a-z-]+) ", line))}
-    assert listed == set(COMMANDS)
+    assert listed == {c.split()[0] for c in COMMANDS}
     assert {"sources", "report"} <= listed
 
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_help_by_h_ends_with_examples(command: str) -> None:
-    short, long = run_cli(command, "-h"), run_cli(command, "--help")
+    short, long = run_cli(*command.split(), "-h"), run_cli(*command.split(), "--help")
     assert (short.returncode, short.stdout) == (0, long.stdout)
     examples = short.stdout.rstrip().split("Examples:\n")[1].splitlines()
     assert 2 <= len(examples) <= 3
@@ -346,11 +350,16 @@ def _declared_examples() -> dict[str, list[str]]:
     from bsec_plan.cli.app import app
 
     declared = {}
-    for info in app.registered_commands:
-        assert info.callback is not None
-        name = info.name or info.callback.__name__.lower().replace("_", "-")
+    commands = [("", info) for info in app.registered_commands]
+    for group in app.registered_groups:  # `record`, then `record progress`...
+        assert group.name is not None and group.typer_instance is not None
+        commands.append(("", group))
+        commands += [(f"{group.name} ", c) for c in group.typer_instance.registered_commands]
+    for prefix, info in commands:
+        callback = getattr(info, "callback", None)
+        name = info.name or (callback.__name__.lower().replace("_", "-") if callback else "")
         lines = (info.epilog or "").split("Examples:\n")[-1].splitlines()
-        declared[name] = [line.strip() for line in lines if line.strip()]
+        declared[prefix + name] = [line.strip() for line in lines if line.strip()]
     return declared
 
 
@@ -394,7 +403,7 @@ def test_help_examples_run(example: str, workspace: Path) -> None:
 
 
 def test_every_command_has_help_examples() -> None:
-    assert {example.split()[1] for example in HELP_EXAMPLES} == set(COMMANDS)
+    assert {example.split()[1] for example in HELP_EXAMPLES} == {c.split()[0] for c in COMMANDS}
 
 
 def test_tests_run_this_checkout_from_any_folder(tmp_path: Path) -> None:

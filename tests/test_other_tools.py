@@ -65,8 +65,13 @@ def test_check_jsonschema_refuses_what_check_reports_as_an_unquoted_number() -> 
 
 
 def _hook() -> dict[str, str]:
-    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
-    return {key: str(value) for key, value in hook.items()}
+    check, fmt = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    assert (fmt["id"], fmt["files"], fmt["exclude"]) == (
+        "bsec-plan-fmt",
+        check["files"],
+        check["exclude"],
+    )
+    return {key: str(value) for key, value in check.items()}
 
 
 @pytest.mark.parametrize(

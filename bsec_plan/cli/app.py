@@ -26,6 +26,15 @@ from bsec_plan.cli import queries  # noqa: F401
 # isort: split
 from bsec_plan.cli import review  # noqa: F401
 
+# isort: split
+from bsec_plan.cli import record  # noqa: F401
+
+# isort: split
+from bsec_plan.cli import scoreboard  # noqa: F401
+
+# isort: split
+from bsec_plan.cli import fmt  # noqa: F401
+
 __all__ = ["app", "run", "usage_message"]
 
 

@@ -71,6 +71,19 @@ class View:
     calendar: Callable[[], tuple[list[tuple[Plan, str, list[q.Row]]], dt.date]] | None = None
     markdown: Callable[[], str] | None = None  # markdown
     checked: Callable[[], Checked] | None = None  # text, github
+    sheet: Callable[[], Sheet] | None = None  # xlsx
+    printable: Callable[[], dict[str, Any]] | None = None  # html: a printable page's data
+
+
+@dataclass
+class Sheet:
+    """A spreadsheet's one table: a line above it, typed cells (dates stay dates), totals."""
+
+    title: str
+    note: str
+    columns: list[str]
+    rows: list[list[str | dt.date | None]]
+    totals: list[tuple[str, int]]
 
 
 @dataclass

@@ -59,6 +59,15 @@ class DiffFormat(str, Enum):
     json = "json"
 
 
+class ScoreboardFormat(str, Enum):
+    table = "table"
+    markdown = "markdown"
+    csv = "csv"
+    json = "json"
+    xlsx = "xlsx"
+    html = "html"
+
+
 class CheckFormat(str, Enum):
     text = "text"
     github = "github"
@@ -74,6 +83,8 @@ DESCRIBED = {
     "markdown": "markdown (for a pull-request comment)",
     "text": "text",
     "github": "github (Actions annotations too)",
+    "xlsx": "xlsx (a spreadsheet; needs bsec-plan[xlsx])",
+    "html": "html (a page to print)",
 }
 
 
@@ -139,6 +150,24 @@ def _markdown(view: View, stream: TextIO) -> None:
     stream.write(visible(_built(view.markdown)))
 
 
+def _xlsx(view: View, stream: TextIO) -> None:
+    from bsec_plan.writers import xlsx
+
+    data = xlsx.workbook(_built(view.sheet))
+    buffer = stream.buffer
+    if stream.isatty():
+        raise UsageError("--format xlsx writes a spreadsheet; name a file with -o FILE")
+    stream.flush()
+    buffer.write(data)
+    buffer.flush()
+
+
+def _html(view: View, stream: TextIO) -> None:
+    from bsec_plan.writers import html
+
+    stream.write(html.render(_built(view.printable), template="scoreboard.html.j2"))
+
+
 def _check(fmt: str) -> Callable[[View, TextIO], None]:
     def write(view: View, stream: TextIO) -> None:
         from bsec_plan.writers import problems
@@ -164,6 +193,8 @@ WRITERS: dict[str, Callable[[View, TextIO], None]] = {
     "markdown": _markdown,
     "text": _check("text"),
     "github": _check("github"),
+    "xlsx": _xlsx,
+    "html": _html,
 }
 
 

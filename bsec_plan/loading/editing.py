@@ -1,0 +1,258 @@
+"""A record added to a plan or registers file by editing its text at the place our loader
+records: the new lines go in, and every other byte (comments, quoting, key order, line endings,
+a byte-order mark) stays as it was. The new text is read back before it is handed on, so a
+value that would not read back as written is a bug, never a silent change."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+import textwrap
+from dataclasses import dataclass
+from typing import Any
+
+from bsec_plan.loading import yamlpos
+from bsec_plan.loading.planfile import decode
+from bsec_plan.problems import UsageError
+
+Item = dict[str, Any]
+"""A record to write: keys in the schema's order, values text, None (left out) or lists of
+records."""
+
+FLOW_TABLES = frozenset({"states", "liaison_officers", "eu_membership"})
+"""Lists written one record a line (`- {code: AL, name: Albania, ...}`): short facts read as a
+table. Every other list of records is written in blocks (see layout.py)."""
+
+WIDTH = 100
+"""Prose longer than this is folded (`>-`) at this width, as the bundled files are."""
+
+_LINE = re.compile(r"[^\r\n\x85\u2028\u2029]*(?:\r\n|[\r\n\x85\u2028\u2029]|$)")
+# plain text that every YAML reader takes as the same text, in a block and in a flow mapping
+_PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^:#\n]|:(?=\S)|(?<=\S)#)*")
+_FLOW_PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .()_/–-]*")
+_ESCAPE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+
+
+@dataclass
+class Text:
+    """A YAML file as read for an edit: its lines with their own endings, and the tree with
+    positions."""
+
+    name: str
+    bom: bool
+    newline: str
+    lines: list[str]
+    root: yamlpos.Mapping
+
+    def joined(self) -> bytes:
+        data = "".join(self.lines).encode("utf-8")
+        return codecs.BOM_UTF8 + data if self.bom else data
+
+
+def read(data: bytes, name: str) -> Text:
+    text = decode(data, name)
+    try:
+        root = yamlpos.load(text)
+    except yamlpos.YamlProblem as err:  # the file was valid when loaded: only a race gets here
+        (line, col), message = err.problems[0]
+        raise UsageError(f"{name}:{line}:{col}: {message}") from None
+    if not isinstance(root, yamlpos.Mapping):
+        raise UsageError(f"{name}: not a YAML mapping")
+    lines = [m.group(0) for m in _LINE.finditer(text)]
+    if lines and lines[-1] == "":
+        lines.pop()
+    crlf = sum(line.endswith("\r\n") for line in lines)
+    newline = "\r\n" if crlf * 2 > len(lines) else "\n"
+    return Text(name, data.startswith(codecs.BOM_UTF8), newline, lines, root)
+
+
+def scalar(value: str, indent: int, flow: bool = False, key_width: int = 0) -> str:
+    """`value` as YAML text that reads back as exactly `value`: plain where every reader agrees,
+    folded when long prose, else quoted."""
+    plain = _plain_ok(value, flow)
+    if plain and (flow or indent + key_width + len(value) <= WIDTH):
+        return value
+    folded = None if flow else _folded(value, indent + 2)
+    if folded is not None:
+        return folded
+    if plain:
+        return value
+    if '"' in value and "'" not in value and not _ESCAPE.search(value) and "\n" not in value:
+        return f"'{value}'"  # text quoting text, as the files write it
+    quoted = json.dumps(value, ensure_ascii=False)
+    return _ESCAPE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", quoted)
+
+
+def _plain_ok(value: str, flow: bool) -> bool:
+    if not value or value != value.strip() or _ESCAPE.search(value) or "  " in value:
+        return False
+    if value in ("~", "null", "Null", "NULL") or (
+        value[0] in yamlpos._TYPED_START and yamlpos._TYPED.fullmatch(value)
+    ):
+        return False
+    pattern = _FLOW_PLAIN if flow else _PLAIN
+    return pattern.fullmatch(value) is not None and not value.endswith(":")
+
+
+def _folded(value: str, indent: int) -> str | None:
+    if _ESCAPE.search(value) or "\t" in value or indent + len(value) <= WIDTH:
+        return None  # control characters need escapes; a short value needs no folding
+    width = max(WIDTH - indent, 40)
+    pieces = textwrap.wrap(value, width, break_long_words=False, break_on_hyphens=False)
+    if len(pieces) < 2 or " ".join(pieces) != value:  # one long word, or spaces it would change
+        return None
+    return ">-\n" + "\n".join(" " * indent + piece for piece in pieces)
+
+
+def render(item: Item, indent: int, flow: bool) -> list[str]:
+    """`item` as a sequence entry whose dash stands at column `indent`, one line per element."""
+    pad = " " * indent
+    present = {k: v for k, v in item.items() if v is not None}
+    if flow and not any(isinstance(v, list) for v in present.values()):
+        inner = ", ".join(f"{k}: {_flow_value(v)}" for k, v in present.items())
+        return [f"{pad}- {{{inner}}}"]
+    out: list[str] = []
+    for key, value in present.items():
+        lead = f"{pad}- " if not out else f"{pad}  "
+        if isinstance(value, list):
+            out.append(f"{lead}{key}:")
+            for sub in value:
+                out.extend(render(sub, indent + 4, False))
+        else:
+            text = scalar(value, indent + 2, key_width=len(key) + 2)
+            out.extend(f"{lead}{key}: {text}".split("\n"))
+    return out
+
+
+def _flow_value(value: str) -> str:
+    if _plain_ok(value, flow=True):
+        return value
+    return _ESCAPE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(value, ensure_ascii=False))
+
+
+def node_at(root: yamlpos.Mapping, path: tuple[str | int, ...]) -> Any:
+    node: Any = root
+    for step in path:
+        node = node[step]
+    return node
+
+
+def append(src: Text, path: tuple[str | int, ...], item: Item) -> bytes:
+    """The file with `item` added at the end of the sequence at `path`; a missing last key is
+    added at the end of its mapping."""
+    parent = node_at(src.root, path[:-1])
+    key = path[-1]
+    assert isinstance(key, str)
+    sequence = parent.get(key)
+    lines = list(src.lines)
+    if sequence is None:  # `key:` absent (or empty): write it, and the item under it
+        return _new_key(src, path, item)
+    if not isinstance(sequence, yamlpos.Sequence):
+        raise UsageError(f"{src.name}: `{key}` is not a list")
+    line, col = sequence.at
+    if _char(lines, line, col) == "[":
+        if sequence:
+            raise UsageError(
+                f"{src.name}:{line}:{col}: `{key}` is written as a flow list ([...]); "
+                f"write it as a block list, one `- ` item a line, or run `bsec-plan fmt`"
+            )
+        return _fill_empty_flow(src, line, col, parent.keys_at[key], item, key in FLOW_TABLES)
+    dash = _dash_column(lines, sequence.items_at[-1])
+    flow = _char(lines, *sequence.items_at[-1]) == "{"
+    after = _item_end(lines, sequence.items_at[-1][0], dash)
+    new = [f"{text}{src.newline}" for text in render(item, dash, flow)]
+    _ensure_newline(lines, after - 1, src.newline)
+    lines[after:after] = new
+    return _done(src, lines)
+
+
+def replace(src: Text, path: tuple[str | int, ...], index: int, item: Item) -> bytes:
+    """The file with item `index` of the sequence at `path` replaced by `item`, in its style."""
+    sequence = node_at(src.root, path)
+    lines = list(src.lines)
+    start = sequence.items_at[index]
+    dash = _dash_column(lines, start)
+    flow = _char(lines, *start) == "{"
+    if _char(lines, start[0], dash + 1) != "-":
+        raise UsageError(f"{src.name}:{start[0]}:{start[1]}: this record shares its line")
+    end = _item_end(lines, start[0], dash)
+    ending = lines[end - 1][len(lines[end - 1].rstrip("\r\n\x85\u2028\u2029")) :]
+    new = [f"{text}{src.newline}" for text in render(item, dash, flow)]
+    new[-1] = new[-1][: -len(src.newline)] + (ending or "")
+    lines[start[0] - 1 : end] = new
+    return _done(src, lines)
+
+
+def _new_key(src: Text, path: tuple[str | int, ...], item: Item) -> bytes:
+    parent = node_at(src.root, path[:-1])
+    key = path[-1]
+    lines = list(src.lines)
+    if key in parent:  # `key:` with nothing after it
+        line = parent.keys_at[str(key)][0]
+        column = parent.keys_at[str(key)][1] - 1
+        after = line
+    else:
+        column = min(col for _, col in parent.keys_at.values()) - 1 if parent.keys_at else 0
+        last = max(parent.keys_at.values()) if parent.keys_at else (len(lines), 1)
+        after = _item_end(lines, last[0], column - 1)
+        _ensure_newline(lines, after - 1, src.newline)
+        lines.insert(after, f"{' ' * column}{key}:{src.newline}")
+        after += 1
+    _ensure_newline(lines, after - 1, src.newline)
+    flow = key in FLOW_TABLES
+    new = [f"{text}{src.newline}" for text in render(item, column + 2, flow)]
+    lines[after:after] = new
+    return _done(src, lines)
+
+
+def _fill_empty_flow(
+    src: Text, line: int, col: int, key_at: yamlpos.Mark, item: Item, flow: bool
+) -> bytes:
+    lines = list(src.lines)
+    text = lines[line - 1]
+    close = text.index("]", col - 1)
+    ending = text[len(text.rstrip("\r\n\x85\u2028\u2029")) :] or src.newline
+    lines[line - 1] = text[: col - 1].rstrip() + text[close + 1 :].rstrip("\r\n\x85\u2028\u2029")
+    lines[line - 1] += ending
+    new = [f"{part}{src.newline}" for part in render(item, key_at[1] + 1, flow)]
+    lines[line:line] = new
+    return _done(src, lines)
+
+
+def _done(src: Text, lines: list[str]) -> bytes:
+    return Text(src.name, src.bom, src.newline, lines, src.root).joined()
+
+
+def _char(lines: list[str], line: int, col: int) -> str:
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    return text[col - 1] if 0 < col <= len(text) else ""
+
+
+def _dash_column(lines: list[str], at: yamlpos.Mark) -> int:
+    """The 0-based column of the `-` that opens the item starting at `at`."""
+    text = lines[at[0] - 1]
+    dash = text.rfind("-", 0, at[1] - 1)
+    return dash if dash >= 0 else at[1] - 3
+
+
+def _item_end(lines: list[str], first: int, column: int) -> int:
+    """The number of the item's last line (1-based): the item goes on while lines are blank or
+    indented past `column`; trailing blank lines are not its own."""
+    end = first
+    for number in range(first + 1, len(lines) + 1):
+        text = lines[number - 1]
+        stripped = text.strip()
+        if not stripped:
+            continue
+        if len(text) - len(text.lstrip(" ")) <= column:
+            break
+        end = number
+    return end
+
+
+def _ensure_newline(lines: list[str], index: int, newline: str) -> None:
+    if 0 <= index < len(lines) and not lines[index].endswith(
+        ("\n", "\r", "\x85", "\u2028", "\u2029")
+    ):
+        lines[index] += newline

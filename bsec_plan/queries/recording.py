@@ -1,0 +1,220 @@
+"""A fact added to the record: the request checked against the plan, the record placed in the
+file that holds it (the plan, or the registers it names), the new text validated with the rules
+of `check`, and the two plans handed back for `diff`'s words. Nothing is written here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bsec_plan.domain.citations import source_problem
+from bsec_plan.domain.dates import PartialDate
+from bsec_plan.domain.schedule import occurrences
+from bsec_plan.loading import editing, planfile
+from bsec_plan.loading.discovery import bundled_name
+from bsec_plan.problems import PlanError, UsageError
+from bsec_plan.queries import questions as q
+
+if TYPE_CHECKING:
+    from bsec_plan.domain.model import Plan
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What a record makes of the file that holds it."""
+
+    path: Path  # the file to replace
+    name: str  # how messages name it
+    before: bytes
+    after: bytes
+    old: Plan
+    new: Plan
+
+
+@dataclass(frozen=True)
+class Target:
+    """The plan asked for, loaded, and the file where records of one kind are kept."""
+
+    plan: Plan
+    plan_path: Path
+    plan_name: str
+    path: Path
+    name: str
+
+
+def target(plan_path: Path, plan_name: str, in_registers: bool) -> Target:
+    if plan_name == bundled_name():
+        raise UsageError(
+            "the bundled plan is part of the installed package and is not edited; record in "
+            "your copy: --plan PATH, $BSEC_PLAN, or run it where data/plan.yaml is"
+        )
+    # not from the cache, nor into it: the file is about to change, so its entry would be stale
+    plan = planfile.load(plan_path, cached=False)
+    if in_registers and plan.registers is not None:
+        relative = plan.registers
+        return Target(
+            plan,
+            plan_path,
+            plan_name,
+            plan_path.parent / relative,
+            str(Path(plan_name).parent / relative),
+        )
+    return Target(plan, plan_path, plan_name, plan_path, plan_name)
+
+
+def checked_source(text: str) -> str:
+    problem = source_problem(text)
+    if problem:
+        raise UsageError(f"--source: {problem}")
+    return text
+
+
+def progress(
+    t: Target,
+    action: str,
+    occurrence: str | None,
+    day: dt.date,
+    status: str,
+    summary: str,
+    source: str,
+) -> Recorded:
+    """A progress record on one occurrence of an action, appended to the plan's `progress`."""
+    action_id = q.action_id(t.plan, action)
+    labels = [o.label for o in occurrences(t.plan.actions[action_id], t.plan.start, t.plan.end)]
+    if labels == [None]:
+        if occurrence is not None:
+            raise UsageError(f"{action_id} has no dated occurrences; leave out the occurrence")
+    elif occurrence not in labels:
+        listed = ", ".join(str(label) for label in labels)
+        said = f"no occurrence '{occurrence}'" if occurrence else "name the occurrence"
+        raise UsageError(f"{action_id}: {said}; its occurrences are {listed}")
+    if not summary.strip():
+        raise UsageError("--summary: say what was done, in a sentence")
+    item: editing.Item = {
+        "action": action_id,
+        "occurrence": occurrence,
+        "date": day.isoformat(),
+        "status": status,
+        "summary": summary,
+        "source": checked_source(source),
+    }
+    for p in t.plan.progress:
+        if (p.action, p.occurrence, p.date, p.status) == (action_id, occurrence, day, status):
+            raise UsageError(
+                f"{action_id} {occurrence or ''} already has a {status} record dated "
+                f"{day.isoformat()}: {p.summary}".replace("  ", " ")
+            )
+    return _edited(t, ("progress",), item, None)
+
+
+def officer(t: Target, state: str, status: str, day: dt.date | None, source: str) -> Recorded:
+    """A state's liaison officer: its record replaced (one a state), or a new one appended."""
+    code = q.state_code(t.plan, state)
+    item: editing.Item = {
+        "state": code,
+        "status": status,
+        "date": day.isoformat() if day else None,
+        "source": checked_source(source),
+    }
+    current = t.plan.liaison_officer_of.get(code)
+    if current is not None and (current.status, current.date, current.source) == (
+        status,
+        day,
+        source,
+    ):
+        raise UsageError(f"{code}'s liaison officer is already recorded so")
+    index = next((i for i, r in enumerate(t.plan.liaison_officers) if r.state == code), None)
+    return _edited(t, ("liaison_officers",), item, index)
+
+
+_PARTIAL_FORM = re.compile(r"[0-9]{4}(?:-[0-9]{2})?")
+
+
+def event_date(text: str, parse_day: Callable[[str], dt.date]) -> str:
+    """An event's date: a year or a month as the file writes them, or a day in any form
+    `--as-of` takes (`parse_day` parses it)."""
+    if _PARTIAL_FORM.fullmatch(text.strip()):
+        try:
+            return str(PartialDate.parse(text.strip()))
+        except ValueError as err:
+            raise UsageError(f"--date: {err}") from None
+    return parse_day(text).isoformat()
+
+
+def event(
+    t: Target,
+    state: str,
+    instrument: str,
+    kind: str,
+    date: str | None,
+    source: str,
+    note: str | None,
+) -> Recorded:
+    """One step of a state's ratification: added to its record for the instrument, or a new
+    record holding it."""
+    code = q.state_code(t.plan, state)
+    instrument_id = q.instrument_id(t.plan, instrument)
+    new_event: editing.Item = {
+        "event": kind,
+        "date": date,
+        "note": note,
+        "source": checked_source(source),
+    }
+    index = next(
+        (
+            i
+            for i, r in enumerate(t.plan.ratifications)
+            if (r.state, r.instrument) == (code, instrument_id)
+        ),
+        None,
+    )
+    if index is None:
+        record: editing.Item = {"state": code, "instrument": instrument_id, "events": [new_event]}
+        return _edited(t, ("ratifications",), record, None)
+    for e in t.plan.ratifications[index].events:
+        if e.event == kind and (str(e.date) if e.date else None) == date:
+            raise UsageError(
+                f"{code} already has a {kind} of '{instrument_id}' dated {date or 'unknown'}"
+            )
+    return _edited(t, ("ratifications", index, "events"), new_event, None)
+
+
+def _edited(
+    t: Target, path: tuple[str | int, ...], item: editing.Item, index: int | None
+) -> Recorded:
+    before = planfile.read_bytes(t.path)
+    text = editing.read(before, t.name)
+    after = (
+        editing.append(text, path, item)
+        if index is None
+        else editing.replace(text, path, index, item)
+    )
+    new = _validated(t, after)
+    return Recorded(t.path, t.name, before, after, t.plan, new)
+
+
+def _validated(t: Target, after: bytes) -> Plan:
+    """The plan as it would read with `after` in place, by the rules of `check`."""
+    try:
+        if t.path == t.plan_path:
+            return planfile.parse(planfile.decode(after, t.name), t.plan_name, _registers_of(t))
+        plan_text = planfile.decode(planfile.read_bytes(t.plan_path), t.plan_name)
+
+        def read(relative: str) -> tuple[bytes, str]:
+            return after, t.name
+
+        return planfile.parse(plan_text, t.plan_name, read)
+    except PlanError as err:
+        raise Refused(err.problems) from None
+
+
+def _registers_of(t: Target) -> planfile.Read:
+    return planfile.file_reader(t.plan_path, t.plan_name)
+
+
+class Refused(PlanError):
+    """The record would leave the file invalid; the problems are located in the new text."""

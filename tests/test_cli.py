@@ -347,10 +347,14 @@ def test_usage_names_the_argument_plainly() -> None:
 def _declared_examples() -> dict[str, list[str]]:
     """Each command's examples as its help declares them (the end of its epilog), read from
     the typer app rather than from a run: nothing is started while the tests are collected."""
+    from typer.models import CommandInfo, TyperInfo
+
     from bsec_plan.cli.app import app
 
     declared = {}
-    commands = [("", info) for info in app.registered_commands]
+    commands: list[tuple[str, CommandInfo | TyperInfo]] = [
+        ("", info) for info in app.registered_commands
+    ]
     for group in app.registered_groups:  # `record`, then `record progress`...
         assert group.name is not None and group.typer_instance is not None
         commands.append(("", group))

@@ -10,7 +10,7 @@ from bsec_plan.domain.model import Action, Plan, Progress
 from bsec_plan.domain.schedule import Occurrence, plan_occurrences, recurring
 from bsec_plan.domain.stages import entries
 from bsec_plan.problems import UsageError
-from bsec_plan.queries import standing
+from bsec_plan.queries import standing as standings
 from bsec_plan.queries.standing import UNKNOWN, Stage, Standing
 
 __all__ = ["UNKNOWN", "Stage", "Standing"]  # the standings' records, named where they are asked
@@ -138,7 +138,7 @@ def _responsible(
 
 def ratification(plan: Plan, state: str, instrument: str, as_of: dt.date) -> Standing:
     """The state's standing on the instrument on `as_of` (see `standing.standing`)."""
-    return standing.standing(plan, state, instrument, as_of)
+    return standings.standing(plan, state, instrument, as_of)
 
 
 def liaison_officer(plan: Plan, state: str, as_of: dt.date) -> Standing:
@@ -190,7 +190,7 @@ def states(plan: Plan, as_of: dt.date, instrument: str | None = None) -> list[St
             code=s.code,
             name=s.name,
             ratifications={
-                i: standing.standing(plan, s.code, i, as_of, found[i]) for i in instruments
+                i: standings.standing(plan, s.code, i, as_of, found[i]) for i in instruments
             },
             liaison_officer=liaison_officer(plan, s.code, as_of),
             eu_since=eu.get(s.code),
@@ -211,7 +211,8 @@ class Lack:
     status: str = "unknown"  # the standing's status: not-appointed, date unknown, unknown
     event: str | None = None  # for "date unknown": the event whose date is not known
     date: str | None = None
-    stage: str = standing.NOTHING  # for an instrument: the stage reached (signed, consented...)
+    stage: str = standings.NOTHING  # for an instrument: the stage reached (signed, consented...)
+    text: str | None = None  # for an instrument: the stage reached, in a cell's words
 
 
 def unbound(plan: Plan, as_of: dt.date, instrument: str | None = None) -> dict[str, list[str]]:
@@ -222,7 +223,7 @@ def unbound(plan: Plan, as_of: dt.date, instrument: str | None = None) -> dict[s
         for key, s in row.ratifications.items():
             if s.status == "ratified" and not s.bound_known:
                 out.setdefault(key, []).append(row.code)
-    return out
+    return {i.id: out[i.id] for i in plan.instruments if i.id in out}
 
 
 def missing(plan: Plan, as_of: dt.date, what: str, instrument: str | None = None) -> list[Lack]:
@@ -239,7 +240,8 @@ def missing(plan: Plan, as_of: dt.date, what: str, instrument: str | None = None
                 lacks.append(
                     Lack(row.code, row.name, key, known, s.source, s.status, s.event, s.date)
                 )
-                lacks[-1].stage = s.stage
+                lacks[-1].stage = s.stage if s.shown else standings.NOTHING
+                lacks[-1].text = standings.words(s, standings.NOTHING)
     return lacks
 
 
@@ -315,6 +317,7 @@ class Status:
     next: list[Row]
     unratified: dict[str, list[Lack]] = field(default_factory=dict)  # instrument -> lacks
     no_liaison: list[Lack] = field(default_factory=list)
+    unbound: dict[str, list[str]] = field(default_factory=dict)  # consented, not known bound
 
 
 def status(
@@ -351,4 +354,9 @@ def status(
         next=pending[:upcoming],
         unratified=unratified,
         no_liaison=no_liaison,
+        unbound={
+            i: kept
+            for i, codes in unbound(plan, as_of).items()
+            if (kept := [c for c in codes if state is None or c == state])
+        },
     )

@@ -197,22 +197,8 @@ EVENT_WORD: dict[str, str] = {
 
 
 def stage_text(s: q.Standing, empty: str = "—") -> str:
-    """The stage reached, in words: `in force 2000-03-08`, `in force 2003-05-08, computed`,
-    `consented 2001-06-27 (law)`, `consented by 2001-06-29 (published)`, `consented, date unknown
-    (law)`, `signed 1998-10-02`; `empty` when nothing is recorded."""
-    shown = s.shown
-    if shown is None:
-        return empty
-    if s.evidence is not None:
-        return f"{s.stage} by {s.evidence.date} (published)"
-    how = (shown.act or shown.kind) if shown.stage == "consent" else None
-    if shown.reached:
-        text = f"{s.stage} {shown.date}" + (f" ({how})" if how else "")
-        return text + (", computed" if shown.computed else "")
-    if s.event == "publication":
-        return f"{s.stage}, date unknown (published {shown.date})"
-    within = ", ".join(str(v) for v in (shown.date, how) if v)
-    return f"{s.stage}, date unknown" + (f" ({within})" if within else "")
+    """The stage reached, in words (see `standing.words`); `empty` when nothing is recorded."""
+    return q.standings.words(s, empty)
 
 
 def standing_text(s: q.Standing, good: str) -> str:

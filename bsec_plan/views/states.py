@@ -22,6 +22,8 @@ from bsec_plan.views.common import (
 
 
 def lack_text(lack: q.Lack) -> str:
+    if lack.what != "liaison-officer":
+        return LACK_WORDS.get(lack.status, lack.status)
     if lack.status == "date unknown":
         when = (
             f"{EVENT_WORD[lack.event or 'ratification']} {lack.date}"
@@ -38,9 +40,18 @@ def lack_text(lack: q.Lack) -> str:
     return "known: recorded as not ratified" if lack.known else "unknown: no ratification on record"
 
 
+LACK_WORDS = {
+    "unknown": "no consent on record",
+    "date unknown": "consent on record, date unknown",
+}
+"""The kind of lack of consent to be bound, in words."""
+
+
 def lack_short(lack: q.Lack) -> str:
-    """The event and its date, or what is known: `ratification, date unknown`, `published 2011,
-    date unknown`, `not appointed`, `no record`."""
+    """The stage reached, or what is known: `consented, date unknown (law)`, `signed 1998-10-02`,
+    `nothing recorded`, `not appointed`, `no record`."""
+    if lack.what != "liaison-officer":
+        return lack.text or q.standings.NOTHING
     if lack.status == "date unknown":
         event = lack.event or "ratification"
         return (
@@ -53,29 +64,50 @@ def lack_short(lack: q.Lack) -> str:
     return "no record"
 
 
+LO_WORDS = {True: "recorded as not appointed", False: "no appointment on record"}
+
+
+def lack_groups(lacks: list[q.Lack]) -> list[tuple[str, list[str]]]:
+    """The kinds of lack among `lacks`, each with its state codes, in a fixed order: for an
+    instrument no consent on record (nothing, or signed only) or consent of unknown date; for
+    the liaison officer recorded as not appointed or no record."""
+    groups: dict[str, list[str]] = {}
+    for lack in lacks:
+        if lack.what == "liaison-officer":
+            kind = LO_WORDS[lack.known]
+        elif lack.status == "unknown" and lack.stage == "signed":
+            kind = "signed only"
+        else:
+            kind = LACK_WORDS.get(lack.status, lack.status)
+        groups.setdefault(kind, []).append(lack.code)
+    order = [*LACK_WORDS.values(), "signed only", *LO_WORDS.values()]
+    return sorted(groups.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99)
+
+
 def missing_table(plan: Plan, lacks: list[q.Lack], what: str, as_of: dt.date) -> Table:
     title = "liaison officer" if what == "liaison-officer" else "ratification"
     table = Table(
         f"States missing a {title} on {as_of}",
-        ["State", "Name", "Missing", "Lack", "Source"],
+        ["State", "Name", "Missing", "Stage reached", "Lack", "Source"],
         wrap=("Source",),
         empty="none missing",
     )
     # on a terminal: one line per state and instrument; the name is the code's to say
     table.narrow = Table(
         table.title,
-        ["State", "Missing", "Standing", "Source"],
-        wrap=("Missing", "Standing", "Source"),
+        ["State", "Missing", "Stage reached", "Source"],
+        wrap=("Missing", "Stage reached", "Source"),
         empty=table.empty,
     )
-    table.narrow.legend = "no record: none found; names and events: bsec-plan states."
     for lack in lacks:
         missing = (
             "liaison officer"
             if lack.what == "liaison-officer"
             else plan.instrument_by_id[lack.what].short
         )
-        table.rows.append([lack.code, lack.name, missing, lack_text(lack), lack.source or ""])
+        table.rows.append(
+            [lack.code, lack.name, missing, lack_short(lack), lack_text(lack), lack.source or ""]
+        )
         table.narrow.rows.append([lack.code, missing, lack_short(lack), lack.source or "—"])
         table.styles.append("red" if lack.known else "yellow")
     table.narrow.styles = table.styles
@@ -92,18 +124,40 @@ def missing_json(lacks: list[q.Lack]) -> list[dict[str, Any]]:
             "status": ln.status,
             "event": ln.event,
             "date": ln.date,
+            "stage": ln.stage if ln.what != "liaison-officer" else None,
+            "stage_text": ln.text if ln.what != "liaison-officer" else None,
             "source": ln.source,
         }
         for ln in lacks
     ]
 
 
-def missing_view(asked: Asked, lacks: list[q.Lack], what: str, instrument: str | None) -> View:
+def unbound_text(plan: Plan, unbound: dict[str, list[str]]) -> str:
+    """The states that consented but are not known to be bound yet, named apart from the missing."""
+    found = "; ".join(
+        f"{plan.instrument_by_id[i].short}: {' '.join(codes)}" for i, codes in unbound.items()
+    )
+    return (
+        "Consented, not known to be bound (no deposit or entry into force on record): "
+        + (found or "none")
+        + "."
+    )
+
+
+def missing_view(
+    asked: Asked,
+    lacks: list[q.Lack],
+    what: str,
+    instrument: str | None,
+    unbound: dict[str, list[str]] | None = None,
+) -> View:
     heading = header(asked.plan_file, asked.as_of, "states", missing=what, instrument=instrument)
     table = missing_table(asked.plan, lacks, what, asked.as_of)
+    apart = [unbound_text(asked.plan, unbound)] if unbound is not None else []
+    extra = {"consented_not_known_bound": unbound} if unbound is not None else {}
     return View(
-        blocks=lambda: [f"Plan file: {asked.plan_file}", table],
-        document=lambda: {**heading, "missing": missing_json(lacks)},
+        blocks=lambda: [f"Plan file: {asked.plan_file}", table, *apart],
+        document=lambda: {**heading, "missing": missing_json(lacks), **extra},
         table=lambda: table,
     )
 
@@ -197,6 +251,16 @@ def states_json(rows: list[q.StateRow]) -> list[dict[str, Any]]:
 def states_view(
     asked: Asked, rows: list[q.StateRow], instrument: str | None, missing: str | None = None
 ) -> View:
+    """The register; with a state, that state across every instrument; with an instrument, its
+    chart of stages."""
+    from bsec_plan.views import chart
+
+    if asked.state is not None:
+        rows = [r for r in rows if r.code == asked.state]
+        if instrument is None:
+            return chart.state_view(asked, rows[0])
+    if instrument is not None:
+        return chart.chart_view(asked, rows, instrument)
     heading = header(asked.plan_file, asked.as_of, "states", missing=missing, instrument=instrument)
     table = states_table(asked.plan, rows, asked.as_of)
     return View(

@@ -66,6 +66,16 @@ def marks(s: q.Standing) -> str:
     return " ".join(m for m, k in (("R", "reservation"), ("D", "declaration")) if k in kinds)
 
 
+def reservation_lines(pairs: list[tuple[str, q.Standing]], sources: Sources) -> list[str]:
+    """Each reservation and declaration with its text, under the chart that marks it."""
+    lines = [
+        f"{key} {r.kind}{f' {r.date}' if r.date else ''}: {r.text}{sources.mark(r.source)}"
+        for key, s in pairs
+        for r in s.reservations
+    ]
+    return ["Reservations and declarations:", *lines] if lines else []
+
+
 def stage_row(s: q.Standing, sources: Sources) -> list[str]:
     cells = []
     for name in STAGES:
@@ -126,9 +136,8 @@ def rule_lines(plan: Plan, found: Instrument, sources: Sources) -> list[str]:
 
 
 def chart_table(
-    plan: Plan, rows: list[q.StateRow], instrument: str, as_of: dt.date
-) -> tuple[Table, Sources]:
-    sources = Sources()
+    plan: Plan, rows: list[q.StateRow], instrument: str, as_of: dt.date, sources: Sources
+) -> Table:
     found = plan.instrument_by_id[instrument]
     table = Table(
         f"{found.short} on {as_of}",
@@ -216,8 +225,15 @@ def chart_view(asked: Asked, rows: list[q.StateRow], instrument: str) -> View:
     above = rule_lines(asked.plan, asked.plan.instrument_by_id[instrument], sources)
     table = chart_table(asked.plan, rows, instrument, asked.as_of, sources)
     standings = [r.ratifications[instrument] for r in rows]
+    below = reservation_lines([(r.code, r.ratifications[instrument]) for r in rows], sources)
     return View(
-        blocks=lambda: [plan_file_line(asked), "\n".join(above) + "\n", table, *sources.lines()],
+        blocks=lambda: [
+            plan_file_line(asked),
+            "\n".join(above) + "\n",
+            table,
+            *below,
+            *sources.lines(),
+        ],
         document=lambda: {
             **heading,
             "instrument": instrument_json(asked.plan, instrument),
@@ -287,7 +303,8 @@ def state_view(asked: Asked, row: q.StateRow) -> View:
         lo += f" (inferred from {officer.inferred_from})"
     lo += sources.mark(officer.source)
     eu = f"member since {row.eu_since}" if row.eu_since else "not a member"
-    lines = [f"Liaison officer: {lo}", f"European Union: {eu}"]
+    shorts = [(plan.instrument_by_id[i].short, s) for i, s in row.ratifications.items()]
+    lines = [f"Liaison officer: {lo}", f"European Union: {eu}", *reservation_lines(shorts, sources)]
     heading = header(asked.plan_file, asked.as_of, "states", state=row.code)
     return View(
         blocks=lambda: [plan_file_line(asked), table, "\n".join(lines) + "\n", *sources.lines()],

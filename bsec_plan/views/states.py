@@ -65,6 +65,14 @@ def lack_short(lack: q.Lack) -> str:
 
 
 LO_WORDS = {True: "recorded as not appointed", False: "no appointment on record"}
+KIND_WORDS = {
+    ("unknown", ""): "nothing recorded",
+    ("unknown", "signed"): "signed, no consent on record",
+    ("date unknown", "consented"): "consented, date unknown",
+    ("date unknown", "deposited"): "consented, date unknown",
+    ("date unknown", "in force"): "consented, date unknown",
+}
+"""The kinds of lack of consent, by the standing's status and the stage reached."""
 
 
 def lack_groups(lacks: list[q.Lack]) -> list[tuple[str, list[str]]]:
@@ -75,12 +83,10 @@ def lack_groups(lacks: list[q.Lack]) -> list[tuple[str, list[str]]]:
     for lack in lacks:
         if lack.what == "liaison-officer":
             kind = LO_WORDS[lack.known]
-        elif lack.status == "unknown" and lack.stage == "signed":
-            kind = "signed only"
         else:
-            kind = LACK_WORDS.get(lack.status, lack.status)
+            kind = KIND_WORDS.get((lack.status, lack.stage), KIND_WORDS[("unknown", "")])
         groups.setdefault(kind, []).append(lack.code)
-    order = [*LACK_WORDS.values(), "signed only", *LO_WORDS.values()]
+    order = [*dict.fromkeys(KIND_WORDS.values()), *LO_WORDS.values()]
     return sorted(groups.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99)
 
 

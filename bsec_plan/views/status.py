@@ -226,9 +226,9 @@ def status_screen(
 
 
 SHORT_KIND = {
-    "no consent on record": "none on record",
-    "signed only": "signed only",
-    "consent on record, date unknown": "date unknown",
+    "nothing recorded": "none on record",
+    "signed, no consent on record": "signed only",
+    "consented, date unknown": "date unknown",
 }
 """The kinds of lack of consent as the screen's column heads."""
 

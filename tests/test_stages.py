@@ -175,9 +175,7 @@ def test_the_charts_json_and_csv_say_recorded_or_computed() -> None:
     }
     assert doc["totals"] == {"signed": 2, "consented": 7, "deposited": 6, "in_force": 5, "of": 9}
     rows = list(csv.reader(io.StringIO(run_cli(*args, "--format", "csv").stdout)))
-    assert ["UA", "entry-into-force", "2000-12-15", "yes", "recorded"] == rows[-7][:5] or any(
-        r[:5] == ["UA", "entry-into-force", "2000-12-15", "yes", "recorded"] for r in rows
-    )
+    assert ["UA", "entry-into-force", "2000-12-15", "yes", "recorded"] in [r[:5] for r in rows]
     assert ["RO", "entry-into-force", "2000-06-01", "yes", "computed"] in [r[:5] for r in rows]
 
 

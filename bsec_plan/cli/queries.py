@@ -96,8 +96,7 @@ def overdue(
 @app.command(
     cls=Command,
     epilog=examples(
-        "bsec-plan states --as-of 2010-06-01",
-        "bsec-plan states --instrument protocol-2002",
+        "bsec-plan states --instrument protocol-2002 --as-of 2010-06-01",
         "bsec-plan states --state RO",
         "bsec-plan states --missing ratification --instrument protocol-2002 --format csv",
     ),

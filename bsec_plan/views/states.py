@@ -92,9 +92,10 @@ def lack_groups(lacks: list[q.Lack]) -> list[tuple[str, list[str]]]:
 
 def missing_table(plan: Plan, lacks: list[q.Lack], what: str, as_of: dt.date) -> Table:
     title = "liaison officer" if what == "liaison-officer" else "ratification"
+    consent = what != "liaison-officer"
     table = Table(
         f"States missing a {title} on {as_of}",
-        ["State", "Name", "Missing", "Stage reached", "Lack", "Source"],
+        ["State", "Name", "Missing", *(["Stage reached"] if consent else []), "Lack", "Source"],
         wrap=("Source",),
         empty="none missing",
     )
@@ -111,8 +112,9 @@ def missing_table(plan: Plan, lacks: list[q.Lack], what: str, as_of: dt.date) ->
             if lack.what == "liaison-officer"
             else plan.instrument_by_id[lack.what].short
         )
+        reached = [lack_short(lack)] if consent else []
         table.rows.append(
-            [lack.code, lack.name, missing, lack_short(lack), lack_text(lack), lack.source or ""]
+            [lack.code, lack.name, missing, *reached, lack_text(lack), lack.source or ""]
         )
         table.narrow.rows.append([lack.code, missing, lack_short(lack), lack.source or "—"])
         table.styles.append("red" if lack.known else "yellow")
@@ -130,9 +132,8 @@ def missing_json(lacks: list[q.Lack]) -> list[dict[str, Any]]:
             "status": ln.status,
             "event": ln.event,
             "date": ln.date,
-            "stage": ln.stage if ln.what != "liaison-officer" else None,
-            "stage_text": ln.text if ln.what != "liaison-officer" else None,
             "source": ln.source,
+            **({} if ln.what == "liaison-officer" else {"stage": ln.stage, "stage_text": ln.text}),
         }
         for ln in lacks
     ]

@@ -29,7 +29,7 @@ from bsec_plan.domain.fields import (
     record,
 )
 from bsec_plan.domain.ratifications import Event as Event
-from bsec_plan.domain.ratifications import Ratification
+from bsec_plan.domain.ratifications import Ratification as Ratification
 from bsec_plan.domain.treaty import Depositary, EntryIntoForce, GeneralEntry
 
 

@@ -11,6 +11,7 @@ from bsec_plan.domain.model import Instrument, Plan
 from bsec_plan.domain.stages import entries
 from bsec_plan.domain.treaty import STAGES
 from bsec_plan.queries import questions as q
+from bsec_plan.queries import standing
 from bsec_plan.views.common import Asked, Table, View, header, iso, plan_file_line, stage_text
 
 HEADS = {
@@ -170,8 +171,8 @@ def stage_json(s: q.Stage) -> dict[str, Any]:
 def standing_json(s: q.Standing) -> dict[str, Any]:
     """The stages of a state's standing, each recorded or computed."""
     return {
-        "stage": s.stage if s.shown else q.standings.NOTHING,
-        "stage_text": stage_text(s, q.standings.NOTHING),
+        "stage": s.stage if s.shown else standing.NOTHING,
+        "stage_text": stage_text(s, standing.NOTHING),
         "consented": s.status == "ratified",
         "bound_known": s.bound_known,
         "stages": {name: stage_json(s.stages[name]) for name in STAGES if name in s.stages},

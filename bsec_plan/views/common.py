@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from bsec_plan.domain.model import Plan
 from bsec_plan.queries import questions as q
+from bsec_plan.queries import standing
 
 if TYPE_CHECKING:  # names for annotations only: `overdue` need not load diff, show or sources
     from bsec_plan.domain.parties import Resolved
@@ -198,7 +199,7 @@ EVENT_WORD: dict[str, str] = {
 
 def stage_text(s: q.Standing, empty: str = "—") -> str:
     """The stage reached, in words (see `standing.words`); `empty` when nothing is recorded."""
-    return q.standings.words(s, empty)
+    return standing.words(s, empty)
 
 
 def standing_text(s: q.Standing, good: str) -> str:

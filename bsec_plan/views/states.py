@@ -9,6 +9,8 @@ from typing import Any
 from bsec_plan.domain.jsonform import as_json
 from bsec_plan.domain.model import Plan
 from bsec_plan.queries import questions as q
+from bsec_plan.queries import standing
+from bsec_plan.views.chart import standing_json
 from bsec_plan.views.common import (
     EVENT_WORD,
     Asked,
@@ -17,6 +19,7 @@ from bsec_plan.views.common import (
     header,
     iso,
     plan_file_line,
+    stage_text,
     standing_text,
 )
 
@@ -51,7 +54,7 @@ def lack_short(lack: q.Lack) -> str:
     """The stage reached, or what is known: `consented, date unknown (law)`, `signed 1998-10-02`,
     `nothing recorded`, `not appointed`, `no record`."""
     if lack.what != "liaison-officer":
-        return lack.text or q.standings.NOTHING
+        return lack.text or standing.NOTHING
     if lack.status == "date unknown":
         event = lack.event or "ratification"
         return (
@@ -180,9 +183,8 @@ def states_table(plan: Plan, rows: list[q.StateRow], as_of: dt.date) -> Table:
     )
     # on a terminal: short headers explained in a legend, a date standing for "ratified on"
     heads = [_year(plan, i) for i in instruments]
-    table.narrow = Table(
-        table.title, ["State", "Name", *heads, "LO", "EU"], wrap=("Name", *heads, "LO")
-    )
+    # the state's code alone: its name would take the width the stages need
+    table.narrow = Table(table.title, ["State", *heads, "LO", "EU"], wrap=(*heads, "LO"))
     for r in rows:
         table.rows.append(
             [
@@ -196,17 +198,15 @@ def states_table(plan: Plan, rows: list[q.StateRow], as_of: dt.date) -> Table:
         table.narrow.rows.append(
             [
                 r.code,
-                r.name,
-                *(standing_short(r.ratifications[i], "ratified") for i in instruments),
+                *(stage_text(r.ratifications[i]) for i in instruments),
                 standing_short(r.liaison_officer, "appointed"),
                 iso(r.eu_since) or "no",
             ]
         )
     table.narrow.legend = (
         "; ".join(f"{h}: {s}" for h, s in zip(heads, shorts, strict=True))
-        + "; LO: liaison officer; EU: member since. A date: consent (ratified, approved) or "
-        "appointment that day; a date with p: published, with f: in force that day; "
-        "inferred: from the plan's note under A.2. Events and sources: bsec-plan sources."
+        + "; LO: liaison officer; EU: member since; inferred: from the plan's note under A.2. "
+        "One instrument's stages: bsec-plan states --instrument ID; sources: bsec-plan sources."
     )
     return table
 
@@ -246,7 +246,9 @@ def states_json(rows: list[q.StateRow]) -> list[dict[str, Any]]:
         {
             "code": r.code,
             "name": r.name,
-            "ratifications": {i: standing(s) for i, s in r.ratifications.items()},
+            "ratifications": {
+                i: {**standing(s), **standing_json(s)} for i, s in r.ratifications.items()
+            },
             "liaison_officer": standing(r.liaison_officer),
             "eu_member": r.eu_since is not None,
             "eu_since": iso(r.eu_since),

@@ -235,3 +235,24 @@ def test_the_bundled_registers_compute_nothing_without_a_clause(plan: Plan) -> N
         assert entries(plan, ident).computed == {}
     general = plan.instrument_by_id["agreement-1998"].general_entry
     assert general is not None and str(general.date) == "1999"
+
+
+def test_diff_says_a_stage_change_with_its_computed_date(tmp_path: Path) -> None:
+    folder = TESTS / "plans" / "stages"
+    registers = (folder / "registers.yaml").read_text(encoding="utf-8")
+    ge = '      - {event: ratification, date: 2001-02-01, source: "https://gazette.example/ge/1"}\n'
+    deposited = ge + (
+        '      - {event: deposit, date: 2001-03-01, source: "https://treaties.example/status"}\n'
+    )
+    for name, text in (("old", registers), ("new", registers.replace(ge, deposited))):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "plan.yaml").write_text(
+            (folder / "plan.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+        )
+        (tmp_path / name / "registers.yaml").write_text(text, encoding="utf-8")
+    old, new = str(tmp_path / "old" / "plan.yaml"), str(tmp_path / "new" / "plan.yaml")
+    out = run_cli("diff", old, new, "--as-of", END, "--format", "markdown").stdout
+    assert (
+        "- GE pact-2000: consented 2001-02-01 (ratification) → in force 2001-03-31, computed"
+        in out.splitlines()
+    )

@@ -5,10 +5,11 @@ located errors of stages out of order. The fixture is fictional (tests/plans/sta
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
-from conftest import TESTS, day, run_cli
+from conftest import TESTS, day, run_cli, run_on_terminal
 
 from bsec_plan.domain.model import Plan
 from bsec_plan.domain.stages import entries
@@ -256,3 +257,14 @@ def test_diff_says_a_stage_change_with_its_computed_date(tmp_path: Path) -> None
         "- GE pact-2000: consented 2001-02-01 (ratification) → in force 2001-03-31, computed"
         in out.splitlines()
     )
+
+
+def test_the_chart_on_a_terminal_keeps_every_address_whole() -> None:
+    code, out = run_on_terminal(
+        "states", "--instrument", "agreement-1998", "--as-of", "2010-06-01", columns=80
+    )
+    lines = [re.sub(r"\x1b\[[0-9;]*m", "", line).rstrip() for line in out.splitlines()]
+    numbered = [line for line in lines if re.fullmatch(r"\[\d+\] [a-z]+://\S+", line)]
+    assert code == 0 and len(numbered) == 6
+    assert all(len(line) <= 80 for line in lines if line not in numbered)
+    assert not [line for line in lines if "://" in line and line not in numbered]

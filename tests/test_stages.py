@@ -268,3 +268,11 @@ def test_the_chart_on_a_terminal_keeps_every_address_whole() -> None:
     assert code == 0 and len(numbered) == 6
     assert all(len(line) <= 80 for line in lines if line not in numbered)
     assert not [line for line in lines if "://" in line and line not in numbered]
+
+
+def test_status_for_one_state_names_what_it_is_not_known_bound_by() -> None:
+    code, out = run_on_terminal("status", "--state", "RO", "--as-of", "2010-06-01", columns=80)
+    lines = [re.sub(r"\x1b\[[0-9;]*m", "", line).rstrip() for line in out.splitlines()]
+    assert code == 0
+    assert "Missing   Additional Protocol (2002)    consented, not known to be bound" in lines
+    assert "          Protocol on Terrorism (2004)  consented, not known to be bound" in lines

@@ -214,7 +214,7 @@ def status_screen(
         add("Next" if i == 0 else "", line, colour(upcoming[i].status) if upcoming else None)
     if more:
         add("", more)
-    lines = missing_lines(plan, s)  # its head line stands where a blank line would
+    lines = missing_lines(plan, s, state)  # its head line stands where a blank line would
     for i, line in enumerate(lines or ["nothing"]):
         add("Missing" if i == 0 else "", line)
     if lines:
@@ -233,9 +233,10 @@ SHORT_KIND = {
 """The kinds of lack of consent as the screen's column heads."""
 
 
-def missing_lines(plan: Plan, s: q.Status) -> list[str]:
+def missing_lines(plan: Plan, s: q.Status, state: str | None = None) -> list[str]:
     """Consent to be bound: a column per kind of lack found, a line per instrument; then the
-    liaison officers, the kind of lack in words."""
+    liaison officers, the kind of lack in words; for one state, the instruments it consented to
+    but is not known to be bound by (for all twelve they are for `states --missing`)."""
     groups = {i: dict(lack_groups(lacks)) for i, lacks in s.unratified.items()}
     kinds = [k for k in SHORT_KIND if any(k in g for g in groups.values())]
     cells = [["consent to be bound", *(SHORT_KIND[k] for k in kinds)]] if kinds else []
@@ -243,8 +244,11 @@ def missing_lines(plan: Plan, s: q.Status) -> list[str]:
         short = plan.instrument_by_id[ident].short
         cells.append([short, *(" ".join(group.get(k, [])) or "—" for k in kinds)])
     lines = _aligned(cells)
-    width = max((len(c[0]) for c in cells), default=0)
+    unbound = [plan.instrument_by_id[i].short for i in s.unbound] if state else []
+    labels = [c[0] for c in cells] + unbound + (["Liaison officer"] if s.no_liaison else [])
+    width = max(map(len, labels), default=0)
     for kind, codes in lack_groups(s.no_liaison):
         words = "not appointed" if kind == LO_WORDS[True] else "no record"
         lines.append(f"{'Liaison officer':<{width}}  {words}: {' '.join(codes)}")
+    lines += [f"{short:<{width}}  {UNBOUND}" for short in unbound]
     return lines

@@ -277,3 +277,10 @@ def states_view(
         document=lambda: {**heading, "states": states_json(rows)},
         table=lambda: table,
     )
+
+
+def addressed_by_stage(plan: Plan, instrument: str, codes: list[str], as_of: dt.date) -> str:
+    """The states an action addresses, grouped by the stage each has reached: `AM AZ (nothing
+    recorded); RS (consented, date unknown)`."""
+    lacks = [ln for ln in q.missing(plan, as_of, "ratification", instrument) if ln.code in codes]
+    return "; ".join(f"{' '.join(c)} ({kind})" for kind, c in lack_groups(lacks)) or "none"

@@ -15,6 +15,7 @@ from bsec_plan.domain.model import Plan
 from bsec_plan.domain.stages import entries
 from bsec_plan.loading import crossref, planfile
 from bsec_plan.queries import questions as q
+from bsec_plan.queries import standing
 
 FIXTURE = "tests/plans/stages/plan.yaml"
 END = "2001-12-31"
@@ -276,3 +277,21 @@ def test_status_for_one_state_names_what_it_is_not_known_bound_by() -> None:
     assert code == 0
     assert "Missing   Additional Protocol (2002)    consented, not known to be bound" in lines
     assert "          Protocol on Terrorism (2004)  consented, not known to be bound" in lines
+
+
+def test_a_publication_after_a_signature_shows_consent(tmp_path: Path) -> None:
+    folder = TESTS / "plans" / "stages"
+    signed = (
+        '      - {event: signature, date: 2000-01-15, source: "https://treaties.example/pact-2000/'
+        'status"}\n'
+    )
+    registers = (folder / "registers.yaml").read_text(encoding="utf-8")
+    am = registers.rsplit(signed, 1)
+    assert len(am) == 2
+    published = signed + (
+        '      - {event: publication, date: 2000-08-01, source: "https://gazette.example/am/1"}\n'
+    )
+    (tmp_path / "registers.yaml").write_text(published.join(am), encoding="utf-8")
+    (tmp_path / "plan.yaml").write_text((folder / "plan.yaml").read_text(encoding="utf-8"))
+    s = _stage(planfile.load(tmp_path / "plan.yaml"), "AM")
+    assert (s.status, standing.words(s)) == ("ratified", "consented by 2000-08-01 (published)")

@@ -136,7 +136,8 @@ def standing(
         status = "unknown"
     if top is None and not published:
         return Standing("unknown", events=events) if events else UNKNOWN
-    if top is not None and (top.reached or evidence is None):
+    # a publication shows consent: it stands for the stage unless a stage from consent on is known
+    if top is not None and not (evidence and (not top.reached or top.stage == "signature")):
         shown, event, word = top, top.kind or top.stage, REACHED[top.stage]
     else:  # consent shown by a publication: by its date, the day itself not known
         publication = evidence or published[0]

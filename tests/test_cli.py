@@ -170,10 +170,10 @@ def test_states_table_rows() -> None:
     ro = next(ln for ln in lines if ln.startswith("RO "))
     # each date says which event it is
     assert ro.split()[:5] == ["RO", "Romania", "in", "force", "2000-03-08"]
-    assert "published 2003-05-08" in ro
+    assert "consented by 2003-05-08 (published)" in ro
     assert "appointed (inferred from the plan's note under A.2)" in ro
     rs = next(ln for ln in lines if ln.startswith("RS "))
-    assert rs.split()[2:4] == ["date", "unknown"] and "not appointed" in rs
+    assert rs.split()[2:5] == ["consented,", "date", "unknown"] and "not appointed" in rs
 
 
 def test_states_missing_liaison_officer_csv() -> None:
@@ -242,7 +242,7 @@ def test_show_text_names_direction_and_note() -> None:
 def test_status_screen_and_json() -> None:
     out = run_cli("status", "--as-of", "2010-06-01").stdout
     assert "as of 2010-06-01, 50% of it has passed" in out
-    assert "Liaison officer               AL AZ RS" in out
+    assert "Liaison officer               recorded as not appointed         AL AZ RS" in out
     doc = json.loads(run_cli("status", "--as-of", "2010-06-01", "--format", "json").stdout)
     assert doc["counts"]["A"]["overdue"] == 3
     assert [r["action"] for r in doc["overdue"]] == ["A.2", "A.2", "A.3"]

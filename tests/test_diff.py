@@ -252,15 +252,15 @@ def test_a_ratification_changes_a_standing_and_whom_A1_addresses(tmp_path: Path)
     )
     assert table[5:10] == [
         "What it means for the states, as of 2010-06-01",
-        "Meaning    Subject           Before     After",
-        "-------    -------           ------     -----",
-        "standing   TR protocol-2002  unknown    ratified 2004-05-05",
-        "addressed  A.1 TR            addressed  not addressed",
+        "Meaning    Subject           Before            After",
+        "-------    -------           ------            -----",
+        "standing   TR protocol-2002  nothing recorded  consented 2004-05-05 (ratification)",
+        "addressed  A.1 TR            addressed         not addressed",
     ]
     markdown = _diff(tmp_path, "markdown", RATIFY).splitlines()
     assert markdown[-5:] == [
         "**What it means for the states, as of 2010-06-01:**",
-        "- TR protocol-2002: unknown → ratified 2004-05-05",
+        "- TR protocol-2002: nothing recorded → consented 2004-05-05 (ratification)",
         "- A.1 no longer addresses TR",
         "",
         "No occurrence changes status as of 2010-06-01.",
@@ -270,12 +270,19 @@ def test_a_ratification_changes_a_standing_and_whom_A1_addresses(tmp_path: Path)
         {
             "state": "TR",
             "instrument": "protocol-2002",
-            "old": {"status": "unknown", "text": "unknown", "event": None, "date": None},
+            "old": {
+                "status": "unknown",
+                "text": "nothing recorded",
+                "event": None,
+                "date": None,
+                "stage": "nothing recorded",
+            },
             "new": {
                 "status": "ratified",
-                "text": "ratified 2004-05-05",
+                "text": "consented 2004-05-05 (ratification)",
                 "event": "ratification",
                 "date": "2004-05-05",
+                "stage": "consented",
             },
         }
     ]

@@ -33,7 +33,8 @@ def _standing(plan: Plan, state: str, as_of: str) -> q.Standing:
 
 def test_consent_rests_on_the_consent_event_when_there_is_one(events: Plan) -> None:
     s = _standing(events, "BG", "2010-06-01")
-    assert (s.status, s.event, s.date) == ("ratified", "approval", "2002-07-01")
+    assert (s.status, s.stage, s.date) == ("ratified", "in force", "2003-04-16")
+    assert (s.stages["consent"].kind, s.stages["consent"].date) == ("approval", "2002-07-01")
     assert [e.event for e in s.events] == ["approval", "entry-into-force", "publication"]
 
 
@@ -54,7 +55,7 @@ def test_a_partial_date_containing_the_as_of_date_is_date_unknown(events: Plan) 
     during = _standing(events, "RS", "2011-06-01")
     after = _standing(events, "RS", "2012-01-01")
     assert (before.status, before.event) == ("date unknown", "ratification")
-    assert (during.status, during.event, during.date) == ("date unknown", "publication", "2011")
+    assert (during.status, during.event, during.date) == ("date unknown", "ratification", None)
     assert (after.status, after.event, after.date) == ("ratified", "publication", "2011")
 
 
@@ -75,10 +76,10 @@ def test_missing_lists_date_unknown_and_never_drops_a_state(events: Plan) -> Non
 def test_states_table_says_which_event_each_date_is() -> None:
     out = run_cli("states", "--plan", EVENTS, "--as-of", "2011-06-01").stdout
     rows = {ln.split()[0]: ln for ln in out.splitlines()[4:] if ln}
-    assert "approved 2002-07-01" in rows["BG"]
+    assert "in force 2003-04-16" in rows["BG"]
     assert "in force 2003-05-08" in rows["RO"]
-    assert "date unknown (published 2011)" in rows["RS"]
-    assert "date unknown" in rows["AL"]
+    assert "consented, date unknown (ratification)" in rows["RS"]
+    assert "consented, date unknown (ratification)" in rows["AL"]
 
 
 # -- Serbia on the bundled plan -----------------------------------------------------------------
@@ -103,7 +104,7 @@ def test_states_json_carries_events_and_sources() -> None:
         "ratified",
         "publication",
         "2011",
-        "published 2011",
+        "consented by 2011 (published)",
     )
     assert rs["source"] == "http://demo.paragraf.rs/demo/combined/Old/t/t2011_10/t10_0317.htm"
     assert [e["event"] for e in rs["events"]] == ["ratification", "publication"]
@@ -294,6 +295,8 @@ RULE_FILES = {
     "progress_names_an_occurrence": "broken/progress-outside-period.yaml",
     "sources_followable": "broken/source-names-only-a-site.yaml",
     "terms_leave_no_gap": "warnings/chairmanship-gap.yaml",
+    "stages_in_order": "broken/deposit-before-consent.yaml",
+    "recorded_entry_agrees": "warnings/entry-into-force-disagrees.yaml",
 }
 
 

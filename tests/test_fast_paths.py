@@ -4,6 +4,7 @@ is validated."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -15,6 +16,7 @@ from pathlib import Path
 from conftest import PLAN, ROOT, TESTS, checkout_env, run_cli, run_on_terminal
 
 from bsec_plan import __version__
+from bsec_plan.domain.model import Plan
 from bsec_plan.loading import cache, planfile
 
 MINIMAL = TESTS / "plans" / "minimal.yaml"
@@ -129,7 +131,8 @@ def test_an_entry_with_a_field_missing_is_not_used(tmp_path: Path, cache_dir: Pa
     entry = _entry(cache_dir)
     registers, payload = entry.read_bytes().split(b"\n", 2)[2].split(b"\n", 1)
     tree = json.loads(payload)
-    action = tree["v"][3][0]["v"][3][1]  # directions[0].actions[1], A.2
+    directions = [f.name for f in dataclasses.fields(Plan)].index("directions")
+    action = tree["v"][directions][0]["v"][3][1]  # directions[0].actions[1], A.2
     assert action["@"] == "Action" and action["v"][1] == "Organize the meetings."
     action["v"][1] = "Forged."
     _rewrite(entry, registers + b"\n" + json.dumps(tree).encode())

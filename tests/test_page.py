@@ -120,10 +120,13 @@ def test_the_page_names_every_fact_of_the_bundled_plan(bundled: str, plan: Plan)
         bundled.count('<path class="mark ') == 9 + 5
     )  # nine dated occurrences, five in the legend
     assert (
-        '<td class="ratified" data-label="Additional Protocol (2002)">published 2003-05-08'
+        '<td class="ratified" data-label="Additional Protocol (2002)">consented by 2003-05-08 (published)'
         in bundled
     )
-    assert '<td class="date-unknown" data-label="BSEC Agreement (1998)">date unknown' in bundled
+    assert (
+        '<td class="date-unknown" data-label="BSEC Agreement (1998)">consented, date unknown (law)'
+        in bundled
+    )
     assert "Overdue on 2010-06-01: 3</h2>" in bundled
     assert '<a href="https://zakon.rada.gov.ua/laws/show/969_006">zakon.rada.gov.ua</a>' in bundled
 

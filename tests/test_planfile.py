@@ -69,6 +69,14 @@ EXPECTED = {
         20,
         'other YAML tools read 2011. as a number, not text; quote it: "2011."',
     ),
+    "deposit-before-consent.yaml": (35, 32, "deposit dated 2003-01-10, before the consent"),
+    "in-force-before-deposit.yaml": (
+        45,
+        41,
+        "entry into force dated 2003-02-15, before the deposit",
+    ),
+    "entry-into-force-rule-without-source.yaml": (34, 7, "missing key 'source'"),
+    "reservation-without-text.yaml": (36, 9, "missing key 'text'"),
     "ratified-before-instrument.yaml": (
         31,
         76,

@@ -51,14 +51,14 @@ def test_status_at_80_columns_is_this_screen(tmp_path: Path) -> None:
         "Next      A.2 2010-H1  2010-06-30  in 29 days   due soon  CC?; Chair GR",
         "          A.2 2010-H2  2010-12-31  in 213 days  upcoming  CC?; Chair GR",
         "          … and 3 more: bsec-plan calendar",
-        "",
-        "Missing   BSEC Agreement (1998)         AL? AM AZ GE MD RU RS? TR UA",
-        "          Additional Protocol (2002)    AL AM AZ GE GR MD RU RS? TR UA",
-        "          Protocol on Terrorism (2004)  AL? AM AZ GE MD RU RS? TR",
-        "          Liaison officer               AL AZ RS",
+        "Missing   consent to be bound           none on record              date unknown",
+        "          BSEC Agreement (1998)         AM AZ GE MD RU TR UA        AL RS",
+        "          Additional Protocol (2002)    AL AM AZ GE GR MD RU TR UA  RS",
+        "          Protocol on Terrorism (2004)  AM AZ GE MD RU TR           AL RS",
+        "          Liaison officer               not appointed: AL AZ RS",
         "          bsec-plan states --missing ratification, --missing liaison-officer",
         "",
-        "?: date unknown; CC? Country-Coordinator of the Working Group, holder unknown.",
+        "CC? Country-Coordinator of the Working Group, holder unknown.",
     ]
 
 
@@ -93,8 +93,8 @@ def test_missing_ratification_one_line_per_lack(tmp_path: Path, columns: int) ->
     }
     if columns == 80:
         assert len(lines) <= 40, "\n".join(lines)
-        assert "AL     BSEC Agreement (1998)         ratification, date unknown  [1]" in lines
-        assert "GR     Additional Protocol (2002)    no record                   —" in lines
+        assert "AL     BSEC Agreement (1998)         consented, date unknown (law)  [1]" in lines
+        assert "GR     Additional Protocol (2002)    nothing recorded               —" in lines
         assert "[2] http://demo.paragraf.rs/demo/combined/Old/t/t2011_10/t10_0317.htm" in lines
 
 

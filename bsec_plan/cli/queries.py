@@ -96,14 +96,15 @@ def overdue(
 @app.command(
     cls=Command,
     epilog=examples(
-        "bsec-plan states --as-of 2010-06-01",
-        "bsec-plan states --missing liaison-officer",
+        "bsec-plan states --instrument protocol-2002 --as-of 2010-06-01",
+        "bsec-plan states --state RO",
         "bsec-plan states --missing ratification --instrument protocol-2002 --format csv",
     ),
 )
 def states(
     plan: list[str] | None = PlanOpt,
     as_of: str = AsOfOpt,
+    state: str | None = StateOpt,
     missing: Missing | None = typer.Option(
         None, "--missing", help="Only the states lacking a ratification or a liaison officer."
     ),
@@ -117,22 +118,31 @@ def states(
     fmt: StatesFormat = format_option(StatesFormat),
     exit_code: bool = ExitCodeOpt,
 ) -> int:
-    """Member States × instruments, liaison officers and EU membership."""
+    """Member States × instruments; one instrument's chart of stages; one state's standing."""
     from bsec_plan import api
     from bsec_plan.queries import questions as queries
     from bsec_plan.views import states as states_views
     from bsec_plan.writers import formats
 
-    asked = several.one_registers(several.asked(plan, as_of))
+    asked = several.one_registers(several.asked(plan, as_of, state))
     ident = queries.instrument_id(asked.plan, instrument) if instrument is not None else None
     if missing is None:
         rows = api.states(asked.plan, asked.as_of, instrument=ident)
         formats.write(fmt, states_views.states_view(asked, rows, ident))
         return 0
     lacks = api.missing(asked.plan, asked.as_of, lacking=missing.value, instrument=ident)
+    lacks = [ln for ln in lacks if asked.state is None or ln.code == asked.state]
     from bsec_plan.views.states import missing_view
 
-    formats.write(fmt, missing_view(asked, lacks, missing.value, ident))
+    unbound = None
+    if missing.value == "ratification":
+        unbound = queries.unbound(asked.plan, asked.as_of, ident)
+        unbound = {
+            i: [c for c in codes if asked.state is None or c == asked.state]
+            for i, codes in unbound.items()
+        }
+        unbound = {i: codes for i, codes in unbound.items() if codes}
+    formats.write(fmt, missing_view(asked, lacks, missing.value, ident, unbound))
     return 1 if exit_code and lacks else 0
 
 

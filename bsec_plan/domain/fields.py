@@ -107,10 +107,14 @@ EventKind = Literal[
     "approval",
     "acceptance",
     "accession",
+    "deposit",
     "publication",
     "entry-into-force",
 ]
+"""The events of a ratification record, one list for the file, the schema and the commands that
+name an event kind."""
 RATIFIABLE = ("agreement", "protocol")
+ReservationKind = Literal["reservation", "declaration"]
 
 RECORDS: list[type[Any]] = []
 

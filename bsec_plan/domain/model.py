@@ -18,7 +18,6 @@ from bsec_plan.domain.fields import (
     Day,
     DeadlineKind,
     DirectionId,
-    EventKind,
     InstrumentKind,
     Partial,
     PartyKind,
@@ -29,11 +28,9 @@ from bsec_plan.domain.fields import (
     needs_source,
     record,
 )
-
-CONSENT = ("ratification", "approval", "acceptance", "accession")
-"""Events by which a state expresses its consent to be bound."""
-AFTER_CONSENT = ("publication", "entry-into-force")
-"""Events that follow consent: on their date the state had consented."""
+from bsec_plan.domain.ratifications import Event as Event
+from bsec_plan.domain.ratifications import Ratification as Ratification
+from bsec_plan.domain.treaty import Depositary, EntryIntoForce, GeneralEntry
 
 
 @record
@@ -174,6 +171,13 @@ class Instrument:
     """What is known or missing about it."""
     source: Text
     """Where its title, place and date can be read: an address with its path, or a citation."""
+    depositary: Depositary | None = None
+    """Who keeps it and receives the instruments of consent; omitted if not found."""
+    entry_into_force: EntryIntoForce | None = None
+    """Its entry-into-force clause, quoted and read as data; omitted if not found (then no
+    state's date of entry into force is computed)."""
+    general_entry: GeneralEntry | None = None
+    """When it entered into force among its first parties, if found."""
 
     @property
     def ratifiable(self) -> bool:
@@ -208,40 +212,6 @@ class Party:
             raise ValueError("only an agency has `state`")
         if self.kind != "role" and self.holder is not None:
             raise ValueError("only a role has `holder`")
-
-
-@record
-class Event:
-    """One dated step of a state's ratification of an instrument."""
-
-    event: EventKind
-    """signature; consent to be bound (ratification, approval, acceptance, accession);
-    publication in an official gazette; entry into force for the state."""
-    date: Partial | None = None
-    """When it happened: YYYY, YYYY-MM or YYYY-MM-DD; omitted if not found."""
-    note: Text | None = None
-    """The act (its number), the gazette issue, or what was not found."""
-    source: Text
-    """Where the event is recorded: an address with its path, or a full citation
-    (gazette, number, date)."""
-
-
-@record
-class Ratification:
-    """The recorded steps by which a state became bound by an instrument."""
-
-    state: StateCode
-    """Code of the state."""
-    instrument: Ref
-    """Id of an agreement or protocol."""
-    events: list[Event]
-    """At least one event; a state with no record is unknown."""
-    note: Text | None = None
-    """What the events have in common, e.g. one law for several instruments."""
-
-    def __post_init__(self) -> None:
-        if not self.events:
-            raise ValueError("a ratification record needs at least one event")
 
 
 @record
@@ -311,8 +281,56 @@ class Progress:
     """Where the work is recorded."""
 
 
+def _described(text: str) -> dict[str, str]:
+    # pydantic reads docstrings only from the class it builds, not from a base class
+    return {"description": text}
+
+
 @record
-class Plan:
+class RegisterFields:
+    """The registers' keys, declared once: a registers file holds them, and a plan that names no
+    registers carries them itself."""
+
+    states: list[State] = field(
+        default_factory=list,
+        metadata=_described("The Member States; in the registers file when a plan names one."),
+    )
+    instruments: list[Instrument] = field(
+        default_factory=list,
+        metadata=_described("Agreements, protocols, memoranda and action plans."),
+    )
+    parties: list[Party] = field(
+        default_factory=list,
+        metadata=_described(
+            "Roles, groups of states and agencies that actions name as responsible; the "
+            "registers hold the organisation's (the Chairmanship-in-Office, all Member States, "
+            "the EU members)."
+        ),
+    )
+    ratifications: list[Ratification] = field(
+        default_factory=list,
+        metadata=_described(
+            "Records found, one per state and instrument; any other pair is unknown."
+        ),
+    )
+    liaison_officers: list[LiaisonOfficer] = field(
+        default_factory=list,
+        metadata=_described("Appointments to the BSEC Network of Liaison Officers."),
+    )
+    eu_membership: list[EuMembership] = field(
+        default_factory=list,
+        metadata=_described(
+            "Member States that are members of the European Union, and since when."
+        ),
+    )
+    chairmanships: list[Chairmanship] = field(
+        default_factory=list,
+        metadata=_described("The rotation of the Chairmanship-in-Office, in order of time."),
+    )
+
+
+@record
+class Plan(RegisterFields):
     """The Plan of Action of the BSEC Working Group on Cooperation in Combating Crime."""
 
     title: Text
@@ -327,20 +345,6 @@ class Plan:
     """The registers file this plan uses (Member States, instruments, ratifications, liaison
     officers, EU membership, chairmanship terms, the organisation's parties), as a path relative
     to the plan file, e.g. registers.yaml. Without it the plan carries those keys itself."""
-    states: list[State] = field(default_factory=list)
-    """The Member States during the plan period; in the registers file when `registers` names one."""
-    instruments: list[Instrument] = field(default_factory=list)
-    """Agreements, protocols and plans the actions refer to."""
-    parties: list[Party] = field(default_factory=list)
-    """Roles, groups of states and agencies that actions name as responsible."""
-    ratifications: list[Ratification] = field(default_factory=list)
-    """Records found, one per state and instrument; any other pair is unknown."""
-    liaison_officers: list[LiaisonOfficer] = field(default_factory=list)
-    """Appointments to the BSEC Network of Liaison Officers."""
-    eu_membership: list[EuMembership] = field(default_factory=list)
-    """Member States that are members of the European Union, and since when."""
-    chairmanships: list[Chairmanship] = field(default_factory=list)
-    """The rotation of the Chairmanship-in-Office, in order of time."""
     progress: list[Progress] = field(default_factory=list)
     """What was done on which occurrence, with its source."""
 

@@ -11,6 +11,7 @@ from bsec_plan.domain.citations import source_problem
 from bsec_plan.domain.model import Plan
 from bsec_plan.domain.registers import Registers, registers_only
 from bsec_plan.domain.schedule import occurrences, recurring
+from bsec_plan.loading.stagerules import recorded_entry_agrees, stages_in_order
 from bsec_plan.problems import TreePath
 
 Finding = tuple[TreePath, str]
@@ -281,6 +282,13 @@ def _sources(plan: Plan) -> Iterator[tuple[TreePath, str | None]]:
     for i, record in enumerate(plan.ratifications):
         for e, event in enumerate(record.events):
             yield ("ratifications", i, "events", e, "source"), event.source
+        for r, reservation in enumerate(record.reservations):
+            yield ("ratifications", i, "reservations", r, "source"), reservation.source
+    for i, instrument in enumerate(plan.instruments):
+        for name in ("depositary", "entry_into_force", "general_entry"):
+            part = getattr(instrument, name)
+            if part is not None:
+                yield ("instruments", i, name, "source"), part.source
 
 
 def sources_followable(plan: Plan) -> Iterator[Finding]:
@@ -301,6 +309,7 @@ RULES: list[Rule] = [
     states_declared,
     one_ratification_record_per_pair,
     events_not_before_the_instrument,
+    stages_in_order,
     terms_in_order,
     terms_do_not_overlap,
     progress_names_an_occurrence,
@@ -312,6 +321,7 @@ REGISTER_RULES: list[Rule] = [
     states_declared,
     one_ratification_record_per_pair,
     events_not_before_the_instrument,
+    stages_in_order,
     terms_in_order,
     terms_do_not_overlap,
     sources_followable,
@@ -344,4 +354,4 @@ def terms_leave_no_gap(plan: Plan) -> Iterator[Finding]:
             )
 
 
-WARNING_RULES: list[Rule] = [terms_leave_no_gap]
+WARNING_RULES: list[Rule] = [terms_leave_no_gap, recorded_entry_agrees]

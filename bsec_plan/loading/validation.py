@@ -55,6 +55,8 @@ def schema(kind: str = "plan") -> dict[str, Any]:
         return {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             **result,
+            # the registers' keys are declared once, with defaults for a plan's sake
+            "required": ["states"],
             "title": "BSEC registers",
         }
     # states are required unless the plan names its registers, and then the registers' keys

@@ -286,7 +286,8 @@ _READABLE = {"ratifications", "liaison_officers", "eu_membership", "chairmanship
 
 
 def _standing_key(s: q.Standing) -> tuple[object, ...]:
-    return (s.status, s.date, s.event, s.inferred_from)
+    stages = tuple((k, v.date, v.reached, v.computed) for k, v in s.stages.items())
+    return (s.status, s.date, s.event, s.inferred_from, s.stage, stages)
 
 
 def _shifts(old: Plan, new: Plan, as_of: dt.date) -> tuple[list[Shift], list[Shift]]:

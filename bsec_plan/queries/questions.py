@@ -6,9 +6,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from bsec_plan.domain import parties
-from bsec_plan.domain.model import AFTER_CONSENT, CONSENT, Action, Event, Plan, Progress
+from bsec_plan.domain.model import Action, Plan, Progress
 from bsec_plan.domain.schedule import Occurrence, plan_occurrences, recurring
+from bsec_plan.domain.stages import entries
 from bsec_plan.problems import UsageError
+from bsec_plan.queries import standing as standings
+from bsec_plan.queries.standing import UNKNOWN, Stage, Standing
+
+__all__ = ["UNKNOWN", "Stage", "Standing"]  # the standings' records, named where they are asked
 
 STATUSES = ("done", "done late", "overdue", "due soon", "upcoming", "ongoing", "no deadline")
 DUE_SOON_DAYS = 30
@@ -131,51 +136,9 @@ def _responsible(
 # -- Member States: ratifications, liaison officers, EU membership ---------------------------
 
 
-@dataclass
-class Standing:
-    """What is known on the as-of date: a status (`unknown` when unrecorded) and the record or
-    event it rests on."""
-
-    status: str  # ratified | date unknown | unknown; appointed | not-appointed | unknown
-    date: str | None = None  # as written: 2011, 2010-06 or 2010-06-01
-    note: str | None = None
-    source: str | None = None
-    event: str | None = None  # for a ratification: the event the status rests on
-    inferred_from: str | None = None  # set when the record is inferred, not found
-    events: list[Event] = field(default_factory=list)  # every event known on the as-of date
-
-
-UNKNOWN = Standing("unknown")
-
-
-def _known(event: Event, as_of: dt.date) -> bool:
-    """An event is known on `as_of` unless it surely happened later."""
-    return event.date is None or event.date.first_day <= as_of
-
-
 def ratification(plan: Plan, state: str, instrument: str, as_of: dt.date) -> Standing:
-    """Consent is established by a consent event on or before `as_of`, or by a publication or
-    entry into force (which follow consent). An undated event, or one whose partial date may
-    fall after `as_of`, leaves the date unknown; later events are not known yet."""
-    record = plan.ratification_of.get((state, instrument))
-    events = [e for e in record.events if _known(e, as_of)] if record else []
-    relevant = [e for e in events if e.event in CONSENT + AFTER_CONSENT]
-    if not relevant:
-        return UNKNOWN
-    done = sorted(
-        (e for e in relevant if e.date is not None and e.date.last_day <= as_of),
-        key=lambda e: (e.event not in CONSENT, e.date.last_day if e.date else as_of),
-    )
-    pending = sorted(relevant, key=lambda e: (e.date is None, e.event not in CONSENT))
-    basis, status = (done[0], "ratified") if done else (pending[0], "date unknown")
-    return Standing(
-        status,
-        str(basis.date) if basis.date else None,
-        basis.note or (record.note if record else None),
-        basis.source,
-        event=basis.event,
-        events=events,
-    )
+    """The state's standing on the instrument on `as_of` (see `standing.standing`)."""
+    return standings.standing(plan, state, instrument, as_of)
 
 
 def liaison_officer(plan: Plan, state: str, as_of: dt.date) -> Standing:
@@ -221,11 +184,14 @@ class StateRow:
 def states(plan: Plan, as_of: dt.date, instrument: str | None = None) -> list[StateRow]:
     instruments = [instrument] if instrument else [i.id for i in plan.instruments if i.ratifiable]
     eu = {m.state: m.since for m in plan.eu_membership if m.since <= as_of}
+    found = {i: entries(plan, i) for i in instruments}
     return [
         StateRow(
             code=s.code,
             name=s.name,
-            ratifications={i: ratification(plan, s.code, i, as_of) for i in instruments},
+            ratifications={
+                i: standings.standing(plan, s.code, i, as_of, found[i]) for i in instruments
+            },
             liaison_officer=liaison_officer(plan, s.code, as_of),
             eu_since=eu.get(s.code),
         )
@@ -245,6 +211,19 @@ class Lack:
     status: str = "unknown"  # the standing's status: not-appointed, date unknown, unknown
     event: str | None = None  # for "date unknown": the event whose date is not known
     date: str | None = None
+    stage: str = standings.NOTHING  # for an instrument: the stage reached (signed, consented...)
+    text: str | None = None  # for an instrument: the stage reached, in a cell's words
+
+
+def unbound(plan: Plan, as_of: dt.date, instrument: str | None = None) -> dict[str, list[str]]:
+    """Per instrument, the states that consented but are not known to be bound yet: no deposit or
+    entry into force recorded or computed."""
+    out: dict[str, list[str]] = {}
+    for row in states(plan, as_of, instrument):
+        for key, s in row.ratifications.items():
+            if s.status == "ratified" and not s.bound_known:
+                out.setdefault(key, []).append(row.code)
+    return {i.id: out[i.id] for i in plan.instruments if i.id in out}
 
 
 def missing(plan: Plan, as_of: dt.date, what: str, instrument: str | None = None) -> list[Lack]:
@@ -261,6 +240,8 @@ def missing(plan: Plan, as_of: dt.date, what: str, instrument: str | None = None
                 lacks.append(
                     Lack(row.code, row.name, key, known, s.source, s.status, s.event, s.date)
                 )
+                lacks[-1].stage = s.stage if s.shown else standings.NOTHING
+                lacks[-1].text = standings.words(s, standings.NOTHING)
     return lacks
 
 
@@ -336,6 +317,7 @@ class Status:
     next: list[Row]
     unratified: dict[str, list[Lack]] = field(default_factory=dict)  # instrument -> lacks
     no_liaison: list[Lack] = field(default_factory=list)
+    unbound: dict[str, list[str]] = field(default_factory=dict)  # consented, not known bound
 
 
 def status(
@@ -372,4 +354,9 @@ def status(
         next=pending[:upcoming],
         unratified=unratified,
         no_liaison=no_liaison,
+        unbound={
+            i: kept
+            for i, codes in unbound(plan, as_of).items()
+            if (kept := [c for c in codes if state is None or c == state])
+        },
     )

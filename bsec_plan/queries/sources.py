@@ -37,6 +37,16 @@ def facts(plan: Plan) -> list[Fact]:
         )
         for i in plan.instruments
     ]
+    for i in plan.instruments:  # the instrument's own rule, where found
+        if i.depositary:
+            out.append(Fact("instrument", i.id, "depositary", "", i.depositary.source))
+        if i.entry_into_force:
+            out.append(
+                Fact("instrument", i.id, "entry-into-force clause", "", i.entry_into_force.source)
+            )
+        if i.general_entry:
+            general = i.general_entry
+            out.append(Fact("instrument", i.id, "in force", _text(general.date), general.source))
     out += [
         Fact("party", p.id, f"held by {p.holder}", "", p.source) for p in plan.parties if p.source
     ]
@@ -44,6 +54,10 @@ def facts(plan: Plan) -> list[Fact]:
         out += [
             Fact("ratification", f"{r.state} {r.instrument}", e.event, _text(e.date), e.source)
             for e in r.events
+        ]
+        out += [
+            Fact("ratification", f"{r.state} {r.instrument}", x.kind, _text(x.date), x.source)
+            for x in r.reservations
         ]
     out += [
         Fact("liaison officer", r.state, r.status, _text(r.date), r.source or "", r.inferred_from)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from bsec_plan.domain.model import Plan
 from bsec_plan.queries import questions as q
+from bsec_plan.queries import standing
 
 if TYPE_CHECKING:  # names for annotations only: `overdue` need not load diff, show or sources
     from bsec_plan.domain.parties import Resolved
@@ -209,8 +210,15 @@ EVENT_WORD: dict[str, str] = {
 }
 
 
+def stage_text(s: q.Standing, empty: str = "—") -> str:
+    """The stage reached, in words (see `standing.words`); `empty` when nothing is recorded."""
+    return standing.words(s, empty)
+
+
 def standing_text(s: q.Standing, good: str) -> str:
-    """`in force 2000-03-08`, `date unknown (ratification)`, `appointed (inferred from …)`."""
+    """`in force 2000-03-08` (see stage_text), `appointed (inferred from …)`."""
+    if good == "ratified":
+        return stage_text(s)
     if s.status == "date unknown":
         return (
             f"date unknown ({EVENT_WORD[s.event or 'ratification']} {s.date})"

@@ -7,8 +7,9 @@ from typing import Any
 
 from bsec_plan.queries.changes import Diff, Shift, Transition
 from bsec_plan.queries.questions import Standing
+from bsec_plan.queries.standing import NOTHING
 from bsec_plan.safetext import markdown_cell, markdown_code
-from bsec_plan.views.common import Table, View, header, standing_text
+from bsec_plan.views.common import Table, View, header, stage_text, standing_text
 
 
 def transition_text(t: Transition) -> str:
@@ -17,6 +18,10 @@ def transition_text(t: Transition) -> str:
 
 
 def _standing(s: Standing, good: str) -> str:
+    """A liaison officer's standing, or the stage reached on an instrument: `consented →
+    in force 2003-05-08, computed`."""
+    if good == "ratified":
+        return stage_text(s, NOTHING)
     return standing_text(s, good)
 
 
@@ -141,7 +146,13 @@ def diff_markdown(d: Diff, old_name: str, new_name: str) -> str:
 
 
 def _standing_json(s: Standing, good: str) -> dict[str, Any]:
-    return {"status": s.status, "text": standing_text(s, good), "event": s.event, "date": s.date}
+    return {
+        "status": s.status,
+        "text": _standing(s, good),
+        "event": s.event,
+        "date": s.date,
+        **({"stage": s.stage if s.shown else NOTHING} if good == "ratified" else {}),
+    }
 
 
 def _shift_json(s: Shift, good: str) -> dict[str, Any]:

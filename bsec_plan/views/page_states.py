@@ -99,8 +99,34 @@ def standings(plan: Plan, row: queries.StateRow) -> list[dict[str, Any]]:
     return cells
 
 
+def instrument_rules(plan: Plan) -> list[dict[str, Any]]:
+    """Each ratifiable instrument's own rule, as the page states it under the table: depositary,
+    entry-into-force clause (quoted, and as read), general date; each with its source."""
+    out = []
+    for i in plan.instruments:
+        if not i.ratifiable:
+            continue
+        rule, general = i.entry_into_force, i.general_entry
+        parts = ["depositary " + (i.depositary.name if i.depositary else "not found")]
+        if rule is None:
+            parts.append("entry-into-force clause not found, so no state's date is computed")
+        else:
+            read = f"{rule.first}; a later state: {rule.later or 'not said'}"
+            parts.append(f"entry into force: {rule.clause or 'clause not quoted'} ({read})")
+        if general is not None:
+            parts.append(
+                f"in force generally {general.date}" + (f": {general.note}" if general.note else "")
+            )
+        sources = [x.source for x in (i.depositary, rule, general) if x is not None]
+        out.append(
+            {"short": i.short, "text": "; ".join(parts) + ".", "sources": "; ".join(sources)}
+        )
+    return out
+
+
 def matrix_section(plan: Plan, known: Known, state: str | None) -> dict[str, Any]:
     return {
+        "instrument_rules": instrument_rules(plan),
         "instrument_headings": [i.short for i in plan.instruments if i.ratifiable],
         "matrix": [
             {"code": s.code, "name": s.name, "cells": standings(plan, s)}

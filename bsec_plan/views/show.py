@@ -20,6 +20,7 @@ from bsec_plan.views.common import (
     row_json,
     short_responsible,
 )
+from bsec_plan.views.states import addressed_by_stage
 
 if TYPE_CHECKING:
     from bsec_plan.queries.action import Shown
@@ -43,7 +44,7 @@ def show_blocks(plan: Plan, plan_file: str, shown: Shown, as_of: dt.date) -> lis
         lines.append(
             f"Addressed to the states not recorded as having ratified the "
             f"{plan.instrument_by_id[action.addresses.not_ratified].short} on {as_of}: "
-            f"{' '.join(shown.addressed) or 'none'}"
+            f"{addressed_by_stage(plan, action.addresses.not_ratified, shown.addressed, as_of)}"
         )
     for note in action.notes:
         lines.append(f"Note: {note}")

@@ -9,6 +9,8 @@ from typing import Any
 from bsec_plan.domain.jsonform import as_json
 from bsec_plan.domain.model import Plan
 from bsec_plan.queries import questions as q
+from bsec_plan.queries import standing
+from bsec_plan.views.chart import standing_json
 from bsec_plan.views.common import (
     EVENT_WORD,
     Asked,
@@ -17,11 +19,14 @@ from bsec_plan.views.common import (
     header,
     iso,
     plan_file_line,
+    stage_text,
     standing_text,
 )
 
 
 def lack_text(lack: q.Lack) -> str:
+    if lack.what != "liaison-officer":
+        return LACK_WORDS.get(lack.status, lack.status)
     if lack.status == "date unknown":
         when = (
             f"{EVENT_WORD[lack.event or 'ratification']} {lack.date}"
@@ -38,9 +43,18 @@ def lack_text(lack: q.Lack) -> str:
     return "known: recorded as not ratified" if lack.known else "unknown: no ratification on record"
 
 
+LACK_WORDS = {
+    "unknown": "no consent on record",
+    "date unknown": "consent on record, date unknown",
+}
+"""The kind of lack of consent to be bound, in words."""
+
+
 def lack_short(lack: q.Lack) -> str:
-    """The event and its date, or what is known: `ratification, date unknown`, `published 2011,
-    date unknown`, `not appointed`, `no record`."""
+    """The stage reached, or what is known: `consented, date unknown (law)`, `signed 1998-10-02`,
+    `nothing recorded`, `not appointed`, `no record`."""
+    if lack.what != "liaison-officer":
+        return lack.text or standing.NOTHING
     if lack.status == "date unknown":
         event = lack.event or "ratification"
         return (
@@ -53,29 +67,58 @@ def lack_short(lack: q.Lack) -> str:
     return "no record"
 
 
+LO_WORDS = {True: "recorded as not appointed", False: "no appointment on record"}
+KIND_WORDS = {
+    ("unknown", ""): "nothing recorded",
+    ("unknown", "signed"): "signed, no consent on record",
+    ("date unknown", "consented"): "consented, date unknown",
+    ("date unknown", "deposited"): "consented, date unknown",
+    ("date unknown", "in force"): "consented, date unknown",
+}
+"""The kinds of lack of consent, by the standing's status and the stage reached."""
+
+
+def lack_groups(lacks: list[q.Lack]) -> list[tuple[str, list[str]]]:
+    """The kinds of lack among `lacks`, each with its state codes, in a fixed order: for an
+    instrument no consent on record (nothing, or signed only) or consent of unknown date; for
+    the liaison officer recorded as not appointed or no record."""
+    groups: dict[str, list[str]] = {}
+    for lack in lacks:
+        if lack.what == "liaison-officer":
+            kind = LO_WORDS[lack.known]
+        else:
+            kind = KIND_WORDS.get((lack.status, lack.stage), KIND_WORDS[("unknown", "")])
+        groups.setdefault(kind, []).append(lack.code)
+    order = [*dict.fromkeys(KIND_WORDS.values()), *LO_WORDS.values()]
+    return sorted(groups.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99)
+
+
 def missing_table(plan: Plan, lacks: list[q.Lack], what: str, as_of: dt.date) -> Table:
     title = "liaison officer" if what == "liaison-officer" else "ratification"
+    consent = what != "liaison-officer"
     table = Table(
         f"States missing a {title} on {as_of}",
-        ["State", "Name", "Missing", "Lack", "Source"],
+        ["State", "Name", "Missing", *(["Stage reached"] if consent else []), "Lack", "Source"],
         wrap=("Source",),
         empty="none missing",
     )
     # on a terminal: one line per state and instrument; the name is the code's to say
     table.narrow = Table(
         table.title,
-        ["State", "Missing", "Standing", "Source"],
-        wrap=("Missing", "Standing", "Source"),
+        ["State", "Missing", "Stage reached", "Source"],
+        wrap=("Missing", "Stage reached", "Source"),
         empty=table.empty,
     )
-    table.narrow.legend = "no record: none found; names and events: bsec-plan states."
     for lack in lacks:
         missing = (
             "liaison officer"
             if lack.what == "liaison-officer"
             else plan.instrument_by_id[lack.what].short
         )
-        table.rows.append([lack.code, lack.name, missing, lack_text(lack), lack.source or ""])
+        reached = [lack_short(lack)] if consent else []
+        table.rows.append(
+            [lack.code, lack.name, missing, *reached, lack_text(lack), lack.source or ""]
+        )
         table.narrow.rows.append([lack.code, missing, lack_short(lack), lack.source or "—"])
         table.styles.append("red" if lack.known else "yellow")
     table.narrow.styles = table.styles
@@ -93,17 +136,38 @@ def missing_json(lacks: list[q.Lack]) -> list[dict[str, Any]]:
             "event": ln.event,
             "date": ln.date,
             "source": ln.source,
+            **({} if ln.what == "liaison-officer" else {"stage": ln.stage, "stage_text": ln.text}),
         }
         for ln in lacks
     ]
 
 
-def missing_view(asked: Asked, lacks: list[q.Lack], what: str, instrument: str | None) -> View:
+def unbound_text(plan: Plan, unbound: dict[str, list[str]]) -> str:
+    """The states that consented but are not known to be bound yet, named apart from the missing."""
+    found = "; ".join(
+        f"{plan.instrument_by_id[i].short}: {' '.join(codes)}" for i, codes in unbound.items()
+    )
+    return (
+        "Consented, not known to be bound (no deposit or entry into force on record): "
+        + (found or "none")
+        + "."
+    )
+
+
+def missing_view(
+    asked: Asked,
+    lacks: list[q.Lack],
+    what: str,
+    instrument: str | None,
+    unbound: dict[str, list[str]] | None = None,
+) -> View:
     heading = header(asked.plan_file, asked.as_of, "states", missing=what, instrument=instrument)
     table = missing_table(asked.plan, lacks, what, asked.as_of)
+    apart = [unbound_text(asked.plan, unbound)] if unbound is not None else []
+    extra = {"consented_not_known_bound": unbound} if unbound is not None else {}
     return View(
-        blocks=lambda: [f"Plan file: {asked.plan_file}", table],
-        document=lambda: {**heading, "missing": missing_json(lacks)},
+        blocks=lambda: [f"Plan file: {asked.plan_file}", table, *apart],
+        document=lambda: {**heading, "missing": missing_json(lacks), **extra},
         table=lambda: table,
     )
 
@@ -119,9 +183,8 @@ def states_table(plan: Plan, rows: list[q.StateRow], as_of: dt.date) -> Table:
     )
     # on a terminal: short headers explained in a legend, a date standing for "ratified on"
     heads = [_year(plan, i) for i in instruments]
-    table.narrow = Table(
-        table.title, ["State", "Name", *heads, "LO", "EU"], wrap=("Name", *heads, "LO")
-    )
+    # the state's code alone: its name would take the width the stages need
+    table.narrow = Table(table.title, ["State", *heads, "LO", "EU"], wrap=(*heads, "LO"))
     for r in rows:
         table.rows.append(
             [
@@ -135,17 +198,15 @@ def states_table(plan: Plan, rows: list[q.StateRow], as_of: dt.date) -> Table:
         table.narrow.rows.append(
             [
                 r.code,
-                r.name,
-                *(standing_short(r.ratifications[i], "ratified") for i in instruments),
+                *(stage_text(r.ratifications[i]) for i in instruments),
                 standing_short(r.liaison_officer, "appointed"),
                 iso(r.eu_since) or "no",
             ]
         )
     table.narrow.legend = (
         "; ".join(f"{h}: {s}" for h, s in zip(heads, shorts, strict=True))
-        + "; LO: liaison officer; EU: member since. A date: consent (ratified, approved) or "
-        "appointment that day; a date with p: published, with f: in force that day; "
-        "inferred: from the plan's note under A.2. Events and sources: bsec-plan sources."
+        + "; LO: liaison officer; EU: member since; inferred: from the plan's note under A.2. "
+        "One instrument's stages: bsec-plan states --instrument ID; sources: bsec-plan sources."
     )
     return table
 
@@ -185,7 +246,9 @@ def states_json(rows: list[q.StateRow]) -> list[dict[str, Any]]:
         {
             "code": r.code,
             "name": r.name,
-            "ratifications": {i: standing(s) for i, s in r.ratifications.items()},
+            "ratifications": {
+                i: {**standing(s), **standing_json(s)} for i, s in r.ratifications.items()
+            },
             "liaison_officer": standing(r.liaison_officer),
             "eu_member": r.eu_since is not None,
             "eu_since": iso(r.eu_since),
@@ -197,6 +260,16 @@ def states_json(rows: list[q.StateRow]) -> list[dict[str, Any]]:
 def states_view(
     asked: Asked, rows: list[q.StateRow], instrument: str | None, missing: str | None = None
 ) -> View:
+    """The register; with a state, that state across every instrument; with an instrument, its
+    chart of stages."""
+    from bsec_plan.views import chart
+
+    if asked.state is not None:
+        rows = [r for r in rows if r.code == asked.state]
+        if instrument is None:
+            return chart.state_view(asked, rows[0])
+    if instrument is not None:
+        return chart.chart_view(asked, rows, instrument)
     heading = header(asked.plan_file, asked.as_of, "states", missing=missing, instrument=instrument)
     table = states_table(asked.plan, rows, asked.as_of)
     return View(
@@ -204,3 +277,10 @@ def states_view(
         document=lambda: {**heading, "states": states_json(rows)},
         table=lambda: table,
     )
+
+
+def addressed_by_stage(plan: Plan, instrument: str, codes: list[str], as_of: dt.date) -> str:
+    """The states an action addresses, grouped by the stage each has reached: `AM AZ (nothing
+    recorded); RS (consented, date unknown)`."""
+    lacks = [ln for ln in q.missing(plan, as_of, "ratification", instrument) if ln.code in codes]
+    return "; ".join(f"{' '.join(c)} ({kind})" for kind, c in lack_groups(lacks)) or "none"

@@ -22,7 +22,9 @@ from bsec_plan.views.common import (
     row_json,
     short_responsible,
 )
-from bsec_plan.views.states import missing_json
+from bsec_plan.views.states import LO_WORDS, lack_groups, missing_json
+
+UNBOUND = "consented, not known to be bound"
 
 SHOWN = 3  # overdue and next lines on the screen, the "… and N more" line included
 LABEL = 10  # the width of the screen's left column: Direction, Overdue, Next, Missing
@@ -86,22 +88,7 @@ def status_blocks(plan: Plan, plan_file: str, s: q.Status, state: str | None) ->
             ]
         )
         next_table.styles.append(colour(r.status))
-    gaps = Table(
-        "Missing ratifications and liaison officers",
-        ["Missing", "Known lack", "Date unknown", "Unknown"],
-        wrap=("Missing", "Known lack", "Date unknown", "Unknown"),
-        empty="none",
-    )
-    groups = [(plan.instrument_by_id[i].short, lacks) for i, lacks in s.unratified.items()]
-    if s.no_liaison:
-        groups.append(("Liaison officer", s.no_liaison))
-    for label, lacks in groups:
-        columns = [
-            [ln.code for ln in lacks if ln.known],
-            [ln.code for ln in lacks if ln.status == "date unknown"],
-            [ln.code for ln in lacks if ln.status == "unknown"],
-        ]
-        gaps.rows.append([label, *(" ".join(codes) or "—" for codes in columns)])
+    gaps = missing_block(plan, s)
     return [
         intro,
         *period_note(plan, s.as_of),
@@ -111,6 +98,26 @@ def status_blocks(plan: Plan, plan_file: str, s: q.Status, state: str | None) ->
         gaps,
         *([legend_line(legend)] if legend else []),
     ]
+
+
+def missing_block(plan: Plan, s: q.Status) -> Table:
+    """Each instrument's and the liaison officers' lacks by kind, and apart the states that
+    consented but are not known to be bound yet."""
+    gaps = Table(
+        "Missing ratifications and liaison officers",
+        ["Missing", "Kind of lack", "States"],
+        wrap=("Missing", "Kind of lack", "States"),
+        empty="none",
+    )
+    for ident in dict.fromkeys([*s.unratified, *s.unbound]):
+        label = plan.instrument_by_id[ident].short
+        for kind, codes in lack_groups(s.unratified.get(ident, [])):
+            gaps.rows.append([label, kind, " ".join(codes)])
+        if ident in s.unbound:
+            gaps.rows.append([label, UNBOUND, " ".join(s.unbound[ident])])
+    for kind, codes in lack_groups(s.no_liaison):
+        gaps.rows.append(["Liaison officer", kind, " ".join(codes)])
+    return gaps
 
 
 def status_json(plan: Plan, s: q.Status) -> dict[str, Any]:
@@ -123,6 +130,7 @@ def status_json(plan: Plan, s: q.Status) -> dict[str, Any]:
         "next": [row_json(r) for r in s.next],
         "missing_ratification": {i: missing_json(ln) for i, ln in s.unratified.items()},
         "missing_liaison_officer": missing_json(s.no_liaison),
+        "consented_not_known_bound": s.unbound,
     }
 
 
@@ -206,21 +214,41 @@ def status_screen(
         add("Next" if i == 0 else "", line, colour(upcoming[i].status) if upcoming else None)
     if more:
         add("", more)
-    add("", "")
-    groups = [(plan.instrument_by_id[i].short, lacks) for i, lacks in s.unratified.items()]
-    if s.no_liaison:
-        groups.append(("Liaison officer", s.no_liaison))
-    cells = [
-        [label, " ".join(ln.code + ("?" if ln.status == "date unknown" else "") for ln in lacks)]
-        for label, lacks in groups
-    ]
-    for i, line in enumerate(_aligned(cells) or ["nothing"]):
+    lines = missing_lines(plan, s, state)  # its head line stands where a blank line would
+    for i, line in enumerate(lines or ["nothing"]):
         add("Missing" if i == 0 else "", line)
-    if groups:
+    if lines:
         add("", "bsec-plan states --missing ratification, --missing liaison-officer")
-    if any(ln.status == "date unknown" for _, lacks in groups for ln in lacks):
-        legend = {"?: date unknown": None, **legend}
     if legend:
         add("", "")
         out.lines.append((legend_line(legend, details=False), "dim"))
     return [out]
+
+
+SHORT_KIND = {
+    "nothing recorded": "none on record",
+    "signed, no consent on record": "signed only",
+    "consented, date unknown": "date unknown",
+}
+"""The kinds of lack of consent as the screen's column heads."""
+
+
+def missing_lines(plan: Plan, s: q.Status, state: str | None = None) -> list[str]:
+    """Consent to be bound: a column per kind of lack found, a line per instrument; then the
+    liaison officers, the kind of lack in words; for one state, the instruments it consented to
+    but is not known to be bound by (for all twelve they are for `states --missing`)."""
+    groups = {i: dict(lack_groups(lacks)) for i, lacks in s.unratified.items()}
+    kinds = [k for k in SHORT_KIND if any(k in g for g in groups.values())]
+    cells = [["consent to be bound", *(SHORT_KIND[k] for k in kinds)]] if kinds else []
+    for ident, group in groups.items():
+        short = plan.instrument_by_id[ident].short
+        cells.append([short, *(" ".join(group.get(k, [])) or "—" for k in kinds)])
+    lines = _aligned(cells)
+    unbound = [plan.instrument_by_id[i].short for i in s.unbound] if state else []
+    labels = [c[0] for c in cells] + unbound + (["Liaison officer"] if s.no_liaison else [])
+    width = max(map(len, labels), default=0)
+    for kind, codes in lack_groups(s.no_liaison):
+        words = "not appointed" if kind == LO_WORDS[True] else "no record"
+        lines.append(f"{'Liaison officer':<{width}}  {words}: {' '.join(codes)}")
+    lines += [f"{short:<{width}}  {UNBOUND}" for short in unbound]
+    return lines

@@ -81,7 +81,10 @@ def _write_rich(tables: Sequence[Table | Lines | str], console: Console) -> None
 
     for item in tables:
         if isinstance(item, str):
-            console.print(Text(visible(item)))
+            if NUMBERED.fullmatch(item):  # a numbered source: its address whole, never broken
+                console.print(Text(visible(item)), no_wrap=True, overflow="ignore", crop=False)
+            else:
+                console.print(Text(visible(item)))
             continue
         if isinstance(item, Lines):  # laid out by its view: no blank line added
             for line, look in item.lines:
@@ -127,6 +130,7 @@ def _print_fitting(console: Console, item: Table) -> None:
     _print_references(console, addresses)
 
 
+NUMBERED = re.compile(r"\[\d+\] \S+")  # a view's numbered source, e.g. `[2] https://…`
 # an address as the plan writes it: with its scheme; a full stop or bracket after it is not its
 # (a scheme of at most 32 characters: an unbounded one made the search quadratic in a long word)
 ADDRESS = re.compile(r"\b[a-z][a-z0-9+.-]{0,31}://[^\s<>\"]+[^\s<>\".,;:)\]]", re.IGNORECASE)

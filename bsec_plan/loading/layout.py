@@ -45,6 +45,9 @@ def _record_type(hint: Any) -> type | None:
 
 def _ordered(node: yamlpos.Mapping, cls: type | None, top: bool = False) -> list[str]:
     order = list(_fields(cls)) if cls is not None else []
+    if top and cls is not None:  # a plan's own keys before the register keys it inherits
+        own = getattr(cls, "__annotations__", {})
+        order = [k for k in order if k in own] + [k for k in order if k not in own]
     if top and "registers" in order:  # it says where the rest is: first, as plans write it
         order.remove("registers")
         order.insert(0, "registers")

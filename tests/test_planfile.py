@@ -113,6 +113,8 @@ EXPECTED = {
     "source-address-fullwidth-slash.yaml": (26, 86, "the address cannot be read: netloc"),
     "source-address-without-scheme.yaml": (26, 86, "the address has no scheme"),
     "one-problem-of-each-kind.yaml": (24, 9, "unknown key 'dedline'; did you mean 'deadline'?"),
+    "enumerated-values-misspelt.yaml": (21, 17, "(did you mean 'each-semester'?)"),
+    "ids-misspelt.yaml": (31, 13, "state 'RU' is not declared"),
     "registers-missing.yaml": (2, 12, "cannot read the registers file"),
     "registers-is-a-folder.yaml": (2, 12, "is a directory, not a registers file"),
     "registers-absolute-path.yaml": (2, 12, "is not relative"),

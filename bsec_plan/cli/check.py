@@ -20,6 +20,7 @@ def run(paths: list[str], fmt: str = "text") -> int:
     summaries: list[str] = []
     wanted: list[str | None] = [*paths] or [None]  # None is the default plan, "-" standard input
     for path in wanted:
+        discovery.environment_checked(path)
         target, name = discovery.located(path)
         names.append(STDIN if path == "-" else name)
         data = None

@@ -97,10 +97,26 @@ AsOfOpt = typer.Option(
 StateOpt = typer.Option(
     None,
     "--state",
-    metavar="CODE",
+    metavar="STATE",
     autocompletion=completion.states,
-    help="Only what this Member State is responsible for or addressed by.",
+    help="Only what this Member State is responsible for or addressed by: its code in any case "
+    "(RO, ro) or its name (Romania, rom).",
 )
+
+
+def one_state(given: list[str] | str | None) -> str | None:
+    """The --state asked for (StateOpt, a list): each answer is about one Member State, so a
+    second --state is refused rather than quietly winning over the first."""
+    if given is None or isinstance(given, str):
+        return given
+    if len(given) > 1:
+        from bsec_plan.problems import UsageError
+
+        raise UsageError(
+            f"--state given {len(given)} times ({', '.join(given)}); "
+            "each answer is about one Member State: ask once for each"
+        )
+    return given[0] if given else None
 
 
 def format_option(choice: type[Enum]) -> Any:
@@ -109,10 +125,25 @@ def format_option(choice: type[Enum]) -> Any:
 
 
 ExitCodeOpt = typer.Option(False, "--exit-code", help="Exit 1 when something is found.")
+
+
+def days(value: Any) -> int:
+    """--within: a number of days, 0 or more, with a message that says so (click's would speak
+    of an 'int range')."""
+    text = str(value).strip()
+    if not text.isdigit():
+        from bsec_plan.problems import UsageError
+
+        raise UsageError(
+            f"Invalid value for '--within': '{value}' is not a number of days; give one such as 30"
+        )
+    return int(text)
+
+
 WithinOpt = typer.Option(
     30,
     "--within",
     metavar="DAYS",
-    min=0,
+    parser=days,
     help="An occurrence due within this many days is 'due soon'.",
 )

@@ -115,6 +115,8 @@ EXPECTED = {
     "one-problem-of-each-kind.yaml": (24, 9, "unknown key 'dedline'; did you mean 'deadline'?"),
     "enumerated-values-misspelt.yaml": (21, 17, "(did you mean 'each-semester'?)"),
     "ids-misspelt.yaml": (31, 13, "state 'RU' is not declared"),
+    "indentation-key-too-deep.yaml": (21, 13, "indentation: `kind` is at column 13, its siblings"),
+    "indentation-item-too-shallow.yaml": (24, 2, "indentation: the list item is at column 2"),
     "registers-missing.yaml": (2, 12, "cannot read the registers file"),
     "registers-is-a-folder.yaml": (2, 12, "is a directory, not a registers file"),
     "registers-absolute-path.yaml": (2, 12, "is not relative"),

@@ -19,6 +19,8 @@ def run(paths: list[str], fmt: str = "text") -> int:
     warnings: list[Problem] = []  # reported, but they do not make a file invalid
     summaries: list[str] = []
     wanted: list[str | None] = [*paths] or [None]  # None is the default plan, "-" standard input
+    from bsec_plan.views.common import counted
+
     for path in wanted:
         discovery.environment_checked(path)
         target, name = discovery.located(path)
@@ -43,9 +45,10 @@ def run(paths: list[str], fmt: str = "text") -> int:
         else:
             warnings.extend(planfile.warnings(target, plan))
         summaries.append(
-            f"{names[-1]}: valid: {len(plan.directions)} directions, {len(plan.actions)} actions, "
-            f"{len(plan.states)} states, {len(plan.ratifications)} ratification records, "
-            f"{len(plan.progress)} progress records"
+            f"{names[-1]}: valid: {counted(len(plan.directions), 'direction')}, "
+            f"{counted(len(plan.actions), 'action')}, {counted(len(plan.states), 'state')}, "
+            f"{counted(len(plan.ratifications), 'ratification record')}, "
+            f"{counted(len(plan.progress), 'progress record')}"
         )
     from bsec_plan.views.common import Checked, View
     from bsec_plan.writers import formats
@@ -75,13 +78,16 @@ def run(paths: list[str], fmt: str = "text") -> int:
 
 
 def registers_summary(name: str, registers: Registers) -> str:
+    from bsec_plan.views.common import counted
+
     return (
-        f"{name}: valid registers: {len(registers.states)} states, "
-        f"{len(registers.instruments)} instruments, {len(registers.parties)} parties, "
-        f"{len(registers.ratifications)} ratification records, "
-        f"{len(registers.liaison_officers)} liaison officer records, "
-        f"{len(registers.eu_membership)} EU memberships, "
-        f"{len(registers.chairmanships)} chairmanship terms"
+        f"{name}: valid registers: {counted(len(registers.states), 'state')}, "
+        f"{counted(len(registers.instruments), 'instrument')}, "
+        f"{counted(len(registers.parties), 'party', 'parties')}, "
+        f"{counted(len(registers.ratifications), 'ratification record')}, "
+        f"{counted(len(registers.liaison_officers), 'liaison officer record')}, "
+        f"{counted(len(registers.eu_membership), 'EU membership')}, "
+        f"{counted(len(registers.chairmanships), 'chairmanship term')}"
     )
 
 

@@ -30,6 +30,10 @@ class Command(TyperCommand):
             for p in super().collect_usage_pieces(ctx)
         ]
 
+    def get_short_help_str(self, limit: int = 45) -> str:
+        """The whole summary in `bsec-plan --help`, wrapped by its list, never cut with `...`."""
+        return super().get_short_help_str(limit=1_000)
+
     def get_params(self, ctx: Any) -> list[Any]:
         """The command's own options, then copies of the program's: click parses them where
         they stand, so an option's value (`--plan --color`) or anything after `--` is never

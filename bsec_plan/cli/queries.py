@@ -244,5 +244,7 @@ def calendar(
 
     formats.write(fmt, several.each(asked, view), output)
     if output not in (None, "-") and fmt is CalendarFormat.ics:
-        print(f"{output}: {events} events", file=sys.stderr)
+        from bsec_plan.views.common import counted
+
+        print(f"{output}: {counted(events, 'event')}", file=sys.stderr)
     return 0

@@ -108,6 +108,11 @@ def responsible_text(row: q.Row) -> str:
     return "; ".join(r.label for r in row.responsible) or "—"
 
 
+def counted(n: int, noun: str, nouns: str | None = None) -> str:
+    """`1 progress record`, `2 progress records`: the number with its noun, plural or not."""
+    return f"{n:,} {noun if n == 1 else nouns or noun + 's'}"
+
+
 def relative(day: dt.date | None, as_of: dt.date) -> str:
     """'in 29 days', '336 days ago', 'today': beside the ISO date where deadlines are read."""
     if day is None:

@@ -33,7 +33,7 @@ def show_blocks(plan: Plan, plan_file: str, shown: Shown, as_of: dt.date) -> lis
     else:
         lines.append("Responsible: not named in the plan")
     if action.deadline:
-        lines.append(f"Deadline: {action.deadline.wording} ({action.deadline.kind})")
+        lines.append(f"Deadline: {action.deadline.wording} ({_kind_words(action.deadline)})")
     else:
         lines.append("Deadline: none")
     names = [plan.instrument_by_id[i].title for i in action.instruments]
@@ -75,6 +75,20 @@ def show_blocks(plan: Plan, plan_file: str, shown: Shown, as_of: dt.date) -> lis
             [p.occurrence or "—", p.date.isoformat(), p.status, p.summary, p.source]
         )
     return ["\n".join(lines) + "\n", occurrences, records]
+
+
+# how the plan's deadline kinds read to a delegate (the ids are for the file)
+KIND_WORDS = {
+    "each-semester": "due at the end of each half-year: 30 June and 31 December",
+    "each-february-after-year": "each year's work due at the end of the next February",
+    "permanent": "ongoing, never overdue",
+}
+
+
+def _kind_words(deadline: Any) -> str:
+    if deadline.kind == "fixed":
+        return f"due by the end of {deadline.due}"
+    return KIND_WORDS.get(deadline.kind, deadline.kind)
 
 
 def show_json(shown: Shown) -> dict[str, Any]:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, checkout_env
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 DOCS = sorted((ROOT / "docs").glob("*.md"))
@@ -45,7 +45,9 @@ def test_the_readme_and_the_docs_have_examples() -> None:
 )
 def test_readme_example(page: str, command: str, expected: str) -> None:
     shell = command.replace("bsec-plan", f"{sys.executable} -m bsec_plan", 1)
-    result = subprocess.run(shell, shell=True, capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run(
+        shell, shell=True, capture_output=True, text=True, cwd=ROOT, env=checkout_env()
+    )
     assert (result.stdout + result.stderr).replace(
         "\r\n", "\n"
     ) == expected  # .ics lines end in CRLF

@@ -222,4 +222,11 @@ def head(asked: Asked, command: str, **filters: Any) -> dict[str, Any]:
 
 
 def plan_file_line(asked: Asked) -> str:
-    return f"Plan file: {asked.plan_file}"
+    return f"Plan file: {asked.plan_file}{state_filter(asked.plan, asked.state)}"
+
+
+def state_filter(plan: Plan, state: str | None) -> str:
+    """What an answer for one Member State says it is filtered by, after the plan file."""
+    if state is None:
+        return ""
+    return f"; only what concerns {plan.state_by_code[state].name} ({state})"

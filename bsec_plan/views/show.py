@@ -19,13 +19,16 @@ from bsec_plan.views.common import (
     responsible_text,
     row_json,
     short_responsible,
+    state_filter,
 )
 
 if TYPE_CHECKING:
     from bsec_plan.queries.action import Shown
 
 
-def show_blocks(plan: Plan, plan_file: str, shown: Shown, as_of: dt.date) -> list[Table | str]:
+def show_blocks(
+    plan: Plan, plan_file: str, shown: Shown, as_of: dt.date, state: str | None = None
+) -> list[Table | str]:
     action, direction = shown.action, shown.direction
     lines = [f"{action.id}  {action.text}", "", f"Direction {direction.id}: {direction.title}"]
     if action.responsible:
@@ -51,7 +54,7 @@ def show_blocks(plan: Plan, plan_file: str, shown: Shown, as_of: dt.date) -> lis
         lines.append(f"Editorial note (not the plan's words): {note}")
     for ident in action.instruments:
         lines.append(f"Source for {ident}: {plan.instrument_by_id[ident].source}")
-    lines.append(f"Plan file: {plan_file}; as of {as_of}")
+    lines.append(f"Plan file: {plan_file}; as of {as_of}{state_filter(plan, state)}")
     occurrences = Table(
         "Occurrences", ["Occurrence", "Due", "When", "Status", "Responsible"], wrap=("Responsible",)
     )
@@ -121,6 +124,6 @@ def show_json(shown: Shown) -> dict[str, Any]:
 
 def show_view(asked: Asked, shown: Shown) -> View:
     return View(
-        blocks=lambda: show_blocks(asked.plan, asked.plan_file, shown, asked.as_of),
+        blocks=lambda: show_blocks(asked.plan, asked.plan_file, shown, asked.as_of, asked.state),
         document=lambda: {**head(asked, "show"), **show_json(shown)},
     )

@@ -55,6 +55,7 @@ class MonthGrid:
     as_of: dt.date
     marks: dict[int, str] = field(default_factory=dict)  # day -> status, or AS_OF
     listing: list[tuple[str, str]] = field(default_factory=list)  # (line, status)
+    through: tuple[int, int] | None = None  # a run of months without deadlines, to (year, month)
 
 
 @dataclass

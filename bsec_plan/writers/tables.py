@@ -290,7 +290,7 @@ def write_grids(months: list[MonthGrid], heading: str, stream: TextIO | None = N
     used: dict[str, None] = {}
     for start in range(0, len(months), per_row):
         row = months[start : start + per_row]
-        grids = [month_lines(m.year, m.month, m.marks, SIGNS) for m in row]
+        grids = [month_lines(m.year, m.month, m.marks, SIGNS, m.through) for m in row]
         lines.append(("", []))
         for i in range(max(len(g) for g in grids)):
             text, spans = "", []

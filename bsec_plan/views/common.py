@@ -33,6 +33,7 @@ class Lines:
     """Lines written as they are, each with its look (for rich): a screen laid out by its view."""
 
     lines: list[tuple[str, str | None]] = field(default_factory=list)
+    narrow: Lines | None = None  # the same for a terminal too narrow for these lines
 
 
 @dataclass

@@ -12,8 +12,11 @@ from bsec_plan.writers.problems import MAX_SHOWN
 STDIN = "<stdin>"  # what messages call a plan read from standard input (`check -`)
 
 
-def run(paths: list[str], fmt: str = "text") -> int:
-    """Exit 0 when every file is valid, 1 for any problem with any (missing, unreadable, invalid)."""
+def run(paths: list[str], fmt: str = "text", with_plans: bool = False) -> int:
+    """Exit 0 when every file is valid, 1 for any problem with any (missing, unreadable, invalid).
+    `with_plans`: a registers file brings in the plans beside it that name it."""
+    if with_plans:
+        paths = [*paths, *(p for p in plans_naming(paths) if p not in paths)]
     names: list[str] = []
     problems: list[Problem] = []
     warnings: list[Problem] = []  # reported, but they do not make a file invalid
@@ -75,6 +78,27 @@ def run(paths: list[str], fmt: str = "text") -> int:
     checked = Checked(summaries, problems, warnings)
     formats.write(fmt, View(document=lambda: document, checked=lambda: checked))
     return 1 if problems else 0
+
+
+def plans_naming(paths: list[str]) -> list[str]:
+    """The plans in the folders of `paths` whose `registers:` names one of `paths`: a change to
+    a registers file is a change to what those plans say."""
+    import os
+    import re
+    from pathlib import Path
+
+    wanted = {os.path.realpath(p) for p in paths if p != "-"}
+    found: list[str] = []
+    for folder in dict.fromkeys(os.path.dirname(p) or "." for p in paths if p != "-"):
+        for plan in sorted(Path(folder).glob("*.y*ml")):
+            try:
+                text = plan.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            named = re.search(r"^registers:[ \t]*['\"]?([^'\"#\s]+)", text, re.MULTILINE)
+            if named and os.path.realpath(plan.parent / named.group(1)) in wanted:
+                found.append(os.path.join(folder, plan.name) if folder != "." else plan.name)
+    return found
 
 
 def registers_summary(name: str, registers: Registers) -> str:

@@ -69,7 +69,7 @@ def report(
     ),
     plan: list[str] | None = PlanOpt,
     as_of: str = AsOfOpt,
-    state: str | None = StateOpt,
+    state: list[str] | None = StateOpt,
 ) -> int:
     """The plan as a self-contained HTML page with a timeline: DIR/index.html."""
     from bsec_plan.writers import html as page

@@ -120,8 +120,8 @@ def test_the_page_names_every_fact_of_the_bundled_plan(bundled: str, plan: Plan)
         bundled.count('<path class="mark ') == 9 + 5
     )  # nine dated occurrences, five in the legend
     assert (
-        '<td class="ratified" data-label="Additional Protocol (2002)">published 2003-05-08'
-        in bundled
+        '<td class="ratified" data-label="Additional Protocol (2002)">published '
+        '<span class="date">2003-05-08</span>' in bundled
     )
     assert '<td class="date-unknown" data-label="BSEC Agreement (1998)">date unknown' in bundled
     assert "Overdue on 2010-06-01: 3</h2>" in bundled

@@ -43,7 +43,7 @@ def diff(
     exit_code: bool = ExitCodeOpt,
 ) -> int:
     """What a change to the plan means: actions, parties, deadlines, records, changed status."""
-    from bsec_plan.cli.diffinputs import inputs
+    from bsec_plan.cli.diffinputs import changed_files, inputs
     from bsec_plan.queries import changes
     from bsec_plan.views import diff as report
     from bsec_plan.writers import formats
@@ -51,7 +51,8 @@ def diff(
     day = parse_as_of(as_of)
     old_plan, old_name, new_plan, new_name = inputs(old, new, several.single(plan))
     result = changes.compare(old_plan, new_plan, day)
-    formats.write(fmt, report.diff_view(result, old_name, new_name))
+    changed = changed_files(old, new, several.single(plan))
+    formats.write(fmt, report.diff_view(result, old_name, new_name, changed))
     return 1 if exit_code and result else 0
 
 

@@ -54,7 +54,7 @@ def indentation(err: yaml.MarkedYAMLError, text: str) -> tuple[Mark, str] | None
         found = _indented(before)
         if found is None or (dash is not None and found[0] is None):
             continue  # blank, a comment, or (for an item) not an item
-        sibling = found[0] if dash is not None else found[1]
+        sibling = found[1] if dash is None or found[0] is None else found[0]
         if sibling == column:
             return None  # in line with its siblings: not an indentation slip
         if best is None or abs(sibling - column) < abs(best - column):

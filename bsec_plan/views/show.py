@@ -6,7 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from bsec_plan.domain.jsonform import as_json
-from bsec_plan.domain.model import Plan
+from bsec_plan.domain.model import Deadline, Plan
 from bsec_plan.views.common import (
     Asked,
     Table,
@@ -88,7 +88,7 @@ KIND_WORDS = {
 }
 
 
-def _kind_words(deadline: Any) -> str:
+def _kind_words(deadline: Deadline) -> str:
     if deadline.kind == "fixed":
         return f"due by the end of {deadline.due}"
     return KIND_WORDS.get(deadline.kind, deadline.kind)

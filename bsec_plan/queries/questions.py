@@ -59,7 +59,8 @@ def state_code(plan: Plan, text: str) -> str:
         raise UsageError(f"--state: '{text}' starts the names of {several}; give more of it")
     listed = ", ".join(f"{s.code} ({s.name})" for s in plan.states)
     hint = did_you_mean(text, [*plan.state_by_code, *(s.name for s in plan.states)])
-    raise UsageError(f"no Member State '{text}'{hint}; the states are {listed}")
+    hint = f"; {hint.strip(' ()')}" if hint else ""
+    raise UsageError(f"no Member State '{text}'; the states are {listed}{hint}")
 
 
 def instrument_id(plan: Plan, text: str, ratifiable: bool = True) -> str:

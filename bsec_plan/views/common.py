@@ -112,7 +112,7 @@ def responsible_text(row: q.Row) -> str:
 
 def counted(n: int, noun: str, nouns: str | None = None) -> str:
     """`1 progress record`, `2 progress records`: the number with its noun, plural or not."""
-    return f"{n:,} {noun if n == 1 else nouns or noun + 's'}"
+    return f"{n} {noun if n == 1 else nouns or noun + 's'}"
 
 
 def relative(day: dt.date | None, as_of: dt.date) -> str:

@@ -18,7 +18,9 @@ def _screen(*args: str, columns: int) -> list[str]:
     return ANSI.sub("", out).rstrip("\n").split("\n")
 
 
-@pytest.mark.parametrize("as_of", ["2010-06-01", "2009-06-01", "2012-01-01"])
+@pytest.mark.parametrize(
+    "as_of", ["2010-06-01", "2009-06-01", "2011-01-01", "2011-07-01", "2012-01-01"]
+)
 def test_status_fits_60_by_24_without_a_pager(as_of: str) -> None:
     lines = _screen("--as-of", as_of, columns=60)
     assert len(lines) <= 23, lines
@@ -44,3 +46,10 @@ def test_status_at_80_columns_keeps_its_screen() -> None:
     assert lines[0] == "Period 2009-05-01 – 2011-06-30; as of 2010-06-01, 50% has passed."
     assert any(line.startswith("Overdue   A.2 2009-H1  2009-06-30  336 days ago") for line in lines)
     assert len(lines) <= 23
+
+
+@pytest.mark.parametrize("columns", [60, 80])
+def test_a_period_long_over_is_said_first_with_the_replay(columns: int) -> None:
+    lines = _screen("--as-of", "2012-01-01", columns=columns)
+    first = lines[0]  # before the period, the counts and anything else
+    assert "period ended on 2011-06-30" in first and "--as-of 2011-06-30" in first

@@ -266,8 +266,8 @@ NARROW = 60  # the width the narrow screen is laid out for
 def _head(
     plan: Plan, plan_file: str, s: q.Status, state: str | None, narrow: bool
 ) -> list[tuple[str, str | None]]:
-    """The period, the plan file, and after the period the date that replays it (in the place
-    of the blank line). Narrow: the period on two lines, the second shared with the plan file
+    """The period and the plan file; after the period, first the date that replays it (in the
+    place of the blank line). Narrow: the period on two lines, the second shared with the plan file
     when both fit, and no blank line."""
     who = f"; for {plan.state_by_code[state].name} ({state})" if state else ""
     period, passed = (
@@ -276,11 +276,16 @@ def _head(
     )
     file = f"Plan file: {plan_file}{who}"
     note = "".join(period_note(plan, s.as_of)).rstrip()
-    if not narrow:
-        return [(f"{period}; {passed}", None), (file, None), (note, None)]
-    shared = f"{passed}  {file}"
-    lines = [f"{period};", *([shared] if len(shared) <= NARROW else [passed, file])]
-    return [(line, None) for line in [*lines, *([note] if note else [])]]
+    if not narrow:  # a period long over is said first, in the place of the blank line
+        lines = [f"{period}; {passed}", file]
+        return [(line, None) for line in ([note, *lines] if note else [*lines, ""])]
+    if note:  # all of it has passed: the note says so, the period line need not
+        note = f"The period ended on {plan.end}; replay: --as-of {plan.end}"
+        lines = [note, f"{period}; as of {s.as_of}", file]
+    else:
+        shared = f"{passed}  {file}"
+        lines = [f"{period};", *([shared] if len(shared) <= NARROW else [passed, file])]
+    return [(line, None) for line in lines]
 
 
 def _narrow_missing(lines: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bsec_plan.safetext import one_line, visible
@@ -40,3 +41,15 @@ class UsageError(Exception):
         # the message may quote an argument, as untrusted as plan text: escaped the same way,
         # and on one line, so that a name holding a line break cannot forge a line of a log
         return one_line(super().__str__())
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """` (did you mean 'X'?)` for the choice closest to a mistyped word, in any case; or ''."""
+    import difflib
+
+    by_fold = {c.casefold(): c for c in choices}
+    word = word.strip().casefold()
+    # a short id differs in a larger share of its letters: `C.4` for `C.1`
+    cutoff = 0.6 if len(word) <= 4 else 0.8
+    close = difflib.get_close_matches(word, list(by_fold), n=1, cutoff=cutoff)
+    return f" (did you mean '{by_fold[close[0]]}'?)" if close else ""

@@ -175,6 +175,9 @@ def run_line(
 def checkout_env(env: Mapping[str, str] | None = None) -> dict[str, str]:
     """The environment with this checkout first on PYTHONPATH."""
     env = dict(os.environ if env is None else env)
+    if env.get("COLUMNS") == os.environ.get("COLUMNS"):
+        # inherited (pytest-xdist sets one), not asked for: piped tables would fit it
+        env.pop("COLUMNS", None)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     return env
 

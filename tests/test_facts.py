@@ -185,7 +185,7 @@ def test_gap_between_terms_is_a_warning_that_names_the_days() -> None:
         "(starts 2010-09): 2010-07-01 – 2010-08-31 (62 days)",
         "1 warning found",
     ]
-    assert result.stdout.endswith("1 progress records\n")
+    assert result.stdout.endswith("1 progress record\n")
 
 
 def test_warning_in_github_and_json_formats() -> None:

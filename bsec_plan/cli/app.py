@@ -66,6 +66,9 @@ def _root(
     terminal.color, terminal.paging = color.value, not no_pager
 
 
+NO_DAY = ("sources", "check", "schema")  # the commands whose answer is not about a day
+
+
 def usage_message(message: str, ctx: Any) -> str:
     """Click's message on one line, with where to look: the command's help, or for an option
     of the program's that goes before the command, where it goes."""
@@ -75,6 +78,8 @@ def usage_message(message: str, ctx: Any) -> str:
     path = getattr(ctx, "command_path", None) or "bsec-plan"
     if message == "No such option: --version":
         return f"{message}; it goes before the command: bsec-plan --version"
+    if message.startswith("No such option: --as-of") and path.endswith(NO_DAY):
+        return f"{message}; {path.split()[-1]} answers for every date, so it takes no --as-of"
     return f"{message}; see '{path} -h'"
 
 

@@ -12,14 +12,20 @@ from bsec_plan.writers.problems import MAX_SHOWN
 STDIN = "<stdin>"  # what messages call a plan read from standard input (`check -`)
 
 
-def run(paths: list[str], fmt: str = "text") -> int:
-    """Exit 0 when every file is valid, 1 for any problem with any (missing, unreadable, invalid)."""
+def run(paths: list[str], fmt: str = "text", with_plans: bool = False) -> int:
+    """Exit 0 when every file is valid, 1 for any problem with any (missing, unreadable, invalid).
+    `with_plans`: a registers file brings in the plans beside it that name it."""
+    if with_plans:
+        paths = [*paths, *(p for p in plans_naming(paths) if p not in paths)]
     names: list[str] = []
     problems: list[Problem] = []
     warnings: list[Problem] = []  # reported, but they do not make a file invalid
     summaries: list[str] = []
     wanted: list[str | None] = [*paths] or [None]  # None is the default plan, "-" standard input
+    from bsec_plan.views.common import counted
+
     for path in wanted:
+        discovery.environment_checked(path)
         target, name = discovery.located(path)
         names.append(STDIN if path == "-" else name)
         data = None
@@ -42,9 +48,10 @@ def run(paths: list[str], fmt: str = "text") -> int:
         else:
             warnings.extend(planfile.warnings(target, plan))
         summaries.append(
-            f"{names[-1]}: valid: {len(plan.directions)} directions, {len(plan.actions)} actions, "
-            f"{len(plan.states)} states, {len(plan.ratifications)} ratification records, "
-            f"{len(plan.progress)} progress records"
+            f"{names[-1]}: valid: {counted(len(plan.directions), 'direction')}, "
+            f"{counted(len(plan.actions), 'action')}, {counted(len(plan.states), 'state')}, "
+            f"{counted(len(plan.ratifications), 'ratification record')}, "
+            f"{counted(len(plan.progress), 'progress record')}"
         )
     from bsec_plan.views.common import Checked, View
     from bsec_plan.writers import formats
@@ -73,14 +80,38 @@ def run(paths: list[str], fmt: str = "text") -> int:
     return 1 if problems else 0
 
 
+def plans_naming(paths: list[str]) -> list[str]:
+    """The plans in the folders of `paths` whose `registers:` names one of `paths`: a change to
+    a registers file is a change to what those plans say."""
+    import os
+    import re
+    from pathlib import Path
+
+    wanted = {os.path.realpath(p) for p in paths if p != "-"}
+    found: list[str] = []
+    for folder in dict.fromkeys(os.path.dirname(p) or "." for p in paths if p != "-"):
+        for plan in sorted(Path(folder).glob("*.y*ml")):
+            try:
+                text = plan.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            named = re.search(r"^registers:[ \t]*['\"]?([^'\"#\s]+)", text, re.MULTILINE)
+            if named and os.path.realpath(plan.parent / named.group(1)) in wanted:
+                found.append(os.path.join(folder, plan.name) if folder != "." else plan.name)
+    return found
+
+
 def registers_summary(name: str, registers: Registers) -> str:
+    from bsec_plan.views.common import counted
+
     return (
-        f"{name}: valid registers: {len(registers.states)} states, "
-        f"{len(registers.instruments)} instruments, {len(registers.parties)} parties, "
-        f"{len(registers.ratifications)} ratification records, "
-        f"{len(registers.liaison_officers)} liaison officer records, "
-        f"{len(registers.eu_membership)} EU memberships, "
-        f"{len(registers.chairmanships)} chairmanship terms"
+        f"{name}: valid registers: {counted(len(registers.states), 'state')}, "
+        f"{counted(len(registers.instruments), 'instrument')}, "
+        f"{counted(len(registers.parties), 'party', 'parties')}, "
+        f"{counted(len(registers.ratifications), 'ratification record')}, "
+        f"{counted(len(registers.liaison_officers), 'liaison officer record')}, "
+        f"{counted(len(registers.eu_membership), 'EU membership')}, "
+        f"{counted(len(registers.chairmanships), 'chairmanship term')}"
     )
 
 

@@ -62,7 +62,11 @@ def states(ctx: Context, incomplete: str) -> list[tuple[str, str]]:
     plan = _plan(ctx)
     wanted = incomplete.upper()
     return (
-        [(_as_typed(s.code, incomplete), s.name) for s in plan.states if s.code.startswith(wanted)]
+        [
+            (_as_typed(s.code, incomplete), safe_help(s.name))
+            for s in plan.states
+            if s.code.startswith(wanted)
+        ]
         if plan
         else []
     )
@@ -85,7 +89,9 @@ def instruments(ctx: Context, incomplete: str) -> list[tuple[str, str]]:
     if plan is None:
         return []
     return [
-        (i.id, i.short) for i in plan.instruments if i.ratifiable and i.id.startswith(incomplete)
+        (i.id, safe_help(i.short))
+        for i in plan.instruments
+        if i.ratifiable and i.id.startswith(incomplete)
     ]
 
 
@@ -114,6 +120,13 @@ def safe_help(text: str) -> str:
     return kept if any(c.isalnum() for c in kept) else ""
 
 
+def own_help(text: str) -> str:
+    """This program's own help for a candidate, whole, on one line: only what a shell's menu
+    could mistake for more than text (control characters, backslashes, backquotes) goes."""
+    kept = "".join(c for c in text if (c.isprintable() and c not in "\\`") or c.isspace())
+    return " ".join(kept.split())
+
+
 def _shell_completion() -> ModuleType:
     """click's completion module: typer carries its own copy from 0.28, earlier ones use click."""
     try:
@@ -131,7 +144,9 @@ def _candidates(cli: Any, args: list[str], incomplete: str) -> list[tuple[str, s
     for item in obj.shell_complete(ctx, incomplete):
         value = safe_value(str(item.value))
         if value is not None:
-            found.append((value, safe_help(str(item.help or ""))))
+            # plan text was made plain words by the callbacks above; the rest is this
+            # program's own help, kept whole ($BSEC_PLAN_PAGER, NO_COLOR, ×)
+            found.append((value, own_help(str(item.help or ""))))
     return found
 
 

@@ -30,6 +30,10 @@ class Command(TyperCommand):
             for p in super().collect_usage_pieces(ctx)
         ]
 
+    def get_short_help_str(self, limit: int = 45) -> str:
+        """The whole summary in `bsec-plan --help`, wrapped by its list, never cut with `...`."""
+        return super().get_short_help_str(limit=1_000)
+
     def get_params(self, ctx: Any) -> list[Any]:
         """The command's own options, then copies of the program's: click parses them where
         they stand, so an option's value (`--plan --color`) or anything after `--` is never
@@ -97,10 +101,26 @@ AsOfOpt = typer.Option(
 StateOpt = typer.Option(
     None,
     "--state",
-    metavar="CODE",
+    metavar="STATE",
     autocompletion=completion.states,
-    help="Only what this Member State is responsible for or addressed by.",
+    help="Only what this Member State is responsible for or addressed by: its code in any case "
+    "(RO, ro) or its name (Romania, rom).",
 )
+
+
+def one_state(given: list[str] | str | None) -> str | None:
+    """The --state asked for (StateOpt, a list): each answer is about one Member State, so a
+    second --state is refused rather than quietly winning over the first."""
+    if given is None or isinstance(given, str):
+        return given
+    if len(given) > 1:
+        from bsec_plan.problems import UsageError
+
+        raise UsageError(
+            f"--state given {len(given)} times ({', '.join(given)}); "
+            "each answer is about one Member State: ask once for each"
+        )
+    return given[0] if given else None
 
 
 def format_option(choice: type[Enum]) -> Any:
@@ -109,10 +129,25 @@ def format_option(choice: type[Enum]) -> Any:
 
 
 ExitCodeOpt = typer.Option(False, "--exit-code", help="Exit 1 when something is found.")
+
+
+def days(value: Any) -> int:
+    """--within: a number of days, 0 or more, with a message that says so (click's would speak
+    of an 'int range')."""
+    text = str(value).strip()
+    if not text.isdigit():
+        from bsec_plan.problems import UsageError
+
+        raise UsageError(
+            f"Invalid value for '--within': '{value}' is not a number of days; give one such as 30"
+        )
+    return int(text)
+
+
 WithinOpt = typer.Option(
     30,
     "--within",
     metavar="DAYS",
-    min=0,
+    parser=days,
     help="An occurrence due within this many days is 'due soon'.",
 )

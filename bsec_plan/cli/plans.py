@@ -74,10 +74,13 @@ def _holds_registers(path: Path) -> bool:
     return is_registers(data.decode("utf-8", "replace"))
 
 
-def asked(plans: list[str] | None, as_of: str, state: str | None = None) -> list[Asked]:
+def asked(plans: list[str] | None, as_of: str, state: list[str] | str | None = None) -> list[Asked]:
     """Every plan asked for, loaded; the as-of date is checked before any plan is read."""
+    from bsec_plan.cli.options import one_state
+
     parse_as_of(as_of)
-    return [prelude(name, as_of, state) for name in named(plans)]
+    code = one_state(state)
+    return [prelude(name, as_of, code) for name in named(plans)]
 
 
 def each(plans: list[Asked], build: Callable[[Asked], View]) -> View:

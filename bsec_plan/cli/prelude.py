@@ -57,6 +57,7 @@ def prelude(plan: str | None, as_of: str, state: str | None = None) -> Asked:
     from bsec_plan.views.common import Asked
 
     day = parse_as_of(as_of)
+    discovery.environment_checked(plan)
     path, name = discovery.located(plan)
     model = api.load(path)
     code = queries.state_code(model, state) if state is not None else None

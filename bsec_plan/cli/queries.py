@@ -43,7 +43,7 @@ from bsec_plan.writers.formats import (
 def status(
     plan: list[str] | None = PlanOpt,
     as_of: str = AsOfOpt,
-    state: str | None = StateOpt,
+    state: list[str] | None = StateOpt,
     within: int = WithinOpt,
     fmt: StatusFormat = format_option(StatusFormat),
 ) -> int:
@@ -72,7 +72,7 @@ def status(
 def overdue(
     plan: list[str] | None = PlanOpt,
     as_of: str = AsOfOpt,
-    state: str | None = StateOpt,
+    state: list[str] | None = StateOpt,
     fmt: OverdueFormat = format_option(OverdueFormat),
     exit_code: bool = ExitCodeOpt,
 ) -> int:
@@ -183,7 +183,7 @@ def show(
     ),
     plan: list[str] | None = PlanOpt,
     as_of: str = AsOfOpt,
-    state: str | None = StateOpt,
+    state: list[str] | None = StateOpt,
     within: int = WithinOpt,
     fmt: ShowFormat = format_option(ShowFormat),
 ) -> int:
@@ -228,7 +228,7 @@ def calendar(
         metavar="DATE",
         help="Last day (default: the last deadline); also an offset from the as-of day: +3m.",
     ),
-    state: str | None = StateOpt,
+    state: list[str] | None = StateOpt,
     within: int = WithinOpt,
     fmt: CalendarFormat = format_option(CalendarFormat),
     output: str | None = typer.Option(
@@ -258,6 +258,7 @@ def calendar(
     formats.write(fmt, several.each(asked, view), output)
     if output not in (None, "-") and fmt is CalendarFormat.ics:
         from bsec_plan.safetext import one_line
+        from bsec_plan.views.common import counted
 
-        print(f"{one_line(output)}: {events} events", file=sys.stderr)
+        print(f"{one_line(output)}: {counted(events, 'event')}", file=sys.stderr)
     return 0

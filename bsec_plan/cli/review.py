@@ -44,14 +44,15 @@ def diff(
 ) -> int:
     """What a change to the plan means: actions, parties, deadlines, records, changed status."""
     from bsec_plan import api
-    from bsec_plan.cli.diffinputs import inputs
+    from bsec_plan.cli.diffinputs import changed_files, inputs
     from bsec_plan.views import diff as report
     from bsec_plan.writers import formats
 
     day = parse_as_of(as_of)
     old_plan, old_name, new_plan, new_name = inputs(old, new, several.single(plan))
     result = api.diff(old_plan, new_plan, day)
-    formats.write(fmt, report.diff_view(result, old_name, new_name))
+    changed = changed_files(old, new, several.single(plan))
+    formats.write(fmt, report.diff_view(result, old_name, new_name, changed))
     return 1 if exit_code and result else 0
 
 
@@ -69,7 +70,7 @@ def report(
     ),
     plan: list[str] | None = PlanOpt,
     as_of: str = AsOfOpt,
-    state: str | None = StateOpt,
+    state: list[str] | None = StateOpt,
 ) -> int:
     """The plan as a self-contained HTML page with a timeline: DIR/index.html."""
     from bsec_plan.safetext import one_line

@@ -31,11 +31,24 @@ def check(
         None, metavar="[PATH]...", help="Plan files (default: as for the queries)."
     ),
     fmt: CheckFormat = format_option(CheckFormat),
+    plan: list[str] | None = typer.Option(
+        None,
+        "--plan",
+        metavar="PATH",
+        hidden=True,  # as the queries take it: the same file as a PATH
+        help="A plan file, as a PATH.",
+    ),
+    with_plans: bool = typer.Option(
+        False,
+        "--with-plans",
+        help="For a registers file, check too the plans beside it that name it (as the "
+        "pre-commit hook does).",
+    ),
 ) -> int:
     """Validate a plan file: every problem at once, as FILE:LINE:COL: error: MESSAGE."""
     from bsec_plan.cli import check as checkcmd
 
-    return checkcmd.run(paths or [], fmt.value)
+    return checkcmd.run([*(paths or []), *(plan or [])], fmt.value, with_plans)
 
 
 class SchemaKind(str, Enum):

@@ -12,7 +12,7 @@ from bsec_plan.domain.model import Plan
 from bsec_plan.domain.registers import Registers, registers_only
 from bsec_plan.domain.schedule import occurrences, recurring
 from bsec_plan.loading.stagerules import recorded_entry_agrees, stages_in_order
-from bsec_plan.problems import TreePath
+from bsec_plan.problems import TreePath, did_you_mean
 
 Finding = tuple[TreePath, str]
 Rule = Callable[[Plan], Iterator[Finding]]
@@ -55,7 +55,11 @@ def _unique(items: Iterable[Any], attr: str, where: str, what: str) -> Iterator[
 def _state(plan: Plan, path: TreePath, code: str | None) -> Iterator[Finding]:
     if code is not None and code not in plan.state_by_code:
         declared = ", ".join(plan.state_by_code)
-        yield path, f"state '{code}' is not declared under `states` (declared: {declared})"
+        yield (
+            path,
+            f"state '{code}' is not declared under `states`"
+            f"{did_you_mean(code, plan.state_by_code)} (declared: {declared})",
+        )
 
 
 def _instrument(
@@ -68,7 +72,8 @@ def _instrument(
         declared = ", ".join(instruments)
         yield (
             path,
-            f"instrument '{ident}' is not declared under `instruments` (declared: {declared})",
+            f"instrument '{ident}' is not declared under `instruments`"
+            f"{did_you_mean(ident, instruments)} (declared: {declared})",
         )
     elif ratifiable and not instruments[ident].ratifiable:
         yield (
@@ -251,7 +256,9 @@ def progress_names_an_occurrence(plan: Plan) -> Iterator[Finding]:
         if action is None:
             yield (
                 (*here, "action"),
-                f"action '{record.action}' does not exist (actions: {', '.join(plan.actions)})",
+                f"action '{record.action}' does not exist"
+                f"{did_you_mean(record.action, plan.actions)} "
+                f"(actions: {', '.join(plan.actions)})",
             )
             continue
         labels = [o.label for o in occurrences(action, plan.start, plan.end)]

@@ -46,6 +46,17 @@ def _shown(name: str) -> str:
     return name.replace("\n", "\\n")
 
 
+def environment_checked(explicit: str | None) -> None:
+    """When $BSEC_PLAN picks the plan and names no file, the variable is what to fix: say so
+    (the file's own error would not name it)."""
+    named = os.environ.get("BSEC_PLAN") if explicit is None else None
+    if named and not os.path.lexists(named):
+        raise UsageError(
+            f"$BSEC_PLAN names {named}, which does not exist; "
+            "set it to a plan file, or unset it for the default"
+        )
+
+
 def bundled_name() -> str:
     """What outputs call the plan shipped in the package, found by no other rule."""
     from bsec_plan import __version__

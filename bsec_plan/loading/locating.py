@@ -82,7 +82,7 @@ def pydantic_problem(
     if kind in ("literal_error", "string_pattern_mismatch", "dataclass_type") and isinstance(
         value, str
     ):
-        msg = f"{msg}; found '{value}'"
+        msg = f"{msg}; found '{value}'{_closest(kind, value, error.get('ctx') or {})}"
     elif kind.endswith("_type") and not isinstance(value, str):
         found: dict[type[object], str] = {
             dict: "a mapping",
@@ -91,6 +91,21 @@ def pydantic_problem(
         }
         msg = f"{msg}; found {next((v for k, v in found.items() if isinstance(value, k)), type(value).__name__)}"
     return Problem(name, *locate(root, loc), f"{dotted(root, loc) or '(top level)'}: {msg}")
+
+
+def _closest(kind: str, value: str, ctx: dict[str, Any]) -> str:
+    """The value a typo meant: the nearest allowed word (`each-semster`), or a code in the case
+    its pattern asks for (`tr`: `TR`)."""
+    from bsec_plan.problems import did_you_mean
+
+    if kind == "literal_error":
+        return did_you_mean(value, re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
+    pattern = ctx.get("pattern")
+    if kind == "string_pattern_mismatch" and isinstance(pattern, str):
+        for fixed in (value.strip().upper(), value.strip().lower(), value.strip()):
+            if fixed != value and re.fullmatch(pattern, fixed):
+                return f" (did you mean '{fixed}'?)"
+    return ""
 
 
 def locate(root: Node, loc: TreePath, key: bool = False) -> Mark:

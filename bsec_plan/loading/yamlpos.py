@@ -82,18 +82,6 @@ def _mark(m: Any) -> Mark:
     return (m.line + 1, m.column + 1)
 
 
-def _syntax_message(err: yaml.MarkedYAMLError, text: str) -> str:
-    problem = err.problem or str(err)
-    mark = err.problem_mark
-    if mark is not None:
-        lines = text.splitlines()
-        line = lines[mark.line] if mark.line < len(lines) else ""
-        if "\t" in line[: mark.column + 1]:
-            return "a tab character cannot indent YAML; indent with spaces"
-    context = f"{err.context}: " if err.context else ""
-    return f"YAML syntax: {context}{problem}"
-
-
 def load(text: str, positions: bool = True) -> Node:
     """Return the document's root node. Raise YamlProblem with every problem found.
 
@@ -216,7 +204,12 @@ class _Reader:
                     handle(event)
         except yaml.MarkedYAMLError as err:
             mark = err.problem_mark or err.context_mark
-            self.problems.append((_mark(mark) if mark else (1, 1), _syntax_message(err, self.text)))
+            from bsec_plan.loading.yamlslips import indentation, syntax_message
+
+            slip = indentation(err, self.text)
+            self.problems.append(
+                slip or ((_mark(mark) if mark else (1, 1)), syntax_message(err, self.text))
+            )
         except yaml.reader.ReaderError as err:
             at = _position_of(self.text, err.position)
             self.problems.append(

@@ -9,7 +9,7 @@ from bsec_plan.domain import parties
 from bsec_plan.domain.model import Action, Plan, Progress
 from bsec_plan.domain.schedule import Occurrence, plan_occurrences, recurring
 from bsec_plan.domain.stages import entries
-from bsec_plan.problems import UsageError
+from bsec_plan.problems import UsageError, did_you_mean
 from bsec_plan.queries import standing as standings
 from bsec_plan.queries.standing import UNKNOWN, Stage, Standing
 
@@ -39,26 +39,41 @@ def action_id(plan: Plan, text: str) -> str:
     compact = text.strip().upper().replace(".", "")
     wanted = compact[:1] + ("." + compact[1:] if len(compact) > 1 else "")
     if wanted not in plan.actions:
-        raise UsageError(f"no action '{text}'; the actions are {', '.join(plan.actions)}")
+        hint = did_you_mean(wanted, plan.actions)
+        raise UsageError(f"no action '{text}'{hint}; the actions are {', '.join(plan.actions)}")
     return wanted
 
 
 def state_code(plan: Plan, text: str) -> str:
+    """A Member State as people name it: its code in any case (`ro`), its name (`Romania`), or
+    the start of a name that only one state has (`rom`)."""
     code = text.strip().upper()
     if not code:  # an empty value is a mistake (an unset variable), not "every state"
         listed = " ".join(s.code for s in plan.states)
         raise UsageError(f"--state: an empty Member State code; name one of {listed}")
-    if code not in plan.state_by_code:
-        listed = ", ".join(f"{s.code} ({s.name})" for s in plan.states)
-        raise UsageError(f"no Member State '{text}'; the states are {listed}")
-    return code
+    if code in plan.state_by_code:
+        return code
+    name = text.strip().casefold()
+    named = [s for s in plan.states if s.name.casefold() == name] or [
+        s for s in plan.states if s.name.casefold().startswith(name)
+    ]
+    if len(named) == 1:
+        return named[0].code
+    if named:
+        several = ", ".join(f"{s.code} ({s.name})" for s in named)
+        raise UsageError(f"--state: '{text}' starts the names of {several}; give more of it")
+    listed = ", ".join(f"{s.code} ({s.name})" for s in plan.states)
+    hint = did_you_mean(text, [*plan.state_by_code, *(s.name for s in plan.states)])
+    hint = f"; {hint.strip(' ()')}" if hint else ""
+    raise UsageError(f"no Member State '{text}'; the states are {listed}{hint}")
 
 
 def instrument_id(plan: Plan, text: str, ratifiable: bool = True) -> str:
     choices = [i.id for i in plan.instruments if i.ratifiable or not ratifiable]
     if text not in choices:
         raise UsageError(
-            f"no instrument '{text}' to ratify; the instruments are {', '.join(choices)}"
+            f"no instrument '{text}' to ratify{did_you_mean(text, choices)}; "
+            f"the instruments are {', '.join(choices)}"
         )
     return text
 

@@ -97,7 +97,8 @@ def calendar_months(
 def grid_months(
     plan: Plan, rows: list[q.Row], as_of: dt.date, start: dt.date, end: dt.date
 ) -> list[MonthGrid]:
-    """Each month that holds a deadline, and the as-of month when it is in the window."""
+    """Each month that holds a deadline, and the as-of month when it is in the window; the
+    months between them named in runs."""
     months: dict[tuple[int, int], MonthGrid] = {}
     if start <= as_of <= end:
         months[(as_of.year, as_of.month)] = MonthGrid(
@@ -116,7 +117,32 @@ def grid_months(
         grid.listing.append(
             (f"{r.due}  {r.action} {r.occurrence}  {r.status}  {q.title(plan, r.action)}", r.status)
         )
-    return [months[k] for k in sorted(months)]
+    if not rows:  # nothing to draw: the writer says there are no deadlines
+        return []
+    return with_empty_runs([months[k] for k in sorted(months)], start, end, as_of)
+
+
+def with_empty_runs(
+    months: list[MonthGrid], start: dt.date, end: dt.date, as_of: dt.date
+) -> list[MonthGrid]:
+    """Every month of the window accounted for: each run of months without a deadline between
+    (or around) the drawn ones becomes one grid that names it, so months never look adjacent
+    when they are not."""
+
+    def index(year: int, month: int) -> int:
+        return year * 12 + month - 1
+
+    out: list[MonthGrid] = []
+    at = index(start.year, start.month)
+    for grid in [*months, None]:
+        upto = index(grid.year, grid.month) if grid else index(end.year, end.month) + 1
+        if upto > at:
+            last = upto - 1
+            out.append(MonthGrid(at // 12, at % 12 + 1, as_of, through=(last // 12, last % 12 + 1)))
+        if grid:
+            out.append(grid)
+            at = index(grid.year, grid.month) + 1
+    return out
 
 
 def urgency(status: str) -> int:

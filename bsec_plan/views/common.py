@@ -34,6 +34,7 @@ class Lines:
     """Lines written as they are, each with its look (for rich): a screen laid out by its view."""
 
     lines: list[tuple[str, str | None]] = field(default_factory=list)
+    narrow: Lines | None = None  # the same for a terminal too narrow for these lines
 
 
 @dataclass
@@ -56,6 +57,7 @@ class MonthGrid:
     as_of: dt.date
     marks: dict[int, str] = field(default_factory=dict)  # day -> status, or AS_OF
     listing: list[tuple[str, str]] = field(default_factory=list)  # (line, status)
+    through: tuple[int, int] | None = None  # a run of months without deadlines, to (year, month)
 
 
 @dataclass
@@ -120,6 +122,11 @@ def iso(day: dt.date | None) -> str | None:
 
 def responsible_text(row: q.Row) -> str:
     return "; ".join(r.label for r in row.responsible) or "—"
+
+
+def counted(n: int, noun: str, nouns: str | None = None) -> str:
+    """`1 progress record`, `2 progress records`: the number with its noun, plural or not."""
+    return f"{n} {noun if n == 1 else nouns or noun + 's'}"
 
 
 def relative(day: dt.date | None, as_of: dt.date) -> str:
@@ -238,4 +245,11 @@ def head(asked: Asked, command: str, **filters: Any) -> dict[str, Any]:
 
 
 def plan_file_line(asked: Asked) -> str:
-    return f"Plan file: {asked.plan_file}"
+    return f"Plan file: {asked.plan_file}{state_filter(asked.plan, asked.state)}"
+
+
+def state_filter(plan: Plan, state: str | None) -> str:
+    """What an answer for one Member State says it is filtered by, after the plan file."""
+    if state is None:
+        return ""
+    return f"; only what concerns {plan.state_by_code[state].name} ({state})"

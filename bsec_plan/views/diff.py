@@ -192,12 +192,24 @@ def diff_json(d: Diff) -> dict[str, Any]:
     }
 
 
-def diff_view(d: Diff, old_name: str, new_name: str) -> View:
+def diff_view(d: Diff, old_name: str, new_name: str, changed: list[str] | None = None) -> View:
+    # the header names every file that changed: the registers too, not only the plan
+    files = f"; files changed: {', '.join(changed)}" if changed else ""
     return View(
-        blocks=lambda: diff_blocks(d, old_name, new_name),
+        blocks=lambda: diff_blocks(d, old_name, new_name + files),
         document=lambda: {
             **header(f"{old_name} → {new_name}", d.as_of, "diff", old=old_name, new=new_name),
+            "files_changed": changed or [],
             **diff_json(d),
         },
-        markdown=lambda: diff_markdown(d, old_name, new_name),
+        markdown=lambda: _files_line(diff_markdown(d, old_name, new_name), changed),
     )
+
+
+def _files_line(markdown: str, changed: list[str] | None) -> str:
+    """The Markdown with the files that changed named under its heading."""
+    if not changed:
+        return markdown
+    first, _, rest = markdown.partition("\n")
+    named = ", ".join(markdown_code(c) for c in changed)
+    return f"{first}\n\nFiles changed: {named}\n{rest}"

@@ -184,11 +184,20 @@ def facts_section(plan: Plan) -> dict[str, Any]:
     }
 
 
+def short_title(plan: Plan) -> str:
+    """The title for a phone's first screen: a long title in capitals, as the plan writes it,
+    reads as `Plan of Action, 2009-05 – 2011-06`; a short one stays as it is."""
+    if len(plan.title) <= 60:
+        return ""
+    return f"Plan of Action, {plan.start:%Y-%m} – {plan.end:%Y-%m}"
+
+
 def header(plan: Plan, plan_file: str, as_of: dt.date, state: str | None) -> dict[str, Any]:
     days = (plan.end - plan.start).days + 1
     elapsed = min(max((as_of - plan.start).days + 1, 0), days) / days
     return {
         "title": plan.title,
+        "short_title": short_title(plan),
         "purpose": plan.purpose.text,
         "plan_file": Path(plan_file).name,
         "version": __version__,

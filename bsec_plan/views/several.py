@@ -117,9 +117,14 @@ def table(tables: list[Table], names: list[str]) -> Table:
 def months(grids: list[tuple[str, list[MonthGrid]]]) -> list[MonthGrid]:
     """The months of every plan as one set of month grids: a day shows its most urgent status,
     and each line under a month names its plan."""
+    from bsec_plan.views.calendar import with_empty_runs
+
     merged: dict[tuple[int, int], MonthGrid] = {}
+    spans = [(g.year, g.month, *(g.through or (g.year, g.month))) for _, own in grids for g in own]
     for name, own in grids:
         for grid in own:
+            if grid.through is not None:  # named again below, over the months of every plan
+                continue
             into = merged.setdefault(
                 (grid.year, grid.month), MonthGrid(grid.year, grid.month, grid.as_of)
             )
@@ -130,7 +135,14 @@ def months(grids: list[tuple[str, list[MonthGrid]]]) -> list[MonthGrid]:
             into.listing += [(f"{line}  [{name}]", status) for line, status in grid.listing]
     for grid in merged.values():
         grid.listing.sort(key=lambda item: item[0][:10])  # by date; each plan's order kept
-    return [merged[k] for k in sorted(merged)]
+    if not merged:
+        return []
+    first = min((y, m) for y, m, _, _ in spans)
+    last = max((y, m) for _, _, y, m in spans)
+    as_of = next(iter(merged.values())).as_of
+    return with_empty_runs(
+        [merged[k] for k in sorted(merged)], dt.date(*first, 1), dt.date(*last, 1), as_of
+    )
 
 
 def calendar(

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from bsec_plan.domain.jsonform import as_json
-from bsec_plan.domain.model import Plan
+from bsec_plan.domain.model import Deadline, Plan
 from bsec_plan.views.common import (
     Asked,
     Table,
@@ -19,6 +19,7 @@ from bsec_plan.views.common import (
     responsible_text,
     row_json,
     short_responsible,
+    state_filter,
 )
 from bsec_plan.views.states import addressed_by_stage
 
@@ -26,7 +27,9 @@ if TYPE_CHECKING:
     from bsec_plan.queries.action import Shown
 
 
-def show_blocks(plan: Plan, plan_file: str, shown: Shown, as_of: dt.date) -> list[Table | str]:
+def show_blocks(
+    plan: Plan, plan_file: str, shown: Shown, as_of: dt.date, state: str | None = None
+) -> list[Table | str]:
     action, direction = shown.action, shown.direction
     lines = [f"{action.id}  {action.text}", "", f"Direction {direction.id}: {direction.title}"]
     if action.responsible:
@@ -34,7 +37,7 @@ def show_blocks(plan: Plan, plan_file: str, shown: Shown, as_of: dt.date) -> lis
     else:
         lines.append("Responsible: not named in the plan")
     if action.deadline:
-        lines.append(f"Deadline: {action.deadline.wording} ({action.deadline.kind})")
+        lines.append(f"Deadline: {action.deadline.wording} ({_kind_words(action.deadline)})")
     else:
         lines.append("Deadline: none")
     names = [plan.instrument_by_id[i].title for i in action.instruments]
@@ -52,7 +55,7 @@ def show_blocks(plan: Plan, plan_file: str, shown: Shown, as_of: dt.date) -> lis
         lines.append(f"Editorial note (not the plan's words): {note}")
     for ident in action.instruments:
         lines.append(f"Source for {ident}: {plan.instrument_by_id[ident].source}")
-    lines.append(f"Plan file: {plan_file}; as of {as_of}")
+    lines.append(f"Plan file: {plan_file}; as of {as_of}{state_filter(plan, state)}")
     occurrences = Table(
         "Occurrences", ["Occurrence", "Due", "When", "Status", "Responsible"], wrap=("Responsible",)
     )
@@ -76,6 +79,20 @@ def show_blocks(plan: Plan, plan_file: str, shown: Shown, as_of: dt.date) -> lis
             [p.occurrence or "—", p.date.isoformat(), p.status, p.summary, p.source]
         )
     return ["\n".join(lines) + "\n", occurrences, records]
+
+
+# how the plan's deadline kinds read to a delegate (the ids are for the file)
+KIND_WORDS = {
+    "each-semester": "due at the end of each half-year: 30 June and 31 December",
+    "each-february-after-year": "each year's work due at the end of the next February",
+    "permanent": "ongoing, never overdue",
+}
+
+
+def _kind_words(deadline: Deadline) -> str:
+    if deadline.kind == "fixed":
+        return f"due by the end of {deadline.due}"
+    return KIND_WORDS.get(deadline.kind, deadline.kind)
 
 
 def show_json(shown: Shown) -> dict[str, Any]:
@@ -108,6 +125,6 @@ def show_json(shown: Shown) -> dict[str, Any]:
 
 def show_view(asked: Asked, shown: Shown) -> View:
     return View(
-        blocks=lambda: show_blocks(asked.plan, asked.plan_file, shown, asked.as_of),
+        blocks=lambda: show_blocks(asked.plan, asked.plan_file, shown, asked.as_of, asked.state),
         document=lambda: {**head(asked, "show"), **show_json(shown)},
     )

@@ -137,7 +137,7 @@ def status_json(plan: Plan, s: q.Status) -> dict[str, Any]:
 def status_view(asked: Asked, s: q.Status) -> View:
     return View(
         blocks=lambda: status_blocks(asked.plan, asked.plan_file, s, asked.state),
-        screen=lambda: status_screen(asked.plan, asked.plan_file, s, asked.state),
+        screen=lambda: _with_narrow(asked.plan, asked.plan_file, s, asked.state),
         document=lambda: {**head(asked, "status"), **status_json(asked.plan, s)},
     )
 
@@ -161,8 +161,41 @@ def _few(rows: list[q.Row], more: str) -> tuple[list[q.Row], str | None]:
     return rows[: SHOWN - 1], f"… and {len(rows) - SHOWN + 1} more: {more}"
 
 
-def status_screen(
+def _with_narrow(
     plan: Plan, plan_file: str, s: q.Status, state: str | None
+) -> list[Table | Lines | str]:
+    """The screen, with its form for a terminal of 60 to 79 columns."""
+    [wide] = status_screen(plan, plan_file, s, state)
+    [narrow] = status_screen(plan, plan_file, s, state, narrow=True)
+    assert isinstance(wide, Lines) and isinstance(narrow, Lines)
+    wide.narrow = narrow
+    return [wide]
+
+
+def _fit(lines: list[tuple[str, str | None]], width: int) -> list[tuple[str, str | None]]:
+    """Each line within `width`, broken only between its cells (two spaces, or ` · ` between
+    counts), never inside one; what moves down is indented under the text, past the label."""
+    out: list[tuple[str, str | None]] = []
+    for line, look in lines:
+        text = len(line) - len(line.lstrip())
+        first = line.find("  ", text)  # the continuation starts under the second cell
+        indent = first + 2 if 0 < first < width // 2 else text + 2
+        while len(line) > width:
+            cut = max(line.rfind("  ", indent, width + 1), line.rfind(" · ", indent, width))
+            if cut <= text:
+                cut = line.rfind(", ", indent, width) + 1  # a list: after its comma
+            if cut <= text:
+                break  # one cell wider than the screen: left whole
+            dot = " ·" if line.startswith(" · ", cut) else ""  # the series goes on below
+            head, rest = line[:cut].rstrip() + dot, line[cut:].lstrip(" ·")
+            out.append((head, look))
+            line = " " * indent + rest
+        out.append((line, look))
+    return out
+
+
+def status_screen(
+    plan: Plan, plan_file: str, s: q.Status, state: str | None, narrow: bool = False
 ) -> list[Table | Lines | str]:
     """One screen (23 lines at 80 x 24 for the bundled plan): the period, counts by direction,
     the oldest overdue and the next deadlines, the states missing something, and where the rest
@@ -172,22 +205,17 @@ def status_screen(
     def add(label: str, text: str, look: str | None = None) -> None:
         out.lines.append((f"{label:<{LABEL}}{text}".rstrip(), look))
 
-    who = f"; for {plan.state_by_code[state].name} ({state})" if state else ""
-    out.lines += [
-        (f"Period {plan.start} – {plan.end}; as of {s.as_of}, {s.elapsed:.0%} has passed.", None),
-        (f"Plan file: {plan_file}{who}", None),
-        # after the period: the date that replays it, in the place of the blank line
-        ("".join(period_note(plan, s.as_of)).rstrip(), None),
-    ]
+    out.lines += _head(plan, plan_file, s, state, narrow)
     for i, (direction, by_status) in enumerate(s.counts.items()):
         add("Direction" if i == 0 else "", f"{direction}  {_counts_text(by_status)}")
-    add("", "")
+    if not narrow:
+        add("", "")
     legend: dict[str, None] = {}
     late, more = _few(s.overdue, "bsec-plan overdue")
     cells = [
         [
             f"{r.action} {r.occurrence or ''}".rstrip(),
-            iso(r.due) or "",
+            *([] if narrow else [iso(r.due) or ""]),  # narrow: the days say when
             relative(r.due, s.as_of),
             short_responsible(plan, r, legend),
         ]
@@ -202,7 +230,7 @@ def status_screen(
     cells = [
         [
             f"{r.action} {r.occurrence or ''}".rstrip(),
-            iso(r.due) or "",
+            *([] if narrow else [iso(r.due) or ""]),
             relative(r.due, s.as_of),
             r.status,
             short_responsible(plan, r, legend),
@@ -220,8 +248,13 @@ def status_screen(
     if lines:
         add("", "bsec-plan states --missing ratification, --missing liaison-officer")
     if legend:
-        add("", "")
+        if not narrow:
+            add("", "")
         out.lines.append((legend_line(legend, details=False), "dim"))
+    if narrow:
+        out.lines = _fit(_narrow_missing(out.lines[:-1] if legend else out.lines), NARROW)
+        if legend:
+            out.lines.append((legend_line(legend, details=False), "dim"))
     return [out]
 
 
@@ -252,3 +285,46 @@ def missing_lines(plan: Plan, s: q.Status, state: str | None = None) -> list[str
         lines.append(f"{'Liaison officer':<{width}}  {words}: {' '.join(codes)}")
     lines += [f"{short:<{width}}  {UNBOUND}" for short in unbound]
     return lines
+
+
+NARROW = 60  # the width the narrow screen is laid out for
+
+
+def _head(
+    plan: Plan, plan_file: str, s: q.Status, state: str | None, narrow: bool
+) -> list[tuple[str, str | None]]:
+    """The period and the plan file; after the period, first the date that replays it (in the
+    place of the blank line). Narrow: the period on two lines, the second shared with the plan file
+    when both fit, and no blank line."""
+    who = f"; for {plan.state_by_code[state].name} ({state})" if state else ""
+    period, passed = (
+        f"Period {plan.start} – {plan.end}",
+        f"as of {s.as_of}, {s.elapsed:.0%} has passed.",
+    )
+    file = f"Plan file: {plan_file}{who}"
+    note = "".join(period_note(plan, s.as_of)).rstrip()
+    if not narrow:  # a period long over is said first, in the place of the blank line
+        lines = [f"{period}; {passed}", file]
+        return [(line, None) for line in ([note, *lines] if note else [*lines, ""])]
+    if note:  # all of it has passed: the note says so, the period line need not
+        note = f"The period ended on {plan.end}; replay: --as-of {plan.end}"
+        lines = [note, f"{period}; as of {s.as_of}", file]
+    else:
+        shared = f"{passed}  {file}"
+        lines = [f"{period};", *([shared] if len(shared) <= NARROW else [passed, file])]
+    return [(line, None) for line in lines]
+
+
+def _narrow_missing(lines: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """At 60 columns a missing line does not fit beside its label: `Missing` stands alone
+    above its lines, which use the label's room."""
+    out: list[tuple[str, str | None]] = []
+    inside = False
+    for line, look in lines:
+        if line.startswith("Missing "):
+            out.append(("Missing", None))
+            inside = True
+        if inside and line.startswith((" " * LABEL, "Missing ")):
+            line = line[LABEL:]
+        out.append((line, look))
+    return out

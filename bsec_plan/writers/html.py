@@ -45,6 +45,15 @@ def breakable(text: str) -> Any:
     return Markup("/<wbr>").join(escape(part) for part in str(text).split("/"))
 
 
+def whole_dates(text: str) -> Any:
+    """Text, escaped, whose dates (2001-06-29) never break across lines."""
+    from markupsafe import Markup, escape
+
+    return Markup(
+        re.sub(r"\b(\d{4}-\d{2}(?:-\d{2})?)\b", r'<span class="date">\1</span>', str(escape(text)))
+    )
+
+
 def _environment() -> Any:
     import jinja2
 
@@ -59,6 +68,7 @@ def _environment() -> Any:
     env.filters["slug"] = lambda text: re.sub(r"[^A-Za-z0-9]+", "-", str(text)).strip("-")
     env.filters["links"] = links
     env.filters["breakable"] = breakable
+    env.filters["dates"] = whole_dates
     return env
 
 

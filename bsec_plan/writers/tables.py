@@ -25,12 +25,25 @@ def write_tables(tables: Sequence[Table | Lines | str], stream: TextIO | None = 
     stream = stream or sys.stdout
     if terminal.styled(stream):
         terminal.write(_render(stream, lambda console: _write_rich(tables, console)), stream)
+    elif (width := asked_width()) is not None:  # piped into a pager or a file of that width
+        text = _render(stream, lambda console: _write_rich(tables, console), width)
+        stream.write("\n".join(line.rstrip() for line in text.split("\n")))
     else:
         stream.write(plain(tables))
 
 
-def _render(stream: TextIO, draw: Callable[[Console], None]) -> str:
-    """What `draw` prints on a rich console as wide as the terminal, as text with its styles."""
+def asked_width() -> int | None:
+    """The width an explicit `COLUMNS` asks piped tables to fit (`COLUMNS=60 bsec-plan ... |
+    less`), or None: piped text is then as wide as its longest row."""
+    import os
+
+    value = os.environ.get("COLUMNS", "").strip()
+    return int(value) if value.isdigit() and 20 <= int(value) <= 1000 else None
+
+
+def _render(stream: TextIO, draw: Callable[[Console], None], piped: int | None = None) -> str:
+    """What `draw` prints on a rich console as wide as the terminal, as text with its styles;
+    `piped`: as wide as that, as plain text."""
     import io
 
     from rich.console import Console
@@ -38,9 +51,9 @@ def _render(stream: TextIO, draw: Callable[[Console], None]) -> str:
     buffer = io.StringIO()
     console = Console(
         file=buffer,
-        width=terminal.size(stream)[0],
-        force_terminal=True,
-        no_color=terminal.no_color(),
+        width=piped or terminal.size(stream)[0],
+        force_terminal=piped is None,
+        no_color=piped is not None or terminal.no_color(),
         highlight=False,
     )
     draw(console)
@@ -87,6 +100,8 @@ def _write_rich(tables: Sequence[Table | Lines | str], console: Console) -> None
                 console.print(Text(visible(item)))
             continue
         if isinstance(item, Lines):  # laid out by its view: no blank line added
+            if item.narrow and max((len(ln) for ln, _ in item.lines), default=0) > console.width:
+                item = item.narrow
             for line, look in item.lines:
                 console.print(Text(visible(line), style=look or ""))
             continue
@@ -282,7 +297,7 @@ def write_grids(months: list[MonthGrid], heading: str, stream: TextIO | None = N
     used: dict[str, None] = {}
     for start in range(0, len(months), per_row):
         row = months[start : start + per_row]
-        grids = [month_lines(m.year, m.month, m.marks, SIGNS) for m in row]
+        grids = [month_lines(m.year, m.month, m.marks, SIGNS, m.through) for m in row]
         lines.append(("", []))
         for i in range(max(len(g) for g in grids)):
             text, spans = "", []

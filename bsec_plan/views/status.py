@@ -242,11 +242,11 @@ def status_screen(
         add("Next" if i == 0 else "", line, colour(upcoming[i].status) if upcoming else None)
     if more:
         add("", more)
-    lines = missing_lines(plan, s, state)  # its head line stands where a blank line would
+    lines = missing_lines(plan, s, state, narrow)  # its head stands where a blank line would
     for i, line in enumerate(lines or ["nothing"]):
         add("Missing" if i == 0 else "", line)
     if lines:
-        add("", "bsec-plan states --missing ratification, --missing liaison-officer")
+        add("", "bsec-plan states --missing ratification" + ("" if narrow else MORE_MISSING))
     if legend:
         if not narrow:
             add("", "")
@@ -266,17 +266,34 @@ SHORT_KIND = {
 """The kinds of lack of consent as the screen's column heads."""
 
 
-def missing_lines(plan: Plan, s: q.Status, state: str | None = None) -> list[str]:
-    """Consent to be bound: a column per kind of lack found, a line per instrument; then the
+MORE_MISSING = ", --missing liaison-officer"
+NARROW_MARK = {"nothing recorded": "", "signed, no consent on record": "'", "consented, date unknown": "?"}
+"""At 60 columns the kinds of lack share one column, each code marked with its kind."""
+
+
+def missing_lines(
+    plan: Plan, s: q.Status, state: str | None = None, narrow: bool = False
+) -> list[str]:
+    """Consent to be bound: a column per kind of lack found (narrow: one column, each code
+    marked with its kind, the marks said in the head line), a line per instrument; then the
     liaison officers, the kind of lack in words; for one state, the instruments it consented to
     but is not known to be bound by (for all twelve they are for `states --missing`)."""
     groups = {i: dict(lack_groups(lacks)) for i, lacks in s.unratified.items()}
     kinds = [k for k in SHORT_KIND if any(k in g for g in groups.values())]
-    cells = [["consent to be bound", *(SHORT_KIND[k] for k in kinds)]] if kinds else []
-    for ident, group in groups.items():
-        short = plan.instrument_by_id[ident].short
-        cells.append([short, *(" ".join(group.get(k, [])) or "—" for k in kinds)])
-    lines = _aligned(cells)
+    head = []
+    if narrow:
+        said = ", ".join(f"XX{NARROW_MARK[k]} {SHORT_KIND[k]}" for k in kinds)
+        head = [f"consent to be bound: {said}"] if kinds else []
+        cells = []
+        for ident, group in groups.items():
+            codes = [c + NARROW_MARK[k] for k in kinds for c in group.get(k, [])]
+            cells.append([plan.instrument_by_id[ident].short, " ".join(codes)])
+    else:
+        cells = [["consent to be bound", *(SHORT_KIND[k] for k in kinds)]] if kinds else []
+        for ident, group in groups.items():
+            short = plan.instrument_by_id[ident].short
+            cells.append([short, *(" ".join(group.get(k, [])) or "—" for k in kinds)])
+    lines = head + _aligned(cells)
     unbound = [plan.instrument_by_id[i].short for i in s.unbound] if state else []
     labels = [c[0] for c in cells] + unbound + (["Liaison officer"] if s.no_liaison else [])
     width = max(map(len, labels), default=0)

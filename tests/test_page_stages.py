@@ -53,7 +53,9 @@ def test_a_states_section_lists_every_stage_with_date_and_source(pact) -> None: 
     assert _stages(pact, "RO")["Pact (2000) its rule"][0] == "—"
     ua = _stages(pact, "UA")["Pact (2000) its rule"]
     assert ua[3].startswith("2000-12-15") and "computed" not in ua[3]
-    assert _stages(pact, "AZ")["Pact (2000) its rule"] == ["—", "—", "—", "—"]
+    az = pact.find(".//h:section[@id='state-AZ']", NS)
+    assert az.find(".//h:table[@class='cards stages']", NS) is None
+    assert "No stage recorded by 2001-12-31: Pact (2000)." in _text(az)
 
 
 def test_reservations_are_said_in_the_table_and_the_section(pact) -> None:  # type: ignore[no-untyped-def]

@@ -119,11 +119,13 @@ def _marks_words(s: queries.Standing) -> str:
 
 
 def stage_rows(plan: Plan, row: queries.StateRow) -> list[dict[str, Any]]:
-    """A state's every stage on each ratifiable instrument, as the treaty chart gives it: its
-    date (recorded or computed), the kind of consent and the act, and its source; the
-    reservations and declarations with their text."""
+    """A state's every stage on each ratifiable instrument with a stage recorded, as the treaty
+    chart gives it: its date (recorded or computed), the kind of consent and the act, and its
+    source; the reservations and declarations with their text."""
     out = []
     for ident, s in row.ratifications.items():
+        if s.shown is None and not s.reservations:
+            continue  # the section names the instruments with nothing recorded in one line
         cells = []
         for name in STAGES:
             stage = s.stages.get(name)
@@ -297,6 +299,11 @@ def member_states_section(
             "addressed": known.addressed_to[s.code],
             "standings": standings(plan, standing_rows[s.code]),
             "stages": stage_rows(plan, standing_rows[s.code]),
+            "unrecorded": [
+                i.short
+                for i in plan.instruments
+                if i.ratifiable and standing_rows[s.code].ratifications[i.id].shown is None
+            ],
         }
         for s in plan.states
         if s.code in duties

@@ -39,8 +39,8 @@ class Sources:
         return ["Sources:", *(f"[{n}] {source}" for source, n in self.numbers.items())]
 
 
-def stage_cell(stage: q.Stage | None, sources: Sources) -> str:
-    """`ratification 2001-06-27 (law) [1]`, `2003-05-08 computed [2]`, `date unknown [3]`, `—`."""
+def stage_words(stage: q.Stage | None) -> str:
+    """`ratification 2001-06-27 (law)`, `2003-05-08 computed`, `date unknown`, `—`."""
     if stage is None:
         return "—"
     words = [stage.kind or "", stage.date or "date unknown"]
@@ -50,16 +50,27 @@ def stage_cell(stage: q.Stage | None, sources: Sources) -> str:
         words.append(f"({stage.act})")
     if stage.computed:
         words.append("computed")
-    return " ".join(w for w in words if w) + sources.mark(stage.source)
+    return " ".join(w for w in words if w)
+
+
+def stage_cell(stage: q.Stage | None, sources: Sources) -> str:
+    """`ratification 2001-06-27 (law) [1]`, `2003-05-08 computed [2]`, `date unknown [3]`, `—`."""
+    return stage_words(stage) + (sources.mark(stage.source) if stage else "")
+
+
+def consent_shown(s: q.Standing) -> tuple[str, str | None]:
+    """The consent stage, or consent shown by a publication (`by 2001-06-29 (published)`), with
+    the source it rests on."""
+    consent = s.stages.get("consent")
+    if s.evidence is not None and (consent is None or not consent.reached):
+        return f"by {s.evidence.date} (published)", s.evidence.source
+    return stage_words(consent), consent.source if consent else None
 
 
 def consent_cell(s: q.Standing, sources: Sources) -> str:
     """The consent stage, or consent shown by a publication: `by 2001-06-29 (published) [4]`."""
-    if "consent" in s.stages and (s.stages["consent"].reached or s.evidence is None):
-        return stage_cell(s.stages["consent"], sources)
-    if s.evidence is not None:
-        return f"by {s.evidence.date} (published)" + sources.mark(s.evidence.source)
-    return stage_cell(s.stages.get("consent"), sources)
+    text, source = consent_shown(s)
+    return text + sources.mark(source)
 
 
 def marks(s: q.Standing) -> str:

@@ -12,7 +12,9 @@ import datetime as dt
 from typing import Any
 
 from bsec_plan.domain.model import Plan, Progress
+from bsec_plan.domain.treaty import STAGES
 from bsec_plan.queries import questions as queries
+from bsec_plan.views.chart import HEADS, consent_shown, stage_words, totals
 from bsec_plan.views.common import standing_text
 
 
@@ -59,19 +61,29 @@ class Known:
 def _cell(
     heading: str, status: str, text: str, event: str | None, source: str | None
 ) -> dict[str, Any]:
-    return {"heading": heading, "status": status, "text": text, "event": event, "sources": source}
+    return {
+        "heading": heading,
+        "status": status,
+        "text": text,
+        "event": event,
+        "sources": source,
+        "marks": "",  # reservations and declarations, in words: an instrument's cell has them
+    }
 
 
 def standings(plan: Plan, row: queries.StateRow) -> list[dict[str, Any]]:
     """A state's standing on each ratifiable instrument, its liaison officer and EU membership."""
     cells = [
-        _cell(
-            i.short,
-            row.ratifications[i.id].status.replace(" ", "-"),
-            standing_text(row.ratifications[i.id], "ratified"),
-            row.ratifications[i.id].note,
-            row.ratifications[i.id].source,
-        )
+        {
+            **_cell(
+                i.short,
+                row.ratifications[i.id].status.replace(" ", "-"),
+                standing_text(row.ratifications[i.id], "ratified"),
+                row.ratifications[i.id].note,
+                row.ratifications[i.id].source,
+            ),
+            "marks": _marks_words(row.ratifications[i.id]),
+        }
         for i in plan.instruments
         if i.ratifiable
     ]
@@ -99,9 +111,53 @@ def standings(plan: Plan, row: queries.StateRow) -> list[dict[str, Any]]:
     return cells
 
 
-def instrument_rules(plan: Plan) -> list[dict[str, Any]]:
+def _marks_words(s: queries.Standing) -> str:
+    """`with a reservation and a declaration`: what the Treaty Office marks R and D, in words."""
+    kinds = {r.kind for r in s.reservations}
+    found = [f"a {k}" for k in ("reservation", "declaration") if k in kinds]
+    return "with " + " and ".join(found) if found else ""
+
+
+def stage_rows(plan: Plan, row: queries.StateRow) -> list[dict[str, Any]]:
+    """A state's every stage on each ratifiable instrument with a stage recorded, as the treaty
+    chart gives it: its date (recorded or computed), the kind of consent and the act, and its
+    source; the reservations and declarations with their text."""
+    out = []
+    for ident, s in row.ratifications.items():
+        if s.shown is None and not s.reservations:
+            continue  # the section names the instruments with nothing recorded in one line
+        cells = []
+        for name in STAGES:
+            stage = s.stages.get(name)
+            text, source = (
+                consent_shown(s)
+                if name == "consent"
+                else (stage_words(stage), stage.source if stage else None)
+            )
+            cells.append({"heading": HEADS[name], "text": text, "sources": source})
+        out.append(
+            {
+                "id": ident,
+                "short": plan.instrument_by_id[ident].short,
+                "cells": cells,
+                "reservations": [
+                    {
+                        "kind": r.kind,
+                        "date": str(r.date) if r.date else None,
+                        "text": r.text,
+                        "sources": r.source,
+                    }
+                    for r in s.reservations
+                ],
+            }
+        )
+    return out
+
+
+def instrument_rules(plan: Plan, known: Known) -> list[dict[str, Any]]:
     """Each ratifiable instrument's own rule, as the page states it under the table: depositary,
-    entry-into-force clause (quoted, and as read), general date; each with its source."""
+    entry-into-force clause (quoted, and as read), general date; each with its source; and the
+    totals of the chart, as of the page's date."""
     out = []
     for i in plan.instruments:
         if not i.ratifiable:
@@ -118,15 +174,22 @@ def instrument_rules(plan: Plan) -> list[dict[str, Any]]:
                 f"in force generally {general.date}" + (f": {general.note}" if general.note else "")
             )
         sources = [x.source for x in (i.depositary, rule, general) if x is not None]
+        standings = [s.ratifications[i.id] for s in known.states]
         out.append(
-            {"short": i.short, "text": "; ".join(parts) + ".", "sources": "; ".join(sources)}
+            {
+                "id": i.id,
+                "short": i.short,
+                "text": "; ".join(parts) + ".",
+                "totals": totals(standings, len(standings)).removeprefix("Totals: "),
+                "sources": "; ".join(sources),
+            }
         )
     return out
 
 
 def matrix_section(plan: Plan, known: Known, state: str | None) -> dict[str, Any]:
     return {
-        "instrument_rules": instrument_rules(plan),
+        "instrument_rules": instrument_rules(plan, known),
         "instrument_headings": [i.short for i in plan.instruments if i.ratifiable],
         "matrix": [
             {"code": s.code, "name": s.name, "cells": standings(plan, s)}
@@ -235,6 +298,12 @@ def member_states_section(
             "shares": _state_share(s.code, groups),
             "addressed": known.addressed_to[s.code],
             "standings": standings(plan, standing_rows[s.code]),
+            "stages": stage_rows(plan, standing_rows[s.code]),
+            "unrecorded": [
+                i.short
+                for i in plan.instruments
+                if i.ratifiable and standing_rows[s.code].ratifications[i.id].shown is None
+            ],
         }
         for s in plan.states
         if s.code in duties

@@ -4,6 +4,7 @@ sources become numbered references listed once under the table (the writer does 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from bsec_plan.domain.jsonform import as_json
@@ -19,7 +20,6 @@ from bsec_plan.views.common import (
     header,
     iso,
     plan_file_line,
-    stage_text,
     standing_text,
 )
 
@@ -181,10 +181,9 @@ def states_table(plan: Plan, rows: list[q.StateRow], as_of: dt.date) -> Table:
     table = Table(
         f"Member States on {as_of}", ["State", "Name", *shorts, "Liaison officer", "EU member"]
     )
-    # on a terminal: short headers explained in a legend, a date standing for "ratified on"
-    heads = [_year(plan, i) for i in instruments]
-    # the state's code alone: its name would take the width the stages need
-    table.narrow = Table(table.title, ["State", *heads, "LO", "EU"], wrap=(*heads, "LO"))
+    # on a terminal: a line per state, the instruments named in full (a header may wrap), the
+    # stage reached in short words; the liaison officers and EU members, a few groups, beneath
+    table.narrow = Table(table.title, ["State", *shorts], wrap=tuple(shorts))
     for r in rows:
         table.rows.append(
             [
@@ -195,38 +194,47 @@ def states_table(plan: Plan, rows: list[q.StateRow], as_of: dt.date) -> Table:
                 f"since {r.eu_since}" if r.eu_since else "no",
             ]
         )
-        table.narrow.rows.append(
-            [
-                r.code,
-                *(stage_text(r.ratifications[i]) for i in instruments),
-                standing_short(r.liaison_officer, "appointed"),
-                iso(r.eu_since) or "no",
-            ]
-        )
-    table.narrow.legend = (
-        "; ".join(f"{h}: {s}" for h, s in zip(heads, shorts, strict=True))
-        + "; LO: liaison officer; EU: member since; inferred: from the plan's note under A.2. "
-        "One instrument's stages: bsec-plan states --instrument ID; sources: bsec-plan sources."
+        table.narrow.rows.append([r.code, *(stage_short(r.ratifications[i]) for i in instruments)])
+    table.narrow.legend = "\n".join(
+        [
+            "Liaison officers: " + _grouped((r.code, _officer(r.liaison_officer)) for r in rows),
+            "EU members: " + _grouped((r.code, f"since {r.eu_since}") for r in rows if r.eu_since),
+            "The act of consent and each stage's source: bsec-plan states --state CODE; "
+            "one instrument's chart: bsec-plan states --instrument ID.",
+        ]
     )
     return table
 
 
-def _year(plan: Plan, instrument: str) -> str:
-    found = plan.instrument_by_id[instrument]
-    return str(found.done_on.year) if found.done_on else found.short
+def stage_short(s: q.Standing) -> str:
+    """The stage reached without the act or the event it rests on (`states --state` gives
+    both): `in force 2000-03-08`, `consented by 2001-06-29`, `consented, date unknown`, `—`."""
+    shown = s.shown
+    if shown is None:
+        return "—"
+    if s.evidence is not None:
+        return f"{s.stage} by {s.evidence.date}"
+    if not shown.reached:
+        return f"{s.stage}, date unknown"
+    return f"{s.stage} {shown.date}" + (", computed" if shown.computed else "")
 
 
-# In the narrow table a date stands for the event the status rests on; a letter after it names
-# an event other than consent itself (the legend says which).
-EVENT_MARK: dict[str, str] = {"publication": "p", "entry-into-force": "f"}
+def _officer(s: q.Standing) -> str:
+    if s.status == "appointed" and s.inferred_from:
+        return f"appointed (inferred from {s.inferred_from})"
+    if s.status == "appointed":
+        return f"appointed {s.date}" if s.date else "appointed, date unknown"
+    return {"not-appointed": "not appointed", "unknown": "no record"}.get(s.status, s.status)
 
 
-def standing_short(s: q.Standing, good: str) -> str:
-    if s.status == good and s.inferred_from:
-        return "inferred"
-    if s.status == good:
-        return f"{s.date}{EVENT_MARK.get(s.event or '', '')}" if s.date else "yes"
-    return "no" if s.status.startswith("not") else s.status.replace("-", " ")
+def _grouped(pairs: Iterable[tuple[str, str]]) -> str:
+    """`AL AZ RS not appointed; AM BG appointed (…).`: the codes before what they share, each
+    group where its first state stands; `none.` without any."""
+    groups: dict[str, list[str]] = {}
+    for code, what in pairs:
+        groups.setdefault(what, []).append(code)
+    found = "; ".join(f"{' '.join(codes)} {what}" for what, codes in groups.items())
+    return (found or "none") + "."
 
 
 def states_json(rows: list[q.StateRow]) -> list[dict[str, Any]]:

@@ -20,7 +20,8 @@ def _split(tmp_path: Path) -> Path:
 
 
 def test_the_hook_checks_with_the_plans() -> None:
-    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    (hook,) = [h for h in hooks if h["id"] == "bsec-plan-check"]
     assert hook["entry"] == "bsec-plan check --with-plans"
 
 

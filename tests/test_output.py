@@ -135,7 +135,7 @@ def test_every_writer_escapes_control_characters() -> None:
 @pytest.mark.parametrize(
     "command, sections",
     [
-        (["status"], ["Direction A", "Overdue   A.2", "Next      A.2", "Missing   consent"]),
+        (["status"], ["Direction A", "Overdue   A.2", "Next      A.2", "Missing\nconsent"]),
         (["calendar", "--format", "grid"], ["June 2009", "December 2011", "Marks: "]),
         (["diff", "tests/plans/minimal.yaml", "data/plan.yaml"], ["Changes from", "Before"]),
     ],

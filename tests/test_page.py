@@ -120,8 +120,8 @@ def test_the_page_names_every_fact_of_the_bundled_plan(bundled: str, plan: Plan)
         bundled.count('<path class="mark ') == 9 + 5
     )  # nine dated occurrences, five in the legend
     assert (
-        '<td class="ratified" data-label="Additional Protocol (2002)">consented by 2003-05-08 (published)'
-        in bundled
+        '<td class="ratified" data-label="Additional Protocol (2002)">consented by '
+        '<span class="date">2003-05-08</span> (published)' in bundled
     )
     assert (
         '<td class="date-unknown" data-label="BSEC Agreement (1998)">consented, date unknown (law)'

@@ -161,7 +161,10 @@ def _builder(cls: type) -> Callable[[list[Any]], Any]:
 
         def with_dict(values: list[Any]) -> Any:
             made: Any = object.__new__(cls)
-            made.__dict__.update(zip(names, values, strict=True))
+            # by attribute, not into __dict__: the fields it inherits (the registers') are slots
+            # of its base, and a slot hides a __dict__ entry of the same name
+            for name, value in zip(names, values, strict=True):
+                setattr(made, name, value)
             return made
 
         return with_dict

@@ -134,7 +134,7 @@ def test_event_is_added_to_the_record_or_makes_one(repo: Path) -> None:
         cwd=repo,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert "ratified 2010-05" in result.stdout
+    assert "consented 2010-05 (ratification)" in result.stdout
     removed, added = _changed(repo)
     assert removed == []
     assert added == [

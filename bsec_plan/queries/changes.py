@@ -122,7 +122,8 @@ def _flat(value: object) -> object:
 def _record_text(record: DataclassInstance) -> str:
     """A record as a line a reader takes in at once; other records as their fields."""
     if isinstance(record, Progress):
-        return f"{record.status} on {record.date}: {record.summary} Source: {record.source}"
+        judged = f" Assessment: {record.assessment}" if record.assessment else ""
+        return f"{record.status} on {record.date}: {record.summary}{judged} Source: {record.source}"
     if isinstance(record, Ratification):
         events = "; ".join(
             f"{e.event} {e.date or '(date unknown)'}, source: {e.source}" for e in record.events

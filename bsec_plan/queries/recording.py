@@ -81,6 +81,7 @@ def progress(
     status: str,
     summary: str,
     source: str,
+    assessment: str | None = None,
 ) -> Recorded:
     """A progress record on one occurrence of an action, appended to the plan's `progress`."""
     action_id = q.action_id(t.plan, action)
@@ -94,12 +95,15 @@ def progress(
         raise UsageError(f"{action_id}: {said}; its occurrences are {listed}")
     if not summary.strip():
         raise UsageError("--summary: say what was done, in a sentence")
+    if assessment is not None and not assessment.strip():
+        raise UsageError("--assessment: say how the work was judged, or leave the option out")
     item: editing.Item = {
         "action": action_id,
         "occurrence": occurrence,
         "date": day.isoformat(),
         "status": status,
         "summary": summary,
+        "assessment": assessment,
         "source": checked_source(source),
     }
     for p in t.plan.progress:

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from bsec_plan.domain.jsonform import as_json
-from bsec_plan.domain.model import Plan
+from bsec_plan.domain.model import Plan, Progress
 from bsec_plan.views.common import (
     Asked,
     Table,
@@ -73,9 +73,14 @@ def show_blocks(plan: Plan, plan_file: str, shown: Shown, as_of: dt.date) -> lis
     )
     for p in shown.progress:
         records.rows.append(
-            [p.occurrence or "—", p.date.isoformat(), p.status, p.summary, p.source]
+            [p.occurrence or "—", p.date.isoformat(), p.status, summary_text(p), p.source]
         )
     return ["\n".join(lines) + "\n", occurrences, records]
+
+
+def summary_text(p: Progress) -> str:
+    """What was done, and how it was judged where a judgement is recorded."""
+    return f"{p.summary} Assessment: {p.assessment}" if p.assessment else p.summary
 
 
 def show_json(shown: Shown) -> dict[str, Any]:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from bsec_plan.domain.model import Plan
 
 
-@dataclass(frozen=True)
+@dataclass  # read-only by convention; not frozen, which takes twice as long to define
 class Recorded:
     """What a record makes of the file that holds it."""
 
@@ -35,7 +35,7 @@ class Recorded:
     new: Plan
 
 
-@dataclass(frozen=True)
+@dataclass
 class Target:
     """The plan asked for, loaded, and the file where records of one kind are kept."""
 

@@ -65,6 +65,7 @@ def test_only_http_sources_become_links(hostile: str) -> None:
         "http://example.org/x",
         "https://example.org/agreement",
         "https://example.org/gazette",
+        "scoreboard.html",  # the page's own link to the scoreboard beside it
     ]
     assert "Source: javascript:alert(8)" in hostile
     assert "JavaScript:alert(10)" in hostile and "data:text/<wbr>html" in hostile  # may wrap at /
@@ -150,8 +151,9 @@ def test_two_runs_write_the_same_bytes(tmp_path: Path) -> None:
         assert result.returncode == 0, result.stderr
         assert result.stdout == ""
         assert result.stderr == f"{folder / 'index.html'}: the plan as of 2010-06-01\n"
-    assert (first / "index.html").read_bytes() == (second / "index.html").read_bytes()
-    assert os.listdir(first) == ["index.html"]  # no temporary file left behind
+    for name in ("index.html", "scoreboard.html"):
+        assert (first / name).read_bytes() == (second / name).read_bytes()
+    assert sorted(os.listdir(first)) == ["index.html", "scoreboard.html"]  # no temporary file
 
 
 def test_the_folder_is_created_and_the_page_replaced(tmp_path: Path) -> None:
@@ -161,7 +163,7 @@ def test_the_folder_is_created_and_the_page_replaced(tmp_path: Path) -> None:
     (folder / "other.txt").write_text("kept")
     assert run_cli("report", "--as-of", "2010-06-01", "-o", str(folder)).returncode == 0
     assert (folder / "index.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    assert sorted(os.listdir(folder)) == ["index.html", "other.txt"]
+    assert sorted(os.listdir(folder)) == ["index.html", "other.txt", "scoreboard.html"]
 
 
 @pytest.mark.parametrize(
@@ -201,7 +203,8 @@ def test_a_symlinked_page_is_replaced_its_target_untouched(tmp_path: Path) -> No
     assert not (site / "index.html").is_symlink()  # the report writes only inside its folder
     assert (site / "index.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert (published / "page.html").read_text(encoding="utf-8") == "old"
-    assert sorted(os.listdir(published)) == ["page.html"] and os.listdir(site) == ["index.html"]
+    assert sorted(os.listdir(published)) == ["page.html"]
+    assert sorted(os.listdir(site)) == ["index.html", "scoreboard.html"]
 
 
 def test_a_symlinked_folder_is_refused(tmp_path: Path) -> None:

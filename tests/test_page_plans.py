@@ -54,7 +54,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_an_index_and_a_folder_for_each_plan(site: Path) -> None:
-    assert set(read(site)) == {"index.html", *(f"{f}/index.html" for f in FOLDERS)}
+    pages = {f"{f}/{name}" for f in FOLDERS for name in ("index.html", "scoreboard.html")}
+    assert set(read(site)) == {"index.html", *pages}
 
 
 def test_every_page_is_valid_and_every_link_resolves(site: Path) -> None:
@@ -121,7 +122,7 @@ def test_the_report_of_one_plan_is_unchanged(tmp_path: Path) -> None:
     result = run_cli("report", "-o", str(tmp_path), "--as-of", "2010-06-01", "--plan", SHIPPED)
     assert result.returncode == 0, result.stderr
     assert result.stderr == f"{tmp_path / 'index.html'}: the plan as of 2010-06-01\n"
-    assert [p.name for p in tmp_path.iterdir()] == ["index.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["index.html", "scoreboard.html"]
     plan = planfile.load(PLAN)
     expected = page.render(page_data(plan, SHIPPED, day("2010-06-01")))
     assert (tmp_path / "index.html").read_text(encoding="utf-8") == expected

@@ -60,7 +60,7 @@ def test_a_large_plan_is_split_into_linked_pages(site: tuple[Path, Plan]) -> Non
     # 3 actions a direction, 2 a page: each direction has two parts
     assert len(directions) == 2 * len(plan.directions)
     assert "direction-A.html" in directions and "direction-A-2.html" in directions
-    assert names == {"index.html", "groups.html"} | directions | {
+    assert names == {"index.html", "groups.html", "scoreboard.html"} | directions | {
         f"state-{s.code}.html" for s in plan.states
     }
 
@@ -124,7 +124,7 @@ def test_a_state_page_says_what_the_state_owes(site: tuple[Path, Plan]) -> None:
 def test_the_bundled_plan_stays_one_page(tmp_path: Path) -> None:
     plan = planfile.load(PLAN)
     page.write_report(plan, str(PLAN), day(AS_OF), str(tmp_path))
-    assert [p.name for p in tmp_path.iterdir()] == ["index.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["index.html", "scoreboard.html"]
     one = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert one == page.render(page_data(plan, str(PLAN), day(AS_OF)))
     assert '<section id="by-state"' in one and "direction-" + "A.html" not in one

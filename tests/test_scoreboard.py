@@ -78,6 +78,7 @@ def test_ratings_and_state_of_play_follow_the_records(recorded: Path) -> None:
         "status": "done",
         "date": "2010-06-15",
         "summary": "Met | agreed.",
+        "assessment": None,
         "source": "https://example.org/record.pdf",
     }
     assert rows[("A.3", "2010")]["rating"] == "in progress"

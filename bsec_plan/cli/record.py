@@ -124,7 +124,8 @@ def _finish(recorded: Recorded, as_of: str, dry_run: bool) -> int:
         'bsec-plan record progress A.2 2010-H1 --date 2010-06-15 --status done --summary "Meeting '
         'of the Network." --source https://example.org/minutes.pdf --dry-run',
         "bsec-plan record progress A.3 2009 --date yesterday --status in-progress --summary "
-        '"Draft circulated." --source https://example.org/draft.pdf --dry-run',
+        '"Draft circulated." --source https://example.org/draft.pdf --assessment "Delayed: '
+        'two contributions missing." --dry-run',
     ),
 )
 def progress(
@@ -138,6 +139,9 @@ def progress(
     status: ProgressStatus = typer.Option(..., "--status", help="done closes the occurrence."),
     summary: str = typer.Option(..., "--summary", metavar="TEXT", help="What was done."),
     source: str = SourceOpt,
+    assessment: str | None = typer.Option(
+        None, "--assessment", metavar="TEXT", help="How the work was judged (on track, delayed)."
+    ),
     plan: str | None = RecordPlanOpt,
     as_of: str = AsOfOpt,
     dry_run: bool = DryRunOpt,
@@ -147,7 +151,9 @@ def progress(
 
     day = parse_as_of(date, "--date")
     target = _target(plan, in_registers=False)
-    recorded = recording.progress(target, action, occurrence, day, status.value, summary, source)
+    recorded = recording.progress(
+        target, action, occurrence, day, status.value, summary, source, assessment
+    )
     return _finish(recorded, as_of, dry_run)
 
 

@@ -72,7 +72,8 @@ def report(
     as_of: str = AsOfOpt,
     state: list[str] | None = StateOpt,
 ) -> int:
-    """The plan as a self-contained HTML page with a timeline: DIR/index.html."""
+    """The plan as a self-contained HTML page with a timeline: DIR/index.html, and
+    DIR/scoreboard.html to print."""
     from bsec_plan.safetext import one_line
     from bsec_plan.writers import html as page
 

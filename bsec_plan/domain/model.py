@@ -277,6 +277,8 @@ class Progress:
     """done closes the occurrence."""
     summary: Text
     """What was done, in a sentence."""
+    assessment: Text | None = None
+    """How the work was judged where it was reviewed (on track, delayed and why)."""
     source: Text
     """Where the work is recorded."""
 

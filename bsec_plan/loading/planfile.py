@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 
 MAX_BYTES = 64 * 1024 * 1024  # far above any real plan; keeps a runaway file from eating memory
+_LAST_REGISTERS: list[tuple[str, Registers]] = []  # the last valid ones, with their text
 
 
 def read_bytes(path: Path, what: str = "plan file") -> bytes:
@@ -295,6 +296,8 @@ def check_bytes(data: bytes, name: str, read: Read) -> Plan | Registers:
 
 def parse_registers(text: str, name: str) -> Registers:
     """Validate the text of a registers file; every problem located in it."""
+    if _LAST_REGISTERS and _LAST_REGISTERS[0][0] == text:  # `record` reads them twice
+        return _LAST_REGISTERS[0][1]  # valid whatever the name: it only names the problems
     from pydantic import ValidationError
 
     from bsec_plan.domain.registers import Registers
@@ -313,6 +316,7 @@ def parse_registers(text: str, name: str) -> Registers:
         else:
             findings = crossref.check_registers(registers)
             if not findings and not suspect:
+                _LAST_REGISTERS[:] = [(text, registers)]  # records are read-only
                 return registers
     located = _located(
         text, name, errors, findings, "states, instruments and ratifications", Registers

@@ -26,7 +26,9 @@ if TYPE_CHECKING:
     from _typeshed import DataclassInstance  # any domain record
 
 
-@dataclass(frozen=True)
+# The results are read-only by convention, as the domain's records are, and not frozen: a frozen
+# class takes twice as long to define, at every start of `diff` and `record`.
+@dataclass
 class Change:
     kind: str  # e.g. "action reworded", "deadline moved", "progress record added"
     subject: str  # e.g. "A.2", "RO protocol-2002", "A.2 2009-H2"
@@ -34,7 +36,7 @@ class Change:
     new: str | None
 
 
-@dataclass(frozen=True)
+@dataclass
 class Transition:
     action: str
     occurrence: str | None
@@ -42,7 +44,7 @@ class Transition:
     new: str | None  # None: it no longer exists
 
 
-@dataclass(frozen=True)
+@dataclass
 class Shift:
     """A state's standing on the as-of date before and after: a ratification or a liaison
     officer (`instrument` None)."""
@@ -53,7 +55,7 @@ class Shift:
     new: q.Standing
 
 
-@dataclass(frozen=True)
+@dataclass
 class Addressing:
     """An action addressed to a state before and not after, or the reverse."""
 
@@ -62,7 +64,7 @@ class Addressing:
     addressed: bool  # after the change
 
 
-@dataclass(frozen=True)
+@dataclass
 class Handover:
     """An occurrence whose responsible party, resolved on its due date, means other states:
     a chairmanship term edited, a membership changed."""
@@ -122,7 +124,8 @@ def _flat(value: object) -> object:
 def _record_text(record: DataclassInstance) -> str:
     """A record as a line a reader takes in at once; other records as their fields."""
     if isinstance(record, Progress):
-        return f"{record.status} on {record.date}: {record.summary} Source: {record.source}"
+        judged = f" Assessment: {record.assessment}" if record.assessment else ""
+        return f"{record.status} on {record.date}: {record.summary}{judged} Source: {record.source}"
     if isinstance(record, Ratification):
         events = "; ".join(
             f"{e.event} {e.date or '(date unknown)'}, source: {e.source}" for e in record.events

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from bsec_plan.domain.model import Plan
 
 
-@dataclass(frozen=True)
+@dataclass  # read-only by convention; not frozen, which takes twice as long to define
 class Recorded:
     """What a record makes of the file that holds it."""
 
@@ -35,7 +35,7 @@ class Recorded:
     new: Plan
 
 
-@dataclass(frozen=True)
+@dataclass
 class Target:
     """The plan asked for, loaded, and the file where records of one kind are kept."""
 
@@ -81,6 +81,7 @@ def progress(
     status: str,
     summary: str,
     source: str,
+    assessment: str | None = None,
 ) -> Recorded:
     """A progress record on one occurrence of an action, appended to the plan's `progress`."""
     action_id = q.action_id(t.plan, action)
@@ -94,12 +95,15 @@ def progress(
         raise UsageError(f"{action_id}: {said}; its occurrences are {listed}")
     if not summary.strip():
         raise UsageError("--summary: say what was done, in a sentence")
+    if assessment is not None and not assessment.strip():
+        raise UsageError("--assessment: say how the work was judged, or leave the option out")
     item: editing.Item = {
         "action": action_id,
         "occurrence": occurrence,
         "date": day.isoformat(),
         "status": status,
         "summary": summary,
+        "assessment": assessment,
         "source": checked_source(source),
     }
     for p in t.plan.progress:

@@ -46,7 +46,8 @@ def state_of_play(line: Line) -> str:
     record = line.latest
     if record is None:
         return "nothing recorded"
-    return f"{record.summary} ({record.date.isoformat()}; {record.source})"
+    judged = f" Assessment: {record.assessment}" if record.assessment else ""
+    return f"{record.summary}{judged} ({record.date.isoformat()}; {record.source})"
 
 
 def window_words(start: dt.date | None, end: dt.date | None) -> str:
@@ -124,6 +125,7 @@ def line_json(line: Line) -> dict[str, Any]:
             "status": record.status,
             "date": record.date.isoformat(),
             "summary": record.summary,
+            "assessment": record.assessment,
             "source": record.source,
         },
     }

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from bsec_plan.domain.jsonform import as_json
-from bsec_plan.domain.model import Deadline, Plan
+from bsec_plan.domain.model import Deadline, Plan, Progress
 from bsec_plan.views.common import (
     Asked,
     Table,
@@ -76,7 +76,7 @@ def show_blocks(
     )
     for p in shown.progress:
         records.rows.append(
-            [p.occurrence or "—", p.date.isoformat(), p.status, p.summary, p.source]
+            [p.occurrence or "—", p.date.isoformat(), p.status, summary_text(p), p.source]
         )
     return ["\n".join(lines) + "\n", occurrences, records]
 
@@ -93,6 +93,11 @@ def _kind_words(deadline: Deadline) -> str:
     if deadline.kind == "fixed":
         return f"due by the end of {deadline.due}"
     return KIND_WORDS.get(deadline.kind, deadline.kind)
+
+
+def summary_text(p: Progress) -> str:
+    """What was done, and how it was judged where a judgement is recorded."""
+    return f"{p.summary} Assessment: {p.assessment}" if p.assessment else p.summary
 
 
 def show_json(shown: Shown) -> dict[str, Any]:

@@ -145,7 +145,8 @@ def write_report(
     per_page: int = PER_PAGE,
 ) -> Path:
     """Render the report, then write `output/index.html` (and, for a plan of more than `split`
-    actions, its other pages: `views.page_split.pages`) with `files.write_inside`, creating the
+    actions, its other pages: `views.page_split.pages`), and `output/scoreboard.html`, the
+    scoreboard to print (`scoreboard_page`), with `files.write_inside`, creating the
     folder if needed: each page is replaced atomically and keeps its mode, a symlinked page is
     replaced by a regular file (its target is never written), a symlinked folder is refused, and
     neither Ctrl-C nor a full disk leaves a temporary file behind. Other files in
@@ -154,7 +155,25 @@ def write_report(
     folder = _directory(output)
     env = _environment()
     _pages(folder, pages(plan, plan_file, as_of, state, split, per_page), env, {"css": _css(env)})
+    _pages(folder, [scoreboard_page(plan, plan_file, as_of, state)], env, {}, SCOREBOARD)
     return folder / "index.html"
+
+
+SCOREBOARD = "scoreboard.html.j2"
+
+
+def scoreboard_page(
+    plan: Plan, plan_file: str, as_of: dt.date, state: str | None
+) -> tuple[str, dict[str, Any]]:
+    """`scoreboard.html` beside the report's index: the page `scoreboard --format html` prints,
+    for the whole plan, to print and table at a meeting."""
+    from bsec_plan.queries.scoreboard import scoreboard
+    from bsec_plan.views import scoreboard as board
+    from bsec_plan.views.common import Asked
+
+    asked = Asked(plan, plan_file, as_of, state)
+    lines = scoreboard(plan, as_of, state=state)
+    return "scoreboard.html", board.scoreboard_page(asked, lines, board.window_words(None, None))
 
 
 def write_reports(
@@ -180,6 +199,7 @@ def write_reports(
     for (plan, file), name in zip(plans, names, strict=True):
         written = pages(plan, file, as_of, state, split, per_page)
         _pages(folder, written, env, {"css": css, "plans_home": "../index.html"}, below=name)
+        _pages(folder, [scoreboard_page(plan, file, as_of, state)], env, {}, SCOREBOARD, name)
         parts.append((plan, file, name, written[0][1]))
     index = page_plans.index(parts, as_of, state)
     _pages(folder, [("index.html", index)], env, {"css": css}, "plans.html.j2")

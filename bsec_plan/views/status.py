@@ -267,7 +267,11 @@ SHORT_KIND = {
 
 
 MORE_MISSING = ", --missing liaison-officer"
-NARROW_MARK = {"nothing recorded": "", "signed, no consent on record": "'", "consented, date unknown": "?"}
+NARROW_MARK = {
+    "nothing recorded": "",
+    "signed, no consent on record": "'",
+    "consented, date unknown": "?",
+}
 """At 60 columns the kinds of lack share one column, each code marked with its kind."""
 
 

@@ -31,7 +31,8 @@ def test_status_fits_without_the_pager(tmp_path: Path, columns: int, most: int) 
     due = "2009-06-30 " if columns == 80 else ""  # at 60 the days say when
     assert f"Overdue A.2 2009-H1 {due}336 days ago CC?; Chair AZ" in text
     assert "… and 3 more: bsec-plan calendar" in text
-    assert "bsec-plan states --missing ratification, --missing liaison-officer" in text
+    more = ", --missing liaison-officer" if columns == 80 else ""  # 60: the first is enough
+    assert f"bsec-plan states --missing ratification{more}" in text
 
 
 def test_status_at_80_columns_is_this_screen(tmp_path: Path) -> None:

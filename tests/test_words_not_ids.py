@@ -13,7 +13,10 @@ def test_help_summaries_are_never_cut(columns: str) -> None:
     commands = result.stdout.split("Commands:", 1)[1]
     assert "..." not in commands
     assert "Validate a plan file: every problem at once, as FILE:LINE:COL:" in commands
-    assert "Member States × instruments, liaison officers and EU membership." in commands
+    assert (
+        "Member States × instruments; one instrument's chart of stages; one state's standing."
+        in commands
+    )
 
 
 def _fish(line: str) -> list[str]:
@@ -28,7 +31,10 @@ def test_fish_descriptions_of_options_and_commands_are_whole() -> None:
     assert "--color\tColour: on a terminal unless NO_COLOR is set (auto), always, never." in options
     assert "--no-pager\tNever page long output ($BSEC_PLAN_PAGER, $PAGER, less -FRX)." in options
     commands = _fish("bsec-plan st")
-    assert "states\tMember States × instruments, liaison officers and EU membership." in commands
+    assert (
+        "states\tMember States × instruments; one instrument's chart of stages; one state's standing."
+        in commands
+    )
 
 
 @pytest.mark.parametrize(

@@ -30,6 +30,10 @@ class Group(TyperGroup):
             self._inherited = inherited
         return [*super().get_params(ctx), *inherited]
 
+    def get_short_help_str(self, limit: int = 45) -> str:
+        """The whole summary in `bsec-plan --help`, as every command's, never cut."""
+        return super().get_short_help_str(limit=1_000)
+
 
 record_app = typer.Typer(
     help="Add what happened to the plan or its registers: progress, ratification events, "

@@ -100,7 +100,9 @@ def _write_rich(tables: Sequence[Table | Lines | str], console: Console) -> None
                 console.print(Text(visible(item)))
             continue
         if isinstance(item, Lines):  # laid out by its view: no blank line added
-            if item.narrow and max((len(ln) for ln, _ in item.lines), default=0) > console.width:
+            # a footnote (dim) wraps as prose; only the screen's own lines decide
+            widest = max((len(ln) for ln, look in item.lines if look != "dim"), default=0)
+            if item.narrow and widest > console.width:
                 item = item.narrow
             for line, look in item.lines:
                 console.print(Text(visible(line), style=look or ""))

@@ -229,9 +229,9 @@ def test_a_committed_symlink_out_of_the_repository_is_refused_unread(tmp_path: P
 
 def test_a_symlink_inside_the_repository_is_followed(tmp_path: Path) -> None:
     repo = _repository_naming(tmp_path, "registers.yaml")
-    (repo / "shared").mkdir()
-    (repo / "shared" / "registers.yaml").write_bytes(REGISTERS.read_bytes())
-    os.symlink("../shared/registers.yaml", repo / "data" / "registers.yaml")
+    (repo / "common").mkdir()
+    (repo / "common" / "registers.yaml").write_bytes(REGISTERS.read_bytes())
+    os.symlink("../common/registers.yaml", repo / "data" / "registers.yaml")
     result = run_cli("check", cwd=repo)
     assert result.returncode == 0, result.stderr
 

@@ -54,14 +54,18 @@ def _put(f: BinaryIO, data: Data) -> None:
         data(f)
 
 
+def _mode(st: os.stat_result | None) -> int:
+    """The mode a replaced file keeps, or the one a new file would get (the umask applied)."""
+    if st is not None:
+        return stat.S_IMODE(st.st_mode)
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def _replace(path: str, data: Data, st: os.stat_result | None) -> None:
     """Write a temp file beside `path`, give it the mode `path` has or would get, rename it."""
-    if st is None:
-        umask = os.umask(0o022)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    else:
-        mode = stat.S_IMODE(st.st_mode)
+    mode = _mode(st)
     with interrupts_held():
         import tempfile  # only when a file is written: not on the start-up path of the cache
 
@@ -127,12 +131,7 @@ def _open_folder(path: str, dir_fd: int | None, shown: str) -> int:
 
 def _replace_at(fd: int, name: str, data: bytes, st: os.stat_result | None) -> None:
     """`_replace` inside the folder open as `fd`: nothing is looked up by path again."""
-    if st is None:
-        umask = os.umask(0o022)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    else:
-        mode = stat.S_IMODE(st.st_mode)
+    mode = _mode(st)
     with interrupts_held():
         import secrets
 

@@ -17,7 +17,7 @@ class Problem:
     line: int  # 1-based
     col: int  # 1-based
     message: str
-    severity: str = "error"  # or "warning": worth a look, but the file is valid
+    severity: str = "error"  # or "warning": worth a look, but the file is valid; or "note"
 
     def __str__(self) -> str:
         # one problem, one line: a value quoted in the message may hold line breaks

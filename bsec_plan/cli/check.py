@@ -63,7 +63,8 @@ def run(paths: list[str], fmt: str = "text", with_plans: bool = False) -> int:
     document = {
         "files": names,
         "valid": not problems,
-        "problem_count": len(found),  # all of them; `problems` lists the first MAX_SHOWN
+        # all of them but notes, which point at others; `problems` lists the first MAX_SHOWN
+        "problem_count": sum(p.severity != "note" for p in found),
         "problems": [
             {
                 "file": p.file,

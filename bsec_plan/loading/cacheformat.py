@@ -161,7 +161,9 @@ def _builder(cls: type) -> Callable[[list[Any]], Any]:
 
         def with_dict(values: list[Any]) -> Any:
             made: Any = object.__new__(cls)
-            made.__dict__.update(zip(names, values, strict=True))
+            # one at a time: the fields it inherits live in its base's slots, not in __dict__
+            for name, value in zip(names, values, strict=True):
+                setattr(made, name, value)
             return made
 
         return with_dict

@@ -152,16 +152,17 @@ def decode(data: bytes, name: str) -> str:
         ) from None
 
 
-def parse(text: str, name: str, read: Read | None = None) -> Plan:
+def parse(text: str, name: str, read: Read | None = None, root: Node | None = None) -> Plan:
     """Validate plan text; `name` is what the messages call it (a path, or REV:PATH); `read`
-    reads the registers it names (default: relative to the current folder)."""
+    reads the registers it names (default: relative to the current folder); `root` is the text's
+    tree where it was read already."""
     from pydantic import ValidationError
 
     from bsec_plan.loading import crossref, validation, yamlpos
 
     # A plan is usually valid: read it without positions first (faster), and read it again
     # with positions only to locate problems.
-    root = _unplaced(text, name)
+    root = _unplaced(text, name) if root is None else root
     if isinstance(root, yamlpos.Mapping) and root.get("registers") is not None:
         return _parse_with_registers(text, name, root, read or file_reader(Path("p"), "p"))
     if joined.registers_keys(root):
@@ -290,17 +291,20 @@ def check_bytes(data: bytes, name: str, read: Read) -> Plan | Registers:
     """A plan file (with the registers it names) or a registers file alone, validated without
     the cache; for `check`."""
     text = decode(data, name)
-    return parse_registers(text, name) if joined.is_registers(text) else parse(text, name, read)
+    root = _unplaced(text, name)  # read once, to tell registers from a plan and to validate
+    if joined.registers_keys(root):
+        return parse_registers(text, name, root)
+    return parse(text, name, read, root)
 
 
-def parse_registers(text: str, name: str) -> Registers:
-    """Validate the text of a registers file; every problem located in it."""
+def parse_registers(text: str, name: str, root: Node | None = None) -> Registers:
+    """Validate the text of a registers file (`root`: its tree, if read); every problem located."""
     from pydantic import ValidationError
 
     from bsec_plan.domain.registers import Registers
     from bsec_plan.loading import crossref, validation, yamlpos
 
-    root = _unplaced(text, name)
+    root = _unplaced(text, name) if root is None else root
     errors: list[ErrorDetails] = []
     findings: list[Finding] = []
     suspect = "\\" in text or "\x85" in text or invisible(text) is not None

@@ -29,9 +29,11 @@ FORMAT = (
     "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
     "\u2028\u2029\u115f\u1160\u3164\uffa0"
 )
-_INVISIBLE = re.compile(f"[{BIDI}{ZERO_WIDTH}{FORMAT}]")
-_BIDI = re.compile(f"[{BIDI}]")
-_ZERO_WIDTH = re.compile(f"[{ZERO_WIDTH}]")
+# compiled where first used (re keeps them): only a plan being validated is searched for them,
+# and compiling these classes takes a few milliseconds that a warm run does not need
+_INVISIBLE = f"[{BIDI}{ZERO_WIDTH}{FORMAT}]"
+_BIDI = f"[{BIDI}]"
+_ZERO_WIDTH = f"[{ZERO_WIDTH}]"
 _SHOWN = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI}{ZERO_WIDTH}{FORMAT}]")
 
 
@@ -63,15 +65,15 @@ def has_control(text: str) -> bool:
 def invisible(text: str) -> str | None:
     """What kind of invisible character `text` holds and which (`a bidirectional control
     U+202E`), or None."""
-    found = _INVISIBLE.search(text)
+    found = re.search(_INVISIBLE, text)
     if found is None:
         return None
     char = found.group()
     kind = (
         "a bidirectional control"
-        if _BIDI.match(char)
+        if re.match(_BIDI, char)
         else "a zero-width character"
-        if _ZERO_WIDTH.match(char)
+        if re.match(_ZERO_WIDTH, char)
         else "an invisible character"
     )
     return f"{kind} U+{ord(char):04X}"

@@ -4,6 +4,7 @@ them."""
 
 from __future__ import annotations
 
+import copy
 import os
 import sys
 from enum import Enum
@@ -89,7 +90,7 @@ def run(args: list[str]) -> int:
         request = os.environ.get(completion.COMPLETE_VAR)
         if request:  # a completion script asks for candidates
             return completion.answer(typer.main.get_command(app), request)
-        result = app(args=args, prog_name="bsec-plan", standalone_mode=False)
+        result = _for(args)(args=args, prog_name="bsec-plan", standalone_mode=False)
     except UsageError as err:
         print(f"bsec-plan: error: {err}", file=sys.stderr)
         return 2
@@ -115,3 +116,36 @@ def run(args: list[str]) -> int:
         )
         return code
     return result if isinstance(result, int) else 0
+
+
+def _for(args: list[str]) -> typer.Typer:
+    """The app with only the command the arguments name, where they name one: typer builds
+    every command it holds from the function's signature at each start (about 10 ms for all of
+    them), and a run needs one. Anything else (no command, a misspelt one, the program's help
+    asked before it) gets the whole app, which lists and suggests every command."""
+    name = _command_named(args)
+    one = copy.copy(app)  # shallow: the app itself is left as it is for the next run
+    one.registered_commands = [
+        command
+        for command in app.registered_commands
+        if command.callback is not None
+        and typer.main.get_command_name(command.name or command.callback.__name__) == name
+    ]
+    one.registered_groups = [group for group in app.registered_groups if group.name == name]
+    return one if one.registered_commands or one.registered_groups else app
+
+
+def _command_named(args: list[str]) -> str | None:
+    """The command name as click finds it: the first argument that is neither one of the
+    program's options nor its value; None where the program's help comes first."""
+    rest = iter(args)
+    for arg in rest:
+        if arg in ("-h", "--help"):
+            return None
+        if arg == "--color":
+            next(rest, None)
+        elif arg == "--":
+            return next(rest, None)
+        elif not arg.startswith("-"):
+            return arg
+    return None

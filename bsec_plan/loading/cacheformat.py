@@ -116,13 +116,19 @@ def decode(payload: bytes, start: int = 0) -> Plan:
 
     builders = _builders()
     day, partial = dt.date.fromisoformat, PartialDate.parse
+    # a plan repeats a few dozen partial dates thousands of times; they are immutable, so each
+    # is parsed once and shared (a third of the decoding of a 1,000-action entry)
+    partials: dict[str, PartialDate] = {}
 
     def build(obj: dict[str, Any]) -> Any:
         tag, values = obj["@"], obj["v"]
         if tag == "day":
             return day(values)
         if tag == "partial":
-            return partial(values)
+            made = partials.get(values)
+            if made is None:
+                made = partials[values] = partial(values)
+            return made
         if len(obj) != 2 or type(values) is not list:
             raise ValueError(f"{tag} is not a record as this code writes it")
         return builders[tag](values)

@@ -95,16 +95,14 @@ def file_reader(path: Path, name: str) -> Read:
 
 
 def load(path: Path, cached: bool = True) -> Plan:
-    """Read and validate the plan at `path`, and the registers it names. Raise PlanError with
-    every problem, located. `cached=False` validates the files themselves and leaves the cache
-    alone (for `check`)."""
+    """The plan at `path` and its registers, validated (PlanError: every problem, located);
+    `cached=False` validates the files themselves and leaves the cache alone (for `check`)."""
     return load_bytes(read_bytes(path), str(path), cached, file_reader(path, str(path)))
 
 
 def load_bytes(data: bytes, name: str, cached: bool = True, read: Read | None = None) -> Plan:
-    """The plan in `data`, from the cache when these exact bytes (and those of the registers it
-    names) were validated before. `read` reads the registers (default: relative to the current
-    folder)."""
+    """The plan in `data`, from the cache when these bytes (and its registers') were validated
+    before; `read` reads the registers (default: relative to the current folder)."""
     from bsec_plan.loading import cache
 
     read = read or file_reader(Path("plan.yaml"), "plan.yaml")
@@ -153,16 +151,17 @@ def decode(data: bytes, name: str) -> str:
         ) from None
 
 
-def parse(text: str, name: str, read: Read | None = None) -> Plan:
+def parse(text: str, name: str, read: Read | None = None, root: Node | None = None) -> Plan:
     """Validate plan text; `name` is what the messages call it (a path, or REV:PATH); `read`
-    reads the registers it names (default: relative to the current folder)."""
+    reads the registers it names (default: relative to the current folder); `root` is the text's
+    tree where it was read already."""
     from pydantic import ValidationError
 
     from bsec_plan.loading import crossref, validation, yamlpos
 
     # A plan is usually valid: read it without positions first (faster), and read it again
     # with positions only to locate problems.
-    root = _unplaced(text, name)
+    root = _unplaced(text, name) if root is None else root
     if isinstance(root, yamlpos.Mapping) and root.get("registers") is not None:
         return _parse_with_registers(text, name, root, read or file_reader(Path("p"), "p"))
     if joined.registers_keys(root):
@@ -228,8 +227,7 @@ def _located(
 
 
 def _unplaced(text: str, name: str) -> Node:
-    """The YAML tree of a plan or registers file, read without positions; a YAML problem is a
-    located PlanError."""
+    """A file's YAML tree, read without positions; a YAML problem is a located PlanError."""
     from bsec_plan.loading import yamlpos
 
     try:
@@ -288,14 +286,16 @@ def registers_warnings(data: bytes, name: str, registers: Registers) -> list[Pro
 
 
 def check_bytes(data: bytes, name: str, read: Read) -> Plan | Registers:
-    """A plan file (with the registers it names) or a registers file alone, validated without
-    the cache; for `check`."""
+    """A plan (with its registers) or a registers file alone, validated without the cache."""
     text = decode(data, name)
-    return parse_registers(text, name) if joined.is_registers(text) else parse(text, name, read)
+    root = _unplaced(text, name)  # read once, to tell registers from a plan and to validate
+    if joined.registers_keys(root):
+        return parse_registers(text, name, root)
+    return parse(text, name, read, root)
 
 
-def parse_registers(text: str, name: str) -> Registers:
-    """Validate the text of a registers file; every problem located in it."""
+def parse_registers(text: str, name: str, root: Node | None = None) -> Registers:
+    """Validate the text of a registers file (`root`: its tree, if read); every problem located."""
     if _LAST_REGISTERS and _LAST_REGISTERS[0][0] == text:  # `record` reads them twice
         return _LAST_REGISTERS[0][1]  # valid whatever the name: it only names the problems
     from pydantic import ValidationError
@@ -303,7 +303,7 @@ def parse_registers(text: str, name: str) -> Registers:
     from bsec_plan.domain.registers import Registers
     from bsec_plan.loading import crossref, validation, yamlpos
 
-    root = _unplaced(text, name)
+    root = _unplaced(text, name) if root is None else root
     errors: list[ErrorDetails] = []
     findings: list[Finding] = []
     suspect = "\\" in text or "\x85" in text or invisible(text) is not None

@@ -210,6 +210,21 @@ def test_a_duplicate_record_is_refused(repo: Path) -> None:
     assert (repo / "data/plan.yaml").read_bytes() == before
 
 
+@pytest.mark.parametrize("kind", ["progress", "event"])
+def test_a_date_after_today_is_refused(repo: Path, kind: str) -> None:
+    """A record says what has happened: tomorrow has not."""
+    before = (repo / "data/plan.yaml").read_bytes(), (repo / "data/registers.yaml").read_bytes()
+    args = (
+        ["record", "progress", "A.2", "2010-H2", "--status", "done", "--summary", "Met."]
+        if kind == "progress"
+        else ["record", "event", "AL", "protocol-2002", "ratification"]
+    )
+    result = run_cli(*args, "--date", "tomorrow", "--source", "https://example.org/m.pdf", cwd=repo)
+    assert result.returncode == 2 and "is after today; record what has happened" in result.stderr
+    after = (repo / "data/plan.yaml").read_bytes(), (repo / "data/registers.yaml").read_bytes()
+    assert after == before
+
+
 def test_a_record_check_refuses_is_located_and_not_written(repo: Path) -> None:
     """An event before the instrument was done breaks a rule of `check`."""
     before = (repo / "data/registers.yaml").read_bytes()

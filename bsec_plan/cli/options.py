@@ -139,7 +139,8 @@ def days(value: Any) -> int:
         from bsec_plan.problems import UsageError
 
         raise UsageError(
-            f"Invalid value for '--within': '{value}' is not a number of days; give one such as 30"
+            f"Invalid value for '--within': '{value}' is not a number of days (0 or more); "
+            "give one such as 30"
         )
     return int(text)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from enum import Enum
 from typing import TYPE_CHECKING, Any
@@ -92,6 +93,14 @@ SourceOpt = typer.Option(
 DryRunOpt = typer.Option(False, "--dry-run", help="Show what would change; write nothing.")
 
 
+def _happened(text: str) -> dt.date:
+    """--date: a day in any form --as-of takes, and not after today: a record says what happened."""
+    day = parse_as_of(text, "--date")
+    if day > dt.date.today():
+        raise UsageError(f"--date: {day} is after today; record what has happened")
+    return day
+
+
 def _target(plan: str | None, in_registers: bool) -> Target:
     from bsec_plan.loading import discovery
     from bsec_plan.queries import recording
@@ -153,7 +162,7 @@ def progress(
     """Record work done on one occurrence of an action, in the plan's `progress`."""
     from bsec_plan.queries import recording
 
-    day = parse_as_of(date, "--date")
+    day = _happened(date)
     target = _target(plan, in_registers=False)
     recorded = recording.progress(
         target, action, occurrence, day, status.value, summary, source, assessment
@@ -186,7 +195,7 @@ def officer(
     """Record a state's liaison officer; it replaces the state's record."""
     from bsec_plan.queries import recording
 
-    day = parse_as_of(date, "--date") if date is not None else None
+    day = _happened(date) if date is not None else None
     target = _target(plan, in_registers=True)
     return _finish(recording.officer(target, state, status.value, day, source), as_of, dry_run)
 
@@ -231,7 +240,7 @@ def event(
         raise UsageError(f"no event kind '{kind}'; the kinds are {', '.join(kinds)}")
     when = None
     if date is not None:
-        when = recording.event_date(date, lambda text: parse_as_of(text, "--date"))
+        when = recording.event_date(date, _happened)
     target = _target(plan, in_registers=True)
     recorded = recording.event(target, state, instrument, kind, when, source, note)
     return _finish(recorded, as_of, dry_run)

@@ -304,7 +304,8 @@ def missing_lines(
     for kind, codes in lack_groups(s.no_liaison):
         words = "not appointed" if kind == LO_WORDS[True] else "no record"
         lines.append(f"{'Liaison officer':<{width}}  {words}: {' '.join(codes)}")
-    lines += [f"{short:<{width}}  {UNBOUND}" for short in unbound]
+    unbound_words = "not known to be bound" if narrow else UNBOUND  # 60 columns: the short form
+    lines += [f"{short:<{width}}  {unbound_words}" for short in unbound]
     return lines
 
 

@@ -296,6 +296,7 @@ RULE_FILES = {
     "sources_followable": "broken/source-names-only-a-site.yaml",
     "terms_leave_no_gap": "warnings/chairmanship-gap.yaml",
     "stages_in_order": "broken/deposit-before-consent.yaml",
+    "one_of_each_stage": "broken/second-deposit.yaml",
     "recorded_entry_agrees": "warnings/entry-into-force-disagrees.yaml",
 }
 

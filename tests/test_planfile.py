@@ -70,6 +70,7 @@ EXPECTED = {
         'other YAML tools read 2011. as a number, not text; quote it: "2011."',
     ),
     "deposit-before-consent.yaml": (35, 32, "deposit dated 2003-01-10, before the consent"),
+    "second-deposit.yaml": (36, 17, "a second deposit for RO and 'protocol'"),
     "in-force-before-deposit.yaml": (
         45,
         41,

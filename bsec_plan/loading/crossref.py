@@ -11,7 +11,7 @@ from bsec_plan.domain.citations import source_problem
 from bsec_plan.domain.model import Plan
 from bsec_plan.domain.registers import Registers, registers_only
 from bsec_plan.domain.schedule import occurrences, recurring
-from bsec_plan.loading.stagerules import recorded_entry_agrees, stages_in_order
+from bsec_plan.loading.stagerules import one_of_each_stage, recorded_entry_agrees, stages_in_order
 from bsec_plan.problems import TreePath, did_you_mean
 
 Finding = tuple[TreePath, str]
@@ -317,6 +317,7 @@ RULES: list[Rule] = [
     one_ratification_record_per_pair,
     events_not_before_the_instrument,
     stages_in_order,
+    one_of_each_stage,
     terms_in_order,
     terms_do_not_overlap,
     progress_names_an_occurrence,
@@ -329,6 +330,7 @@ REGISTER_RULES: list[Rule] = [
     one_ratification_record_per_pair,
     events_not_before_the_instrument,
     stages_in_order,
+    one_of_each_stage,
     terms_in_order,
     terms_do_not_overlap,
     sources_followable,

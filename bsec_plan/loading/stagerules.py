@@ -57,6 +57,26 @@ def stages_in_order(plan: Plan) -> Iterator[Finding]:
                 )
 
 
+ONCE = ("signature", "deposit", "entry-into-force")
+"""The stages a state passes once for an instrument: a second is a slip or a duplicate record."""
+
+
+def one_of_each_stage(plan: Plan) -> Iterator[Finding]:
+    """A record holds at most one signature, one deposit and one entry into force."""
+    for i, record in enumerate(plan.ratifications):
+        seen: dict[str, int] = {}
+        for e, event in enumerate(record.events):
+            if event.event not in ONCE:
+                continue
+            if event.event in seen:
+                yield (
+                    ("ratifications", i, "events", e, "event"),
+                    f"a second {event.event} for {record.state} and '{record.instrument}' "
+                    f"(the first is events[{seen[event.event]}]); a state passes it once",
+                )
+            seen.setdefault(event.event, e)
+
+
 def recorded_entry_agrees(plan: Plan) -> Iterator[Finding]:
     """A recorded date of entry into force wins over the one the clause gives; where they differ,
     one of the dates on record (or the clause as read) deserves a second look."""

@@ -177,9 +177,13 @@ def _fit(lines: list[tuple[str, str | None]], width: int) -> list[tuple[str, str
     counts), never inside one; what moves down is indented under the text, past the label."""
     out: list[tuple[str, str | None]] = []
     for line, look in lines:
-        text = len(line) - len(line.lstrip())
+        labelled = (
+            len(line) > LABEL and line[:LABEL].strip() and line[LABEL - 1 : LABEL + 1] != "  "
+        )
+        text = LABEL if labelled and line[LABEL] != " " else len(line) - len(line.lstrip())
         first = line.find("  ", text)  # the continuation starts under the second cell
-        indent = first + 2 if 0 < first < width // 2 else text + 2
+        second = len(line) - len(line[first:].lstrip(" ")) if first > 0 else -1
+        indent = second if 0 < first < width // 2 else text + 2
         while len(line) > width:
             cut = max(line.rfind("  ", indent, width + 1), line.rfind(" · ", indent, width))
             if cut <= text:

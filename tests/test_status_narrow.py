@@ -55,3 +55,11 @@ def test_a_period_long_over_is_said_first_with_the_replay(columns: int) -> None:
     lines = _screen("--as-of", "2012-01-01", columns=columns)
     first = lines[0]  # before the period, the counts and anything else
     assert "period ended on 2011-06-30" in first and "--as-of 2011-06-30" in first
+
+
+def test_a_long_row_for_one_state_wraps_under_its_second_cell() -> None:
+    lines = _screen("--state", "RO", "--as-of", "2010-06-01", columns=60)
+    at = lines.index("Next      A.3 2010     in 272 days  upcoming")
+    assert lines[at + 1] == " " * 23 + "CC?; all states"  # under "in 272 days", past the label
+    assert "Additional Protocol (2002)    not known to be bound" in lines
+    assert max(map(len, lines)) <= 60

@@ -95,3 +95,20 @@ def test_warnings_of_one_file_are_shown_when_another_is_broken() -> None:
     assert lines[0].startswith(f"{broken}:19:9: error: ")
     assert lines[1] == "1 problem found"
     assert lines[2].startswith(f"{gapped}:35:24: warning: ") and lines[3] == "1 warning found"
+
+
+def test_a_folder_is_checked_file_by_file_as_plan_folder_takes_it(tmp_path: Path) -> None:
+    for name in ("plan.yaml", "registers.yaml"):
+        (tmp_path / name).write_bytes((ROOT / "data" / name).read_bytes())
+    (tmp_path / "notes.txt").write_text("not YAML", encoding="utf-8")
+    result = run_cli("check", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert [line.split(": ")[0:2] for line in result.stdout.splitlines()] == [
+        [str(tmp_path / "plan.yaml"), "valid"],
+        [str(tmp_path / "registers.yaml"), "valid registers"],
+    ]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = run_cli("check", str(empty))
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"{empty}:1:1: error: is a directory")

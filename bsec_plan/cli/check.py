@@ -15,6 +15,7 @@ STDIN = "<stdin>"  # what messages call a plan read from standard input (`check 
 def run(paths: list[str], fmt: str = "text", with_plans: bool = False) -> int:
     """Exit 0 when every file is valid, 1 for any problem with any (missing, unreadable, invalid).
     `with_plans`: a registers file brings in the plans beside it that name it."""
+    paths = _each_file(paths)
     if with_plans:
         paths = [*paths, *(p for p in plans_naming(paths) if p not in paths)]
     names: list[str] = []
@@ -79,6 +80,29 @@ def run(paths: list[str], fmt: str = "text", with_plans: bool = False) -> int:
     checked = Checked(summaries, problems, warnings)
     formats.write(fmt, View(document=lambda: document, checked=lambda: checked))
     return 1 if problems else 0
+
+
+def _each_file(paths: list[str]) -> list[str]:
+    """A folder stands for every YAML file in it, by name (plans and registers alike, as
+    `--plan FOLDER` takes its plans); one without any is reported as the folder it is."""
+    import os
+    from contextlib import suppress
+
+    out: list[str] = []
+    for path in paths:
+        names: list[str] = []
+        if path != "-" and os.path.isdir(path):
+            with suppress(OSError):  # unreadable: reported as the folder it is
+                names = sorted(os.listdir(path))
+        found = [
+            os.path.join(path, n)
+            for n in names
+            if n.endswith((".yaml", ".yml"))
+            and not n.startswith(".")
+            and os.path.isfile(os.path.join(path, n))
+        ]
+        out += found or [path]
+    return out
 
 
 def plans_naming(paths: list[str]) -> list[str]:

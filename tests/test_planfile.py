@@ -126,6 +126,11 @@ EXPECTED = {
     "ids-misspelt.yaml": (31, 13, "state 'RU' is not declared"),
     "indentation-key-too-deep.yaml": (21, 13, "indentation: `kind` is at column 13, its siblings"),
     "indentation-item-too-shallow.yaml": (24, 2, "indentation: the list item is at column 2"),
+    "indentation-key-slipped-under-prose.yaml": (
+        18,
+        7,
+        "indentation: `responsible` is at column 7, its siblings at column 9",
+    ),
     "registers-missing.yaml": (2, 12, "cannot read the registers file"),
     "registers-is-a-folder.yaml": (2, 12, "is a directory, not a registers file"),
     "registers-absolute-path.yaml": (2, 12, "is not relative"),
@@ -203,10 +208,10 @@ def test_missing_file_is_a_finding_for_check(tmp_path: Path) -> None:
     assert result.stderr.startswith(f"{tmp_path / 'nope.yaml'}:1:1: error: no such file")
 
 
-def test_directory_is_a_finding_for_check() -> None:
-    result = run_cli("check", "tests/broken")
+def test_a_folder_without_yaml_is_a_finding_for_check(tmp_path: Path) -> None:
+    result = run_cli("check", str(tmp_path))  # a folder with files: each YAML file is checked
     assert result.returncode == 1
-    assert result.stderr.startswith("tests/broken:1:1: error: is a directory, not a plan file")
+    assert result.stderr.startswith(f"{tmp_path}:1:1: error: is a directory, not a plan file")
 
 
 def test_query_on_invalid_plan_exits_2_with_located_errors() -> None:

@@ -29,6 +29,7 @@ _INDENT_PROBLEMS = (
     "expected <block end>",
 )
 _ITEM = re.compile(r"-(?:\s+|$)")
+_KEY = re.compile(r"[\w.\-\"']+:(?:\s|$)")
 
 
 def indentation(err: yaml.MarkedYAMLError, text: str) -> tuple[Mark, str] | None:
@@ -77,5 +78,7 @@ def _indented(line: str) -> tuple[int | None, int, str] | None:
     dash = _ITEM.match(body)
     at = len(line) - len(body) + 1
     key = body[dash.end() :] if dash else body
+    if not dash and not _KEY.match(key):
+        return None  # a line of folded prose, not a key: nobody's sibling
     name = re.split(r":(?:\s|$)|\s", key, maxsplit=1)[0] or "-"
     return (at if dash else None), at + (dash.end() if dash else 0), name

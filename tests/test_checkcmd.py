@@ -101,6 +101,9 @@ def test_a_folder_is_checked_file_by_file_as_plan_folder_takes_it(tmp_path: Path
     for name in ("plan.yaml", "registers.yaml"):
         (tmp_path / name).write_bytes((ROOT / "data" / name).read_bytes())
     (tmp_path / "notes.txt").write_text("not YAML", encoding="utf-8")
+    outside = tmp_path.parent / f"{tmp_path.name}-outside.yaml"
+    outside.write_text("secret: 42\n", encoding="utf-8")
+    (tmp_path / "link.yaml").symlink_to(outside)  # a file of the folder's choosing, not its own
     result = run_cli("check", str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert [line.split(": ")[0:2] for line in result.stdout.splitlines()] == [

@@ -94,12 +94,14 @@ def _each_file(paths: list[str]) -> list[str]:
         if path != "-" and os.path.isdir(path):
             with suppress(OSError):  # unreadable: reported as the folder it is
                 names = sorted(os.listdir(path))
+        inside = os.path.realpath(path) + os.sep  # a symlink out of the folder is not its file
         found = [
             os.path.join(path, n)
             for n in names
             if n.endswith((".yaml", ".yml"))
             and not n.startswith(".")
             and os.path.isfile(os.path.join(path, n))
+            and os.path.realpath(os.path.join(path, n)).startswith(inside)
         ]
         out += found or [path]
     return out

@@ -192,3 +192,12 @@ def test_a_folder_stands_for_its_plans_not_its_registers(tmp_path: Path) -> None
     assert (
         empty.stderr == f"bsec-plan: error: --plan: the folder {tmp_path} holds no plan (*.yaml)\n"
     )
+
+
+def test_a_symlink_out_of_a_folder_of_plans_is_not_one_of_them(tmp_path: Path) -> None:
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    (folder / "theirs.yaml").symlink_to(ROOT / "tests/plans/minimal.yaml")
+    result = run_cli("overdue", "--plan", str(folder))
+    assert result.returncode == 2
+    assert f"the folder {folder} holds no plan" in result.stderr

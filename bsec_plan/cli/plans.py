@@ -36,8 +36,11 @@ def named(plans: list[str] | None) -> list[str | None]:
 
 def _folder(folder: str) -> list[str]:
     found = []
+    inside = os.path.realpath(folder) + os.sep  # a symlink out of the folder is not its plan
     for path in sorted(Path(folder).glob("*.yaml")):
         if path.name.startswith(".") or not path.is_file():
+            continue
+        if not os.path.realpath(path).startswith(inside):
             continue
         if not _holds_registers(path):
             found.append(os.path.join(folder, path.name))

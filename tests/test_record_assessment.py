@@ -11,23 +11,9 @@ from pathlib import Path
 
 import pytest
 from conftest import PLAN, REGISTERS, run_cli
+from test_record import MEETING, SOURCE
 
-SOURCE = "https://example.org/minutes/2010-06-15.pdf"
 JUDGED = "Delayed: two reports missing."
-MEETING = [
-    "record",
-    "progress",
-    "A.2",
-    "2010-H1",
-    "--date",
-    "2010-06-15",
-    "--status",
-    "done",
-    "--summary",
-    "Meeting of the Network.",
-    "--source",
-    SOURCE,
-]
 
 
 @pytest.fixture

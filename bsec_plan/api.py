@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from bsec_plan.domain.model import Plan
 from bsec_plan.problems import PlanError, Problem, UsageError
 from bsec_plan.queries import questions
-from bsec_plan.queries.questions import DUE_SOON_DAYS, Lack, Row, StateRow, Status
+from bsec_plan.queries.questions import DUE_SOON_DAYS, Lack, Overview, Row, StateRow
 
 if TYPE_CHECKING:
     from bsec_plan.queries.action import Shown
@@ -44,13 +44,13 @@ __all__ = [
     "Diff",
     "Fact",
     "Lack",
+    "Overview",
     "Plan",
     "PlanError",
     "Problem",
     "Row",
     "Shown",
     "StateRow",
-    "Status",
     "UsageError",
     "calendar",
     "diff",
@@ -150,10 +150,10 @@ def status(
     *,
     state: str | None = None,
     within: int = DUE_SOON_DAYS,
-) -> Status:
+) -> Overview:
     """Where the plan stands on `as_of`: the share of its period passed, occurrences counted by
     direction and status, what is overdue, what comes next, and the states' gaps."""
-    return questions.status(plan, _day(as_of), _state(plan, state), within=within)
+    return questions.overview(plan, _day(as_of), _state(plan, state), within=within)
 
 
 def show(

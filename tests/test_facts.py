@@ -33,39 +33,39 @@ def _standing(plan: Plan, state: str, as_of: str) -> q.Standing:
 
 def test_consent_rests_on_the_consent_event_when_there_is_one(events: Plan) -> None:
     s = _standing(events, "BG", "2010-06-01")
-    assert (s.status, s.stage, s.date) == ("ratified", "in force", "2003-04-16")
+    assert (s.answer, s.stage, s.date) == ("ratified", "in force", "2003-04-16")
     assert (s.stages["consent"].kind, s.stages["consent"].date) == ("approval", "2002-07-01")
     assert [e.event for e in s.events] == ["approval", "entry-into-force", "publication"]
 
 
 def test_entry_into_force_only_record_counts_from_its_day(events: Plan) -> None:
-    assert _standing(events, "RO", "2003-05-07").status == "unknown"
+    assert _standing(events, "RO", "2003-05-07").answer == "unknown"
     s = _standing(events, "RO", "2003-05-08")
-    assert (s.status, s.event, s.date) == ("ratified", "entry-into-force", "2003-05-08")
+    assert (s.answer, s.event, s.date) == ("ratified", "entry-into-force", "2003-05-08")
 
 
 def test_undated_record_is_date_unknown_at_any_date(events: Plan) -> None:
     for as_of in ("2000-01-01", "2010-06-01", "2030-01-01"):
         s = _standing(events, "AL", as_of)
-        assert (s.status, s.event, s.date) == ("date unknown", "ratification", None)
+        assert (s.answer, s.event, s.date) == ("date unknown", "ratification", None)
 
 
 def test_a_partial_date_containing_the_as_of_date_is_date_unknown(events: Plan) -> None:
     before = _standing(events, "RS", "2010-06-01")  # only the undated law is known
     during = _standing(events, "RS", "2011-06-01")
     after = _standing(events, "RS", "2012-01-01")
-    assert (before.status, before.event) == ("date unknown", "ratification")
-    assert (during.status, during.event, during.date) == ("date unknown", "ratification", None)
-    assert (after.status, after.event, after.date) == ("ratified", "publication", "2011")
+    assert (before.answer, before.event) == ("date unknown", "ratification")
+    assert (during.answer, during.event, during.date) == ("date unknown", "ratification", None)
+    assert (after.answer, after.event, after.date) == ("ratified", "publication", "2011")
 
 
 def test_a_signature_is_not_consent(events: Plan) -> None:
-    assert _standing(events, "GR", "2010-06-01").status == "unknown"
+    assert _standing(events, "GR", "2010-06-01").answer == "unknown"
 
 
 def test_missing_lists_date_unknown_and_never_drops_a_state(events: Plan) -> None:
     lacks = q.missing(events, day("2010-06-01"), "ratification")
-    assert [(ln.code, ln.status) for ln in lacks] == [
+    assert [(ln.code, ln.answer) for ln in lacks] == [
         ("RS", "date unknown"),
         ("AL", "date unknown"),
         ("GR", "unknown"),

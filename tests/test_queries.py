@@ -91,12 +91,12 @@ def test_ongoing_is_never_overdue(plan: Plan) -> None:
 def test_states_matrix_replays_the_date(plan: Plan) -> None:
     before = {r.code: r for r in q.states(plan, day("2008-01-01"))}
     after = {r.code: r for r in q.states(plan, day("2009-01-01"))}
-    assert before["UA"].ratifications["protocol-terrorism-2004"].status == "unknown"
-    assert after["UA"].ratifications["protocol-terrorism-2004"].status == "ratified"
+    assert before["UA"].ratifications["protocol-terrorism-2004"].answer == "unknown"
+    assert after["UA"].ratifications["protocol-terrorism-2004"].answer == "ratified"
     assert after["UA"].ratifications["protocol-terrorism-2004"].date == "2008-12-17"
     assert after["UA"].ratifications["protocol-terrorism-2004"].event == "approval"
     # an undated record is never counted as ratified
-    assert after["RS"].ratifications["protocol-2002"].status == "date unknown"
+    assert after["RS"].ratifications["protocol-2002"].answer == "date unknown"
     assert after["GR"].eu_since == day("1981-01-01")
     assert after["AL"].eu_since is None
 
@@ -150,7 +150,7 @@ def test_unknown_ids_list_the_valid_ones(plan: Plan) -> None:
 
 
 def test_status_counts_and_elapsed(plan: Plan) -> None:
-    s = q.status(plan, day("2010-06-01"))
+    s = q.overview(plan, day("2010-06-01"))
     assert s.counts["A"]["overdue"] == 3 and s.counts["A"]["due soon"] == 1
     assert s.counts["C"]["ongoing"] == 1
     assert round(s.elapsed, 2) == 0.5
@@ -164,7 +164,7 @@ def test_query_layer_does_not_need_rich_or_typer() -> None:
     code = (
         "import sys, datetime; from pathlib import Path; from bsec_plan.loading import planfile;"
         "from bsec_plan.queries import questions;"
-        "p = planfile.load(Path('data/plan.yaml')); questions.status(p, datetime.date(2010, 6, 1));"
+        "p = planfile.load(Path('data/plan.yaml')); questions.overview(p, datetime.date(2010, 6, 1));"
         "print(sorted(m for m in ('rich', 'typer', 'icalendar') if m in sys.modules))"
     )
     from conftest import ROOT

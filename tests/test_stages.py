@@ -294,4 +294,4 @@ def test_a_publication_after_a_signature_shows_consent(tmp_path: Path) -> None:
     (tmp_path / "registers.yaml").write_text(published.join(am), encoding="utf-8")
     (tmp_path / "plan.yaml").write_text((folder / "plan.yaml").read_text(encoding="utf-8"))
     s = _stage(planfile.load(tmp_path / "plan.yaml"), "AM")
-    assert (s.status, standing.words(s)) == ("ratified", "consented by 2000-08-01 (published)")
+    assert (s.answer, standing.words(s)) == ("ratified", "consented by 2000-08-01 (published)")

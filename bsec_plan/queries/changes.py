@@ -291,7 +291,7 @@ _READABLE = {"ratifications", "liaison_officers", "eu_membership", "chairmanship
 def _standing_key(s: q.Standing) -> tuple[object, ...]:
     # a stage not reached by the as-of date (an undated deposit) changes nothing a state stands on
     stages = tuple((k, v.date, v.computed) for k, v in s.stages.items() if v.reached)
-    return (s.status, s.date, s.event, s.inferred_from, s.stage, stages)
+    return (s.answer, s.date, s.event, s.inferred_from, s.stage, stages)
 
 
 def _shifts(old: Plan, new: Plan, as_of: dt.date) -> tuple[list[Shift], list[Shift]]:

@@ -183,7 +183,7 @@ def addressed(plan: Plan, action_id_: str, as_of: dt.date) -> list[str]:
     return [
         s.code
         for s in plan.states
-        if ratification(plan, s.code, instrument, as_of).status != "ratified"
+        if ratification(plan, s.code, instrument, as_of).answer != "ratified"
     ]
 
 
@@ -223,7 +223,7 @@ class Lack:
     what: str  # an instrument id, or "liaison-officer"
     known: bool
     source: str | None
-    status: str = "unknown"  # the standing's status: not-appointed, date unknown, unknown
+    answer: str = "unknown"  # the standing's answer: not-appointed, date unknown, unknown
     event: str | None = None  # for "date unknown": the event whose date is not known
     date: str | None = None
     stage: str = standings.NOTHING  # for an instrument: the stage reached (signed, consented...)
@@ -236,7 +236,7 @@ def unbound(plan: Plan, as_of: dt.date, instrument: str | None = None) -> dict[s
     out: dict[str, list[str]] = {}
     for row in states(plan, as_of, instrument):
         for key, s in row.ratifications.items():
-            if s.status == "ratified" and not s.bound_known:
+            if s.answer == "ratified" and not s.bound_known:
                 out.setdefault(key, []).append(row.code)
     return {i.id: out[i.id] for i in plan.instruments if i.id in out}
 
@@ -250,10 +250,10 @@ def missing(plan: Plan, as_of: dt.date, what: str, instrument: str | None = None
         else:
             standing, good = row.ratifications, "ratified"
         for key, s in standing.items():
-            if s.status != good:
-                known = s.status not in ("unknown", "date unknown")
+            if s.answer != good:
+                known = s.answer not in ("unknown", "date unknown")
                 lacks.append(
-                    Lack(row.code, row.name, key, known, s.source, s.status, s.event, s.date)
+                    Lack(row.code, row.name, key, known, s.source, s.answer, s.event, s.date)
                 )
                 lacks[-1].stage = s.stage if s.shown else standings.NOTHING
                 lacks[-1].text = standings.words(s, standings.NOTHING)
@@ -324,10 +324,10 @@ def title(plan: Plan, action_id_: str) -> str:
 
 
 @dataclass
-class Status:
+class Overview:
     as_of: dt.date
     elapsed: float  # share of the plan period passed on the as-of date, 0..1
-    counts: dict[str, dict[str, int]]  # direction -> state -> occurrences
+    counts: dict[str, dict[str, int]]  # direction -> status -> occurrences
     overdue: list[Row]
     next: list[Row]
     unratified: dict[str, list[Lack]] = field(default_factory=dict)  # instrument -> lacks
@@ -335,13 +335,13 @@ class Status:
     unbound: dict[str, list[str]] = field(default_factory=dict)  # consented, not known bound
 
 
-def status(
+def overview(
     plan: Plan,
     as_of: dt.date,
     state: str | None = None,
     upcoming: int = 5,
     within: int = DUE_SOON_DAYS,
-) -> Status:
+) -> Overview:
     rows = evaluate(plan, as_of, within)
     if state:
         rows = [r for r in rows if concerns(plan, r, state, as_of)]
@@ -361,7 +361,7 @@ def status(
     no_liaison = [
         ln for ln in missing(plan, as_of, "liaison-officer") if state is None or ln.code == state
     ]
-    return Status(
+    return Overview(
         as_of=as_of,
         elapsed=elapsed,
         counts=counts,

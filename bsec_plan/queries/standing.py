@@ -37,15 +37,15 @@ class Stage:
 
 @dataclass
 class Standing:
-    """What is known on the as-of date: a status (`unknown` when unrecorded) and the record or
-    event it rests on. For an instrument, `status` answers the plan's question (consent to be
+    """What is known on the as-of date: an answer (`unknown` when unrecorded) and the record or
+    event it rests on. For an instrument, `answer` answers the plan's question (consent to be
     bound by that date: ratified, date unknown, unknown) and `stage` the treaty office's."""
 
-    status: str  # ratified | date unknown | unknown; appointed | not-appointed | unknown
+    answer: str  # ratified | date unknown | unknown; appointed | not-appointed | unknown
     date: str | None = None  # as written: 2011, 2010-06 or 2010-06-01
     note: str | None = None
     source: str | None = None
-    event: str | None = None  # for a ratification: the event the status rests on
+    event: str | None = None  # for a ratification: the event the answer rests on
     inferred_from: str | None = None  # set when the record is inferred, not found
     events: list[Event] = field(default_factory=list)  # every event known on the as-of date
     stage: str = NOTHING  # in force | deposited | consented | signed | nothing recorded
@@ -129,11 +129,11 @@ def standing(
     top = stages[max(stages, key=STAGES.index)] if stages else None
     beyond = [s for n, s in stages.items() if STAGES.index(n) >= STAGES.index("consent")]
     if any(s.reached for s in beyond) or evidence is not None:
-        status = "ratified"
+        answer = "ratified"
     elif beyond or published:
-        status = "date unknown"
+        answer = "date unknown"
     else:
-        status = "unknown"
+        answer = "unknown"
     if top is None and not published:
         return Standing("unknown", events=events) if events else UNKNOWN
     # a publication shows consent: it stands for the stage unless a stage from consent on is known
@@ -145,7 +145,7 @@ def standing(
         shown.note = publication.note or shared
         event, word = "publication", "consented"
     return Standing(
-        status,
+        answer,
         shown.date,
         shown.note,
         shown.source,

@@ -103,7 +103,7 @@ def totals(standings: list[q.Standing], count: int) -> str:
     def reached(name: str) -> int:
         return sum(1 for s in standings if name in s.stages and s.stages[name].reached)
 
-    consented = sum(1 for s in standings if s.status == "ratified")
+    consented = sum(1 for s in standings if s.answer == "ratified")
     return (
         f"Totals: signed {reached('signature')}, consented {consented}, deposited "
         f"{reached('deposit')}, in force {reached('entry-into-force')} of {count}."
@@ -184,7 +184,7 @@ def standing_json(s: q.Standing) -> dict[str, Any]:
     return {
         "stage": s.stage if s.shown else standing.NOTHING,
         "stage_text": stage_text(s, standing.NOTHING),
-        "consented": s.status == "ratified",
+        "consented": s.answer == "ratified",
         "bound_known": s.bound_known,
         "stages": {name: stage_json(s.stages[name]) for name in STAGES if name in s.stages},
         "evidence": None
@@ -265,7 +265,7 @@ def _totals_json(standings: list[q.Standing], count: int) -> dict[str, int]:
 
     return {
         "signed": reached("signature"),
-        "consented": sum(1 for s in standings if s.status == "ratified"),
+        "consented": sum(1 for s in standings if s.answer == "ratified"),
         "deposited": reached("deposit"),
         "in_force": reached("entry-into-force"),
         "of": count,
@@ -310,7 +310,7 @@ def state_view(asked: Asked, row: q.StateRow) -> View:
     for ident, s in row.ratifications.items():
         table.rows.append([plan.instrument_by_id[ident].short, *stage_row(s, sources)])
     officer = row.liaison_officer
-    lo = officer.status.replace("-", " ")
+    lo = officer.answer.replace("-", " ")
     if officer.inferred_from:
         lo += f" (inferred from {officer.inferred_from})"
     lo += sources.mark(officer.source)
@@ -327,7 +327,7 @@ def state_view(asked: Asked, row: q.StateRow) -> View:
                 "name": row.name,
                 "instruments": {i: standing_json(s) for i, s in row.ratifications.items()},
                 "liaison_officer": {
-                    "status": officer.status,
+                    "status": officer.answer,
                     "inferred_from": officer.inferred_from,
                     "source": officer.source,
                 },

@@ -226,14 +226,14 @@ def standing_text(s: q.Standing, good: str) -> str:
     """`in force 2000-03-08` (see stage_text), `appointed (inferred from …)`."""
     if good == "ratified":
         return stage_text(s)
-    if s.status == "date unknown":
+    if s.answer == "date unknown":
         return (
             f"date unknown ({EVENT_WORD[s.event or 'ratification']} {s.date})"
             if s.date
             else "date unknown"
         )
-    if s.status != good:
-        return s.status.replace("-", " ")
+    if s.answer != good:
+        return s.answer.replace("-", " ")
     word = EVENT_WORD.get(s.event or "", good)
     if s.inferred_from:
         return f"{word} (inferred from {s.inferred_from})"

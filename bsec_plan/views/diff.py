@@ -147,7 +147,7 @@ def diff_markdown(d: Diff, old_name: str, new_name: str) -> str:
 
 def _standing_json(s: Standing, good: str) -> dict[str, Any]:
     return {
-        "status": s.status,
+        "status": s.answer,
         "text": _standing(s, good),
         "event": s.event,
         "date": s.date,

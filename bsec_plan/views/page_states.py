@@ -47,7 +47,7 @@ class Known:
             key = (s.code, instrument)
             if key not in self._standing:
                 self._standing[key] = queries.ratification(self.plan, *key, self.as_of)
-            if self._standing[key].status != "ratified":
+            if self._standing[key].answer != "ratified":
                 out.append(s.code)
         return out
 
@@ -77,7 +77,7 @@ def standings(plan: Plan, row: queries.StateRow) -> list[dict[str, Any]]:
         {
             **_cell(
                 i.short,
-                row.ratifications[i.id].status.replace(" ", "-"),
+                row.ratifications[i.id].answer.replace(" ", "-"),
                 standing_text(row.ratifications[i.id], "ratified"),
                 row.ratifications[i.id].note,
                 row.ratifications[i.id].source,
@@ -91,7 +91,7 @@ def standings(plan: Plan, row: queries.StateRow) -> list[dict[str, Any]]:
     cells.append(
         _cell(
             "Liaison officer",
-            officer.status,
+            officer.answer,
             standing_text(officer, "appointed"),
             officer.note,
             officer.source,

@@ -26,8 +26,8 @@ from bsec_plan.views.common import (
 
 def lack_text(lack: q.Lack) -> str:
     if lack.what != "liaison-officer":
-        return LACK_WORDS.get(lack.status, lack.status)
-    if lack.status == "date unknown":
+        return LACK_WORDS.get(lack.answer, lack.answer)
+    if lack.answer == "date unknown":
         when = (
             f"{EVENT_WORD[lack.event or 'ratification']} {lack.date}"
             if lack.date
@@ -55,7 +55,7 @@ def lack_short(lack: q.Lack) -> str:
     `nothing recorded`, `not appointed`, `no record`."""
     if lack.what != "liaison-officer":
         return lack.text or standing.NOTHING
-    if lack.status == "date unknown":
+    if lack.answer == "date unknown":
         event = lack.event or "ratification"
         return (
             f"{EVENT_WORD[event]} {lack.date}, date unknown"
@@ -63,7 +63,7 @@ def lack_short(lack: q.Lack) -> str:
             else f"{event}, date unknown"
         )
     if lack.known:
-        return lack.status.replace("-", " ")
+        return lack.answer.replace("-", " ")
     return "no record"
 
 
@@ -87,7 +87,7 @@ def lack_groups(lacks: list[q.Lack]) -> list[tuple[str, list[str]]]:
         if lack.what == "liaison-officer":
             kind = LO_WORDS[lack.known]
         else:
-            kind = KIND_WORDS.get((lack.status, lack.stage), KIND_WORDS[("unknown", "")])
+            kind = KIND_WORDS.get((lack.answer, lack.stage), KIND_WORDS[("unknown", "")])
         groups.setdefault(kind, []).append(lack.code)
     order = [*dict.fromkeys(KIND_WORDS.values()), *LO_WORDS.values()]
     return sorted(groups.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99)
@@ -132,7 +132,7 @@ def missing_json(lacks: list[q.Lack]) -> list[dict[str, Any]]:
             "name": ln.name,
             "missing": ln.what,
             "known": ln.known,
-            "status": ln.status,
+            "status": ln.answer,
             "event": ln.event,
             "date": ln.date,
             "source": ln.source,
@@ -220,11 +220,11 @@ def stage_short(s: q.Standing) -> str:
 
 
 def _officer(s: q.Standing) -> str:
-    if s.status == "appointed" and s.inferred_from:
+    if s.answer == "appointed" and s.inferred_from:
         return f"appointed (inferred from {s.inferred_from})"
-    if s.status == "appointed":
+    if s.answer == "appointed":
         return f"appointed {s.date}" if s.date else "appointed, date unknown"
-    return {"not-appointed": "not appointed", "unknown": "no record"}.get(s.status, s.status)
+    return {"not-appointed": "not appointed", "unknown": "no record"}.get(s.answer, s.answer)
 
 
 def _grouped(pairs: Iterable[tuple[str, str]]) -> str:
@@ -240,8 +240,8 @@ def _grouped(pairs: Iterable[tuple[str, str]]) -> str:
 def states_json(rows: list[q.StateRow]) -> list[dict[str, Any]]:
     def standing(s: q.Standing) -> dict[str, Any]:
         return {
-            "status": s.status,
-            "text": standing_text(s, s.status if s.status != "date unknown" else "ratified"),
+            "status": s.answer,
+            "text": standing_text(s, s.answer if s.answer != "date unknown" else "ratified"),
             "event": s.event,
             "date": s.date,
             "note": s.note,

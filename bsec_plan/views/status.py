@@ -54,7 +54,9 @@ def status_overdue_table(
     return table
 
 
-def status_blocks(plan: Plan, plan_file: str, s: q.Status, state: str | None) -> list[Table | str]:
+def status_blocks(
+    plan: Plan, plan_file: str, s: q.Overview, state: str | None
+) -> list[Table | str]:
     who = f" — for {plan.state_by_code[state].name} ({state})" if state else ""
     intro = (
         f"{plan.title}{who}\n"
@@ -100,7 +102,7 @@ def status_blocks(plan: Plan, plan_file: str, s: q.Status, state: str | None) ->
     ]
 
 
-def missing_block(plan: Plan, s: q.Status) -> Table:
+def missing_block(plan: Plan, s: q.Overview) -> Table:
     """Each instrument's and the liaison officers' lacks by kind, and apart the states that
     consented but are not known to be bound yet."""
     gaps = Table(
@@ -120,7 +122,7 @@ def missing_block(plan: Plan, s: q.Status) -> Table:
     return gaps
 
 
-def status_json(plan: Plan, s: q.Status) -> dict[str, Any]:
+def status_json(plan: Plan, s: q.Overview) -> dict[str, Any]:
     return {
         "title": plan.title,
         "period": {"start": iso(plan.start), "end": iso(plan.end)},
@@ -134,7 +136,7 @@ def status_json(plan: Plan, s: q.Status) -> dict[str, Any]:
     }
 
 
-def status_view(asked: Asked, s: q.Status) -> View:
+def status_view(asked: Asked, s: q.Overview) -> View:
     return View(
         blocks=lambda: status_blocks(asked.plan, asked.plan_file, s, asked.state),
         screen=lambda: _with_narrow(asked.plan, asked.plan_file, s, asked.state),
@@ -162,7 +164,7 @@ def _few(rows: list[q.Row], more: str) -> tuple[list[q.Row], str | None]:
 
 
 def _with_narrow(
-    plan: Plan, plan_file: str, s: q.Status, state: str | None
+    plan: Plan, plan_file: str, s: q.Overview, state: str | None
 ) -> list[Table | Lines | str]:
     """The screen, with its form for a terminal of 60 to 79 columns."""
     [wide] = status_screen(plan, plan_file, s, state)
@@ -199,7 +201,7 @@ def _fit(lines: list[tuple[str, str | None]], width: int) -> list[tuple[str, str
 
 
 def status_screen(
-    plan: Plan, plan_file: str, s: q.Status, state: str | None, narrow: bool = False
+    plan: Plan, plan_file: str, s: q.Overview, state: str | None, narrow: bool = False
 ) -> list[Table | Lines | str]:
     """One screen (23 lines at 80 x 24 for the bundled plan): the period, counts by direction,
     the oldest overdue and the next deadlines, the states missing something, and where the rest
@@ -280,7 +282,7 @@ NARROW_MARK = {
 
 
 def missing_lines(
-    plan: Plan, s: q.Status, state: str | None = None, narrow: bool = False
+    plan: Plan, s: q.Overview, state: str | None = None, narrow: bool = False
 ) -> list[str]:
     """Consent to be bound: a column per kind of lack found (narrow: one column, each code
     marked with its kind, the marks said in the head line), a line per instrument; then the
@@ -317,7 +319,7 @@ NARROW = 60  # the width the narrow screen is laid out for
 
 
 def _head(
-    plan: Plan, plan_file: str, s: q.Status, state: str | None, narrow: bool
+    plan: Plan, plan_file: str, s: q.Overview, state: str | None, narrow: bool
 ) -> list[tuple[str, str | None]]:
     """The period and the plan file; after the period, first the date that replays it (in the
     place of the blank line). Narrow: the period on two lines, the second shared with the plan file

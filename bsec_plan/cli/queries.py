@@ -7,8 +7,7 @@ from typing import Any
 
 import typer
 
-from bsec_plan.cli import completion
-from bsec_plan.cli import plans as several
+from bsec_plan.cli import completion, plans
 from bsec_plan.cli.options import (
     AsOfOpt,
     Command,
@@ -57,7 +56,7 @@ def status(
             asked, api.status(asked.plan, asked.as_of, state=asked.state, within=within)
         )
 
-    formats.write(fmt, several.each(several.asked(plan, as_of, state), view))
+    formats.write(fmt, plans.each(plans.asked(plan, as_of, state), view))
     return 0
 
 
@@ -89,7 +88,7 @@ def overdue(
         found += len(rows)
         return overdue_views.overdue_view(asked, rows)
 
-    formats.write(fmt, several.each(several.asked(plan, as_of, state), view))
+    formats.write(fmt, plans.each(plans.asked(plan, as_of, state), view))
     return 1 if exit_code and found else 0
 
 
@@ -124,7 +123,7 @@ def states(
     from bsec_plan.views import states as states_views
     from bsec_plan.writers import formats
 
-    asked = several.one_registers(several.asked(plan, as_of, state))
+    asked = plans.one_registers(plans.asked(plan, as_of, state))
     ident = queries.instrument_id(asked.plan, instrument) if instrument is not None else None
     if missing is None:
         rows = api.states(asked.plan, asked.as_of, instrument=ident)
@@ -162,9 +161,9 @@ def sources(
     from bsec_plan.views import sources as sources_views
     from bsec_plan.writers import formats
 
-    asked = several.asked(plan, "today")
+    asked = plans.asked(plan, "today")
     formats.write(
-        fmt, several.each(asked, lambda one: sources_views.sources_view(one, api.sources(one.plan)))
+        fmt, plans.each(asked, lambda one: sources_views.sources_view(one, api.sources(one.plan)))
     )
     return 0
 
@@ -192,10 +191,10 @@ def show(
     from bsec_plan.views import show as show_views
     from bsec_plan.writers import formats
 
-    having = several.having(several.asked(plan, as_of, state), action)
+    having = plans.having(plans.asked(plan, as_of, state), action)
     formats.write(
         fmt,
-        several.each(
+        plans.each(
             having,
             lambda one: show_views.show_view(
                 one, api.show(one.plan, action, one.as_of, state=one.state, within=within)
@@ -240,11 +239,11 @@ def calendar(
     from bsec_plan.views import calendar as calendar_views
     from bsec_plan.writers import formats
 
-    asked = several.asked(plan, as_of, state)
+    asked = plans.asked(plan, as_of, state)
     day = asked[0].as_of
     first = parse_as_of(start, "--from", day) if start is not None else None
     last = parse_as_of(end, "--to", day) if end is not None else None
-    first, last = several.window(asked, first, last)
+    first, last = plans.window(asked, first, last)
     events = 0
 
     def view(one: Any) -> Any:
@@ -255,7 +254,7 @@ def calendar(
         events += len(rows)
         return calendar_views.calendar_view(one, rows, first, last)
 
-    formats.write(fmt, several.each(asked, view), output)
+    formats.write(fmt, plans.each(asked, view), output)
     if output not in (None, "-") and fmt is CalendarFormat.ics:
         from bsec_plan.safetext import one_line
         from bsec_plan.views.common import counted

@@ -112,12 +112,14 @@ def _target(plan: str | None, in_registers: bool) -> Target:
 def _finish(recorded: Recorded, as_of: str, dry_run: bool) -> int:
     """Say what changed in `diff`'s words, then replace the file (unless --dry-run)."""
     from bsec_plan.queries import changes
-    from bsec_plan.views import diff as report
+    from bsec_plan.views import diff as diff_views
     from bsec_plan.writers import files, formats
 
     day = parse_as_of(as_of)
     result = changes.compare(recorded.old, recorded.new, day)
-    formats.write("table", report.diff_view(result, recorded.name, f"{recorded.name} (recorded)"))
+    formats.write(
+        "table", diff_views.diff_view(result, recorded.name, f"{recorded.name} (recorded)")
+    )
     sys.stdout.flush()
     if dry_run:
         print(f"{recorded.name}: not written (--dry-run)", file=sys.stderr)

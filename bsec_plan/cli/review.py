@@ -6,8 +6,7 @@ import sys
 
 import typer
 
-from bsec_plan.cli import completion
-from bsec_plan.cli import plans as several
+from bsec_plan.cli import completion, plans
 from bsec_plan.cli.options import (
     AsOfOpt,
     Command,
@@ -45,14 +44,14 @@ def diff(
     """What a change to the plan means: actions, parties, deadlines, records, changed status."""
     from bsec_plan import api
     from bsec_plan.cli.diffinputs import changed_files, inputs
-    from bsec_plan.views import diff as report
+    from bsec_plan.views import diff as diff_views
     from bsec_plan.writers import formats
 
     day = parse_as_of(as_of)
-    old_plan, old_name, new_plan, new_name = inputs(old, new, several.single(plan))
+    old_plan, old_name, new_plan, new_name = inputs(old, new, plans.single(plan))
     result = api.diff(old_plan, new_plan, day)
-    changed = changed_files(old, new, several.single(plan))
-    formats.write(fmt, report.diff_view(result, old_name, new_name, changed))
+    changed = changed_files(old, new, plans.single(plan))
+    formats.write(fmt, diff_views.diff_view(result, old_name, new_name, changed))
     return 1 if exit_code and result else 0
 
 
@@ -77,7 +76,7 @@ def report(
     from bsec_plan.safetext import one_line
     from bsec_plan.writers import html as page
 
-    asked = several.asked(plan, as_of, state)
+    asked = plans.asked(plan, as_of, state)
     one = asked[0]
     written = page.write_reports(
         [(a.plan, a.plan_file) for a in asked], one.as_of, output, one.state

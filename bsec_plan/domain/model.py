@@ -197,7 +197,7 @@ class Party:
     name: Text
     """The party's name as tables show it."""
     state: StateCode | None = None
-    """For kind agency: the state of the agency."""
+    """For kind agency: the Member State of the agency."""
     holder: StateCode | None = None
     """For kind role: the state holding it, if known; omitted if not found."""
     note: Text | None = None

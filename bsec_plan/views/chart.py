@@ -255,7 +255,7 @@ def chart_view(asked: Asked, rows: list[q.StateRow], instrument: str) -> View:
             ],
             "totals": _totals_json(standings, len(rows)),
         },
-        table=lambda: _csv("State", [(r.code, r.ratifications[instrument]) for r in rows]),
+        csv=lambda: _csv("State", [(r.code, r.ratifications[instrument]) for r in rows]),
     )
 
 
@@ -335,5 +335,5 @@ def state_view(asked: Asked, row: q.StateRow) -> View:
                 "eu_since": iso(row.eu_since),
             },
         },
-        table=lambda: _csv("Instrument", list(row.ratifications.items())),
+        csv=lambda: _csv("Instrument", list(row.ratifications.items())),
     )

@@ -67,7 +67,7 @@ class View:
     blocks: Callable[[], list[Table | str]] | None = None  # table
     screen: Callable[[], list[Table | Lines | str]] | None = None  # table, styled: a terminal
     document: Callable[[], dict[str, Any]] | None = None  # json
-    table: Callable[[], Table] | None = None  # csv
+    csv: Callable[[], Table] | None = None  # csv: one table, its rows as a spreadsheet reads them
     months: Callable[[], list[MonthGrid]] | None = None  # grid
     heading: str = ""  # grid: the line above the months
     # ics: each plan with its file and its events, and the as-of day
@@ -200,6 +200,7 @@ def period_note(plan: Plan, as_of: dt.date) -> list[str]:
 
 
 def header(plan_file: str, as_of: dt.date, command: str, **filters: Any) -> dict[str, Any]:
+    """What a JSON answer opens with: the command, the plan file, the as-of date, the filters."""
     return {"command": command, "plan": plan_file, "as_of": as_of.isoformat(), **filters}
 
 
@@ -240,7 +241,8 @@ def standing_text(s: q.Standing, good: str) -> str:
     return f"{word} {s.date}" if s.date else f"{word} (date unknown)"
 
 
-def head(asked: Asked, command: str, **filters: Any) -> dict[str, Any]:
+def header_of(asked: Asked, command: str, **filters: Any) -> dict[str, Any]:
+    """The JSON header (see `header`) of what was asked."""
     return header(asked.plan_file, asked.as_of, command, state=asked.state, **filters)
 
 

@@ -11,7 +11,7 @@ from bsec_plan.views.common import (
     Table,
     View,
     colour,
-    head,
+    header_of,
     iso,
     legend_line,
     period_note,
@@ -63,6 +63,6 @@ def overdue_view(asked: Asked, rows: list[q.Row]) -> View:
             *period_note(asked.plan, asked.as_of),
             overdue_table(asked.plan, rows, asked.as_of),
         ],
-        document=lambda: {**head(asked, "overdue"), "overdue": [row_json(r) for r in rows]},
-        table=lambda: overdue_table(asked.plan, rows, asked.as_of),
+        document=lambda: {**header_of(asked, "overdue"), "overdue": [row_json(r) for r in rows]},
+        csv=lambda: overdue_table(asked.plan, rows, asked.as_of),
     )

@@ -8,7 +8,7 @@ from typing import Any
 
 from bsec_plan.queries.scoreboard import RATINGS, Line, totals
 from bsec_plan.safetext import markdown_cell
-from bsec_plan.views.common import Asked, Sheet, Table, View, head, iso, plan_file_line
+from bsec_plan.views.common import Asked, Sheet, Table, View, header_of, iso, plan_file_line
 
 COLUMNS = [
     "Direction",
@@ -186,12 +186,12 @@ def scoreboard_view(
             f"Totals: {totals_text(lines)}",
         ],
         document=lambda: {
-            **head(asked, "scoreboard", start=iso(start), end=iso(end)),
+            **header_of(asked, "scoreboard", start=iso(start), end=iso(end)),
             "ratings": list(RATINGS),
             "totals": totals(lines),
             "scoreboard": [line_json(line) for line in lines],
         },
-        table=lambda: scoreboard_table(asked, lines),
+        csv=lambda: scoreboard_table(asked, lines),
         markdown=lambda: scoreboard_markdown(asked, lines, window),
         sheet=lambda: scoreboard_sheet(asked, lines, window),
         printable=lambda: scoreboard_page(asked, lines, window),

@@ -55,9 +55,7 @@ def combined(parts: list[tuple[Asked, View]]) -> View:
         document=(lambda: document([v.document() for v in views if v.document], names))
         if first.document
         else None,
-        table=(lambda: table([v.table() for v in views if v.table], names))
-        if first.table
-        else None,
+        csv=(lambda: table([v.csv() for v in views if v.csv], names)) if first.csv else None,
         months=(
             lambda: months([(n, v.months()) for n, v in zip(names, views, strict=True) if v.months])
         )

@@ -12,7 +12,7 @@ from bsec_plan.views.common import (
     Table,
     View,
     colour,
-    head,
+    header_of,
     iso,
     legend_line,
     relative,
@@ -131,5 +131,5 @@ def show_json(shown: Shown) -> dict[str, Any]:
 def show_view(asked: Asked, shown: Shown) -> View:
     return View(
         blocks=lambda: show_blocks(asked.plan, asked.plan_file, shown, asked.as_of, asked.state),
-        document=lambda: {**head(asked, "show"), **show_json(shown)},
+        document=lambda: {**header_of(asked, "show"), **show_json(shown)},
     )

@@ -52,5 +52,5 @@ def sources_view(asked: Asked, facts: list[Fact]) -> View:
             "plan": asked.plan_file,
             "facts": sources_json(facts),
         },
-        table=lambda: table,
+        csv=lambda: table,
     )

@@ -75,7 +75,7 @@ KIND_WORDS = {
     ("date unknown", "deposited"): "consented, date unknown",
     ("date unknown", "in force"): "consented, date unknown",
 }
-"""The kinds of lack of consent, by the standing's status and the stage reached."""
+"""The kinds of lack of consent, by the standing's answer and the stage reached."""
 
 
 def lack_groups(lacks: list[q.Lack]) -> list[tuple[str, list[str]]]:
@@ -168,7 +168,7 @@ def missing_view(
     return View(
         blocks=lambda: [f"Plan file: {asked.plan_file}", table, *apart],
         document=lambda: {**heading, "missing": missing_json(lacks), **extra},
-        table=lambda: table,
+        csv=lambda: table,
     )
 
 
@@ -283,7 +283,7 @@ def states_view(
     return View(
         blocks=lambda: [plan_file_line(asked), table],
         document=lambda: {**heading, "states": states_json(rows)},
-        table=lambda: table,
+        csv=lambda: table,
     )
 
 

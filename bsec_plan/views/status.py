@@ -14,7 +14,7 @@ from bsec_plan.views.common import (
     Table,
     View,
     colour,
-    head,
+    header_of,
     iso,
     legend_line,
     period_note,
@@ -140,7 +140,7 @@ def status_view(asked: Asked, s: q.Overview) -> View:
     return View(
         blocks=lambda: status_blocks(asked.plan, asked.plan_file, s, asked.state),
         screen=lambda: _with_narrow(asked.plan, asked.plan_file, s, asked.state),
-        document=lambda: {**head(asked, "status"), **status_json(asked.plan, s)},
+        document=lambda: {**header_of(asked, "status"), **status_json(asked.plan, s)},
     )
 
 

@@ -120,7 +120,7 @@ def _json(view: View, stream: TextIO) -> None:
 def _csv(view: View, stream: TextIO) -> None:
     from bsec_plan.writers import tables as output
 
-    output.write_csv(_built(view.table), stream)
+    output.write_csv(_built(view.csv), stream)
 
 
 def _grid(view: View, stream: TextIO) -> None:

@@ -1,4 +1,4 @@
-"""`scoreboard`: what to table at the next meeting, each occurrence rated with its state of play."""
+"""`scoreboard`: what to put before the next meeting, each occurrence rated with its state of play."""
 
 from __future__ import annotations
 

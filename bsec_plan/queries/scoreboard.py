@@ -1,4 +1,4 @@
-"""The scoreboard tabled at a meeting: each occurrence in a window with who answers for it, the
+"""The scoreboard put before a meeting: each occurrence in a window with who answers for it, the
 state of play (the latest progress record) and a rating, as implementation scoreboards rate
 the commitments of an action plan."""
 

@@ -49,7 +49,9 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 
     by_fold = {c.casefold(): c for c in choices}
     word = word.strip().casefold()
-    # a short id differs in a larger share of its letters: `C.4` for `C.1`
-    cutoff = 0.6 if len(word) <= 4 else 0.8
-    close = difflib.get_close_matches(word, list(by_fold), n=1, cutoff=cutoff)
+    # a short id differs in a larger share of its letters: `C.4` for `C.1`; but only one
+    # with the same first letter is a guess (`Z.1` is no direction, not a slip for `C.1`)
+    short = len(word) <= 4
+    folded = [c for c in by_fold if not short or c[:1] == word[:1]]
+    close = difflib.get_close_matches(word, folded, n=1, cutoff=0.6 if short else 0.8)
     return f" (did you mean '{by_fold[close[0]]}'?)" if close else ""

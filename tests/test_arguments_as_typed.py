@@ -90,6 +90,12 @@ def test_ids_in_arguments_get_did_you_mean() -> None:
     assert result.returncode == 2 and "(did you mean 'C." in result.stderr
 
 
+def test_a_short_id_with_another_first_letter_gets_no_guess_only_the_list() -> None:
+    result = run_cli("show", "Z.1")
+    assert result.returncode == 2 and "did you mean" not in result.stderr
+    assert "no action 'Z.1'; the actions are A.1, A.2" in result.stderr
+
+
 @pytest.mark.parametrize("command", [["status"], ["check"]])
 def test_a_missing_plan_from_the_environment_names_the_variable(command: list[str]) -> None:
     result = run_cli(*command, env={**os.environ, "BSEC_PLAN": "/nonexistent/plan.yaml"})

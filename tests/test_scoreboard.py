@@ -3,7 +3,9 @@ a temporary copy only."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 import shutil
 import sys
@@ -184,3 +186,11 @@ def test_the_printable_page_shows_plan_text_as_text() -> None:
     result = run_cli("scoreboard", "--plan", str(plan), "--format", "html")
     assert result.returncode == 0, result.stderr
     assert "<script" not in result.stdout and "&lt;" in result.stdout
+
+
+def test_a_scoreboard_written_to_a_file_says_so_with_its_rows(tmp_path: Path) -> None:
+    out = tmp_path / "board.csv"
+    result = run_cli("scoreboard", "--as-of", "2010-09-01", "--format", "csv", "-o", str(out))
+    assert result.returncode == 0 and result.stdout == ""
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))[1:]
+    assert result.stderr == f"{out}: {len(rows)} occurrences\n" and len(rows) > 1

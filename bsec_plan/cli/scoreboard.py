@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import typer
 
 from bsec_plan.cli.options import (
@@ -49,4 +51,9 @@ def scoreboard(
     last = parse_as_of(end, "--to", asked.as_of) if end is not None else None
     lines = board.scoreboard(asked.plan, asked.as_of, first, last, asked.state)
     formats.write(fmt, views.scoreboard_view(asked, lines, first, last), output)
+    if output not in (None, "-"):  # a file written says so, as `calendar -o` and `report -o` do
+        from bsec_plan.safetext import one_line
+        from bsec_plan.views.common import counted
+
+        print(f"{one_line(output)}: {counted(len(lines), 'occurrence')}", file=sys.stderr)
     return 0

@@ -286,3 +286,11 @@ def test_a_calendar_of_thousands_of_events_is_one_calendar(tmp_path: Path) -> No
     dues = [e.decoded("dtstart") for e in events]
     assert dues == sorted(dues)
     assert done.stdout.count("BEGIN:VCALENDAR") == done.stdout.count("END:VCALENDAR") == 1
+
+
+def test_the_lists_under_the_grids_align_their_columns() -> None:
+    lines = run_cli("calendar", "--format", "grid", "--as-of", "2010-06-01").stdout.splitlines()
+    listed = [line for line in lines if line[:4].isdigit()]
+    assert len({line.index("  overdue") for line in listed if "overdue" in line}) == 1
+    assert len({line.index("Meetings") for line in listed if "Meetings" in line}) == 1
+    assert len({line.index(" Annual") for line in listed if "Annual" in line}) == 1

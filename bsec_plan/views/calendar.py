@@ -104,6 +104,9 @@ def grid_months(
         months[(as_of.year, as_of.month)] = MonthGrid(
             as_of.year, as_of.month, as_of, {as_of.day: AS_OF}
         )
+    # the lists under the months are one table: occurrence and status columns aligned
+    named = max((len(f"{r.action} {r.occurrence}") for r in rows), default=0)
+    rated = max((len(r.status) for r in rows), default=0)
     for r in rows:
         assert r.due is not None  # the calendar lists dated occurrences only
         grid = months.setdefault(
@@ -114,8 +117,9 @@ def grid_months(
             grid.marks[r.due.day]
         ):
             grid.marks[r.due.day] = r.status
+        which = f"{r.action} {r.occurrence}".ljust(named)
         grid.listing.append(
-            (f"{r.due}  {r.action} {r.occurrence}  {r.status}  {q.title(plan, r.action)}", r.status)
+            (f"{r.due}  {which}  {r.status.ljust(rated)}  {q.title(plan, r.action)}", r.status)
         )
     if not rows:  # nothing to draw: the writer says there are no deadlines
         return []

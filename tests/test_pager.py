@@ -20,7 +20,8 @@ def test_the_pager_is_a_shell_command_with_pipes_and_quotes(tmp_path: Path) -> N
     assert code == 0 and out == ""  # everything went to the pager
     lines = out_file.read_text().splitlines()
     assert lines[0] == "> Plan file: data/plan.yaml"
-    assert all(line.startswith("> ") for line in lines) and "> December 2011" in "\n".join(lines)
+    assert all(line.startswith("> ") for line in lines)
+    assert "> \x1b[1mDecember 2011\x1b[0m" in lines  # a title, in bold: the colours reach it too
 
 
 def test_less_and_lv_are_told_to_show_colours_unless_set(tmp_path: Path) -> None:

@@ -2,9 +2,11 @@
 Member State says so."""
 
 import os
+import shutil
+from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from conftest import ROOT, run_cli
 
 
 def _piped(*args: str, columns: str | None) -> str:
@@ -53,3 +55,21 @@ def test_an_answer_for_one_state_says_so(args: tuple[str, ...]) -> None:
     out = _piped(*args, columns=None)
     said = next(line for line in out.splitlines() if line.startswith(("Plan file: ", "THE PLAN")))
     assert "Greece (GR)" in said
+
+
+def test_a_table_title_wraps_at_the_width_not_at_its_table(tmp_path: Path) -> None:
+    for name in ("plan.yaml", "registers.yaml"):
+        shutil.copy(ROOT / "data" / name, tmp_path / name)
+    shutil.copy(tmp_path / "plan.yaml", tmp_path / "old.yaml")
+    recorded = run_cli(
+        "record", "progress", "A.2", "2009-H1", "--date", "2009-06-20", "--status", "done",
+        "--summary", "The Network met.", "--source", "https://example.org/minutes.pdf",
+        "--plan", str(tmp_path / "plan.yaml"),
+    )  # fmt: skip
+    assert recorded.returncode == 0, recorded.stderr
+    out = _piped(
+        "diff", str(tmp_path / "old.yaml"), str(tmp_path / "plan.yaml"), "--as-of", "2010-06-01",
+        columns="60",
+    )  # fmt: skip
+    # the table is 27 columns wide; its title keeps the 60 the reader's terminal has
+    assert "\nOccurrences whose status changes, as of 2010-06-01\nOccurrence " in out

@@ -118,16 +118,13 @@ def _write_rich(tables: Sequence[Table | Lines | str], console: Console) -> None
 def _print_fitting(console: Console, item: Table) -> None:
     """The table's narrow form (made for terminals) if it fits, else the table, else one stacked
     record per row: no column is dropped and no word is broken inside."""
-    from rich.text import Text
 
     for candidate in (item.narrow, item):
         if candidate is None:
             continue
         widths = _fitted_widths(candidate, console.width)
         if widths is not None:
-            console.print(_rich_table(candidate, widths))
-            if candidate.legend:
-                console.print(Text(visible(candidate.legend), style="dim"))
+            _print_table(console, candidate, widths)
             return
     # too wide: the addresses move out of the cells, each once, as [1], [2] ...
     addresses: dict[str, int] = {}
@@ -137,9 +134,7 @@ def _print_fitting(console: Console, item: Table) -> None:
         candidate = _referenced(candidate, addresses)
         widths = _fitted_widths(candidate, console.width)
         if widths is not None:
-            console.print(_rich_table(candidate, widths))
-            if candidate.legend:
-                console.print(Text(visible(candidate.legend), style="dim"))
+            _print_table(console, candidate, widths)
             _print_references(console, addresses)
             return
         addresses.clear()
@@ -190,15 +185,24 @@ def _fitted_widths(item: Table, width: int) -> list[int] | None:
     return widths
 
 
+def _print_table(console: Console, item: Table, widths: list[int]) -> None:
+    """The title on its own line, wrapped to the terminal (not to the table's width), the
+    table, and its legend."""
+    from rich.text import Text
+
+    if item.title:
+        console.print(Text(visible(item.title), style="bold"))
+    console.print(_rich_table(item, widths))
+    if item.legend:
+        console.print(Text(visible(item.legend), style="dim"))
+
+
 def _rich_table(item: Table, widths: list[int]) -> RichTable:
     from rich import box
     from rich.table import Table as RichTable
     from rich.text import Text
 
     table = RichTable(
-        title=Text(visible(item.title)) if item.title else None,
-        title_justify="left",
-        title_style="bold",
         box=box.SIMPLE_HEAD,
         show_edge=False,
         pad_edge=False,

@@ -63,3 +63,13 @@ def test_a_long_row_for_one_state_wraps_under_its_second_cell() -> None:
     assert lines[at + 1] == " " * 23 + "CC?; all states"  # under "in 272 days", past the label
     assert "Additional Protocol (2002)    not known to be bound" in lines
     assert max(map(len, lines)) <= 60
+
+
+@pytest.mark.parametrize("columns", [60, 80])
+def test_a_lack_and_what_a_state_is_not_known_bound_by_share_one_label_column(
+    columns: int,
+) -> None:
+    lines = _screen("--state", "GR", "--as-of", "2010-06-01", columns=columns)
+    lacked = next(line for line in lines if line.strip().startswith("Additional Protocol (2002)"))
+    unbound = next(line for line in lines if line.strip().startswith("BSEC Agreement (1998)"))
+    assert lacked.index("GR") == unbound.index("not known" if columns == 60 else "consented")

@@ -151,8 +151,10 @@ def _counts_text(by_status: dict[str, int]) -> str:
     return " · ".join(f"{n} {st}" for st, n in by_status.items() if n) or "nothing"
 
 
-def _aligned(rows: list[list[str]]) -> list[str]:
+def _aligned(rows: list[list[str]], first: int = 0) -> list[str]:
+    """Rows in columns; the first column at least `first` wide (labels of lines below)."""
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))] if rows else []
+    widths[:1] = [max(widths[0], first)] if widths else []
     return ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in rows]
 
 
@@ -303,10 +305,10 @@ def missing_lines(
         for ident, group in groups.items():
             short = plan.instrument_by_id[ident].short
             cells.append([short, *(" ".join(group.get(k, [])) or "—" for k in kinds)])
-    lines = head + _aligned(cells)
     unbound = [plan.instrument_by_id[i].short for i in s.unbound] if state else []
     labels = [c[0] for c in cells] + unbound + (["Liaison officer"] if s.no_liaison else [])
     width = max(map(len, labels), default=0)
+    lines = head + _aligned(cells, width)  # one label column for every line
     for kind, codes in lack_groups(s.no_liaison):
         words = "not appointed" if kind == LO_WORDS[True] else "no record"
         lines.append(f"{'Liaison officer':<{width}}  {words}: {' '.join(codes)}")

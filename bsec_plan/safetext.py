@@ -65,6 +65,8 @@ def has_control(text: str) -> bool:
 def invisible(text: str) -> str | None:
     """What kind of invisible character `text` holds and which (`a bidirectional control
     U+202E`), or None."""
+    if text.isascii():  # none of them is ASCII; a str knows whether it is at no cost
+        return None
     found = re.search(_INVISIBLE, text)
     if found is None:
         return None
@@ -83,6 +85,8 @@ def json_text(document: str) -> str:
     """A JSON document with C1 controls, DEL, bidirectional controls and zero-width characters
     escaped as `\\uNNNN` (json.dumps with ensure_ascii off leaves them raw); the decoded values
     are unchanged."""
+    if document.isascii() and "\x7f" not in document:  # DEL is the only ASCII one: no search
+        return document
     return re.sub(f"[\x7f-\x9f{BIDI}{ZERO_WIDTH}{FORMAT}]", _json_escape, document)
 
 

@@ -85,3 +85,20 @@ def test_a_file_made_by_another_pydantic_is_not_used(tmp_path: Path) -> None:
 def test_a_file_naming_what_is_not_a_record_is_not_used(tmp_path: Path) -> None:
     planted = {"type": "dataclass", "cls": {"$record": "Popen"}}
     assert _kept_in(_with(tmp_path, plan=planted)) == "False"
+
+
+def test_a_cold_run_validates_without_making_a_schema(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from bsec_plan.__main__ import main\n"
+        "code = main(['check'])\n"
+        "print(sorted(m for m in ('pydantic.type_adapter', 'pydantic._internal._generate_schema',"
+        " 'importlib.metadata') if m in sys.modules), file=sys.stderr)\n"
+        "raise SystemExit(code)\n"
+    )
+    env = checkout_env(dict(os.environ) | {"BSEC_PLAN_CACHE": str(tmp_path / "cache")})
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines()[-1] == "[]"

@@ -102,3 +102,7 @@ def test_a_cold_run_validates_without_making_a_schema(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stderr.splitlines()[-1] == "[]"
+
+
+def test_a_damaged_file_is_not_used(tmp_path: Path) -> None:
+    assert _kept_in(_with(tmp_path, plan={"type": "no such kind"})) == "False"

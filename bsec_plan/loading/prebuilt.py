@@ -48,7 +48,10 @@ def validator(kind: str) -> SchemaValidator | None:
         return None
     from pydantic_core import SchemaValidator
 
-    return SchemaValidator(schema)
+    try:
+        return SchemaValidator(schema)
+    except Exception:  # not a schema this pydantic-core compiles: made again, as without it
+        return None
 
 
 @cache
@@ -59,9 +62,12 @@ def _kept() -> dict[str, Any]:
         return {}
     try:
         kept = json.loads(text, object_hook=_named)
-    except (ValueError, KeyError):  # a name that is not one of ours: not used
+    except (ValueError, KeyError, TypeError):  # a name that is not one of ours: not used
         return {}
-    if not isinstance(kept, dict) or kept.get("made by") != _made_by():
+    try:
+        if not isinstance(kept, dict) or kept.get("made by") != _made_by():
+            return {}
+    except OSError:  # a record module that cannot be read (a zipped install): not used
         return {}
     return kept
 

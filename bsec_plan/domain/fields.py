@@ -60,25 +60,27 @@ class Parsed:
     def __get_pydantic_core_schema__(
         self, source: type[Any], handler: GetCoreSchemaHandler
     ) -> CoreSchema:
-        from pydantic_core import PydanticCustomError, core_schema
+        from pydantic_core import core_schema
 
-        parse = self.parse
-
-        def validate(value: object) -> dt.date | PartialDate:
-            if isinstance(value, (dt.date, PartialDate)):
-                return value
-            if not isinstance(value, str):
-                raise PydanticCustomError(
-                    "date_type", "expected a date written as text, e.g. 2010-06-01"
-                )
-            try:
-                return parse(value)
-            except ValueError as err:
-                raise PydanticCustomError("date_value", str(err)) from None
-
+        # the method itself, not a closure: a kept core schema can name it (loading/prebuilt.py)
         return core_schema.no_info_plain_validator_function(
-            validate, serialization=core_schema.to_string_ser_schema()
+            self.validate, serialization=core_schema.to_string_ser_schema()
         )
+
+    def validate(self, value: object) -> dt.date | PartialDate:
+        """A date written as text, parsed strictly; a date already made is kept."""
+        if isinstance(value, str):
+            try:
+                return self.parse(value)
+            except ValueError as err:
+                from pydantic_core import PydanticCustomError
+
+                raise PydanticCustomError("date_value", str(err)) from None
+        if isinstance(value, (dt.date, PartialDate)):
+            return value
+        from pydantic_core import PydanticCustomError
+
+        raise PydanticCustomError("date_type", "expected a date written as text, e.g. 2010-06-01")
 
     def __get_pydantic_json_schema__(
         self, schema: CoreSchema, handler: GetJsonSchemaHandler

@@ -4,38 +4,48 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from typing import Any
-
-from pydantic import TypeAdapter
+from typing import TYPE_CHECKING, Any
 
 # importing the model modules defines their record classes, which fill fields.RECORDS
 from bsec_plan.domain import fields
 from bsec_plan.domain import model as domain
 from bsec_plan.domain import registers as registers_model
 
+if TYPE_CHECKING:
+    from pydantic_core import SchemaValidator
+
 
 @cache
-def _adapter() -> TypeAdapter[domain.Plan]:
-    return TypeAdapter(domain.Plan)
+def _validator(kind: str) -> SchemaValidator:
+    """The validator of a plan or of a registers file: from the schema kept in the package
+    where it fits this pydantic (loading/prebuilt.py), else made by pydantic as it always is."""
+    from bsec_plan.loading import prebuilt
+
+    kept = prebuilt.validator(kind)
+    if kept is not None:
+        return kept
+    from pydantic import TypeAdapter
+
+    made: SchemaValidator = TypeAdapter(prebuilt.KINDS[kind]).validator  # type: ignore[assignment]
+    return made
 
 
 def validate(tree: object) -> domain.Plan:
     """The plan, or pydantic's ValidationError with every structural problem."""
-    return _adapter().validate_python(tree)
-
-
-@cache
-def _registers_adapter() -> TypeAdapter[registers_model.Registers]:
-    return TypeAdapter(registers_model.Registers)
+    plan: domain.Plan = _validator("plan").validate_python(tree)
+    return plan
 
 
 def validate_registers(tree: object) -> registers_model.Registers:
     """The registers, or pydantic's ValidationError with every structural problem."""
-    return _registers_adapter().validate_python(tree)
+    registers: registers_model.Registers = _validator("registers").validate_python(tree)
+    return registers
 
 
 def schema(kind: str = "plan") -> dict[str, Any]:
     """The JSON Schema of a plan file (`kind` plan) or of a registers file (`kind` registers)."""
+    from pydantic import TypeAdapter
+
     record: type[Any] = registers_model.Registers if kind == "registers" else domain.Plan
     # Field descriptions come from the attribute docstrings; reading them parses the source, so
     # they are turned on only here and not for every validation.

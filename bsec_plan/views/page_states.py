@@ -286,26 +286,45 @@ def member_states_section(
     groups = _group_duties(plan, rows, occurrences, state)
     standing_rows = {s.code: s for s in known.states}
     member_states = [
-        {
-            "code": s.code,
-            "name": s.name,
-            "member_since": str(s.member_since) if s.member_since else None,
-            "sources": s.source,
-            "duties": sorted(
+        state_data(
+            plan,
+            standing_rows[s.code],
+            sorted(
                 ((o, "; ".join(roles)) for o, roles in duties[s.code].values()),
                 key=lambda pair: urgency(pair[0]),
             ),
-            "shares": _state_share(s.code, groups),
-            "addressed": known.addressed_to[s.code],
-            "standings": standings(plan, standing_rows[s.code]),
-            "stages": stage_rows(plan, standing_rows[s.code]),
-            "unrecorded": [
-                i.short
-                for i in plan.instruments
-                if i.ratifiable and standing_rows[s.code].ratifications[i.id].shown is None
-            ],
-        }
+            _state_share(s.code, groups),
+            known.addressed_to[s.code],
+        )
         for s in plan.states
         if s.code in duties
     ]
     return {"member_states": member_states, "groups": groups}
+
+
+def state_data(
+    plan: Plan,
+    row: queries.StateRow,
+    duties: list[tuple[dict[str, Any], str]],
+    shares: list[dict[str, Any]],
+    addressed: list[str],
+) -> dict[str, Any]:
+    """A Member State's section: its duties (each occurrence with its roles), its shares of the
+    groups' duties, the actions addressed to it, its standings and its stages."""
+    s = plan.state_by_code[row.code]
+    return {
+        "code": s.code,
+        "name": s.name,
+        "member_since": str(s.member_since) if s.member_since else None,
+        "sources": s.source,
+        "duties": duties,
+        "shares": shares,
+        "addressed": addressed,
+        "standings": standings(plan, row),
+        "stages": stage_rows(plan, row),
+        "unrecorded": [
+            i.short
+            for i in plan.instruments
+            if i.ratifiable and row.ratifications[i.id].shown is None
+        ],
+    }

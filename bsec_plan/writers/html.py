@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from bsec_plan.domain import addresses
 from bsec_plan.domain.model import Plan
@@ -108,24 +109,45 @@ def _directory(output: str) -> Path:
 
 def _pages(
     folder: Path,
-    written: list[tuple[str, dict[str, Any]]],
+    written: Iterable[tuple[str, dict[str, Any]]],
     env: Any,
     extra: dict[str, Any],
     template: str = "report.html.j2",
     below: str = "",
 ) -> None:
     """Write each page into `folder` (created if needed), or into its folder `below`, with
-    `files.write_inside`: never through a symlink out of `folder`."""
+    `files.write_inside`: never through a symlink out of `folder`. Each page's data is taken
+    when it is written and its text goes into the file in pieces (`_streamed`), never whole."""
     for name, data in written:
         page = f"{below}/{name}" if below else name
         try:
-            files.write_inside(
-                render({**data, **extra}, env, template).encode("utf-8"), str(folder), page
-            )
+            files.write_inside(_streamed({**data, **extra}, env, template), str(folder), page)
         except OSError as err:
             raise UsageError(
                 f"--output: cannot write {folder / page}: {err.strerror or err}"
             ) from None
+
+
+PIECE = 1 << 16  # characters of a page written at a time
+
+
+def _streamed(page: dict[str, Any], env: Any, template: str) -> Callable[[BinaryIO], None]:
+    """`render`, written into a file in pieces of about PIECE characters as the template makes
+    them: the same bytes, without the page's whole text (megabytes for a large plan's index or
+    scoreboard) in memory. `visible` replaces character by character, so pieces are safe."""
+
+    def write(f: BinaryIO) -> None:
+        pending: list[str] = []
+        size = 0
+        for text in env.get_template(template).generate(page):
+            pending.append(text)
+            size += len(text)
+            if size >= PIECE:
+                f.write(visible("".join(pending)).encode("utf-8"))
+                pending, size = [], 0
+        f.write(visible("".join(pending)).encode("utf-8"))
+
+    return write
 
 
 def _css(env: Any) -> Any:
@@ -154,7 +176,10 @@ def write_report(
     """
     folder = _directory(output)
     env = _environment()
-    _pages(folder, pages(plan, plan_file, as_of, state, split, per_page), env, {"css": _css(env)})
+    # the report's pages, made one at a time, are let go before the scoreboard is made
+    written = pages(plan, plan_file, as_of, state, split, per_page).pages()
+    _pages(folder, written, env, {"css": _css(env)})
+    del written
     _pages(folder, [scoreboard_page(plan, plan_file, as_of, state)], env, {}, SCOREBOARD)
     return folder / "index.html"
 
@@ -197,10 +222,13 @@ def write_reports(
         _directory(str(folder / name))
     parts = []
     for (plan, file), name in zip(plans, names, strict=True):
-        written = pages(plan, file, as_of, state, split, per_page)
+        report = pages(plan, file, as_of, state, split, per_page)
+        parts.append((plan, file, name, report.summary()))
+        written = report.pages()
+        del report
         _pages(folder, written, env, {"css": css, "plans_home": "../index.html"}, below=name)
+        del written
         _pages(folder, [scoreboard_page(plan, file, as_of, state)], env, {}, SCOREBOARD, name)
-        parts.append((plan, file, name, written[0][1]))
     index = page_plans.index(parts, as_of, state)
     _pages(folder, [("index.html", index)], env, {"css": css}, "plans.html.j2")
     return folder / "index.html"

@@ -29,13 +29,13 @@ class Lazy(Generic[T]):
 
     __slots__ = ("items", "make")
 
-    def __init__(self, items: list[T], make: Callable[[T], dict[str, Any]]) -> None:
+    def __init__(self, items: list[T], make: Callable[[T], Any]) -> None:
         self.items, self.make = items, make
 
     def __len__(self) -> int:
         return len(self.items)
 
-    def __iter__(self) -> Iterator[dict[str, Any]]:
+    def __iter__(self) -> Iterator[Any]:
         return map(self.make, self.items)
 
 
@@ -155,11 +155,12 @@ class Shown:
                         mine += (row, roles[r.ref])
         return duties
 
-    def duties_of(self, code: str) -> list[tuple[dict[str, Any], str]]:
-        """A state's duties, most urgent first, each with its roles."""
+    def duties_of(self, code: str) -> Lazy[tuple[queries.Row, str]]:
+        """A state's duties, most urgent first, each with its roles (the chair of a term
+        answers for thousands of occurrences of a large plan)."""
         flat = self.duties[code]
         pairs = sorted(zip(flat[::2], flat[1::2], strict=True), key=lambda p: urgency(p[0]))
-        return [(self.occurrence(row), roles) for row, roles in pairs]
+        return Lazy(pairs, lambda pair: (self.occurrence(pair[0]), pair[1]))
 
     def _groups(self) -> list[Group]:
         """Each group's duties (`page_states._group_duties`), as rows."""

@@ -305,12 +305,13 @@ def member_states_section(
 def state_data(
     plan: Plan,
     row: queries.StateRow,
-    duties: list[tuple[dict[str, Any], str]],
+    duties: Any,
     shares: list[dict[str, Any]],
     addressed: list[str],
 ) -> dict[str, Any]:
-    """A Member State's section: its duties (each occurrence with its roles), its shares of the
-    groups' duties, the actions addressed to it, its standings and its stages."""
+    """A Member State's section: its duties (each occurrence with its roles, a list or one made
+    as it is read: `page_parts.Lazy`), its shares of the groups' duties, the actions addressed
+    to it, its standings and its stages."""
     s = plan.state_by_code[row.code]
     return {
         "code": s.code,

@@ -137,14 +137,24 @@ def _streamed(page: dict[str, Any], env: Any, template: str) -> Callable[[Binary
     scoreboard) in memory. `visible` replaces character by character, so pieces are safe."""
 
     def write(f: BinaryIO) -> None:
+        compiled = env.get_template(template)
+        context = compiled.new_context(page)  # as `Template.generate` makes it
         pending: list[str] = []
         size = 0
-        for text in env.get_template(template).generate(page):
-            pending.append(text)
-            size += len(text)
-            if size >= PIECE:
-                f.write(visible("".join(pending)).encode("utf-8"))
-                pending, size = [], 0
+        try:
+            for text in compiled.root_render_func(context):
+                pending.append(text)
+                size += len(text)
+                if size >= PIECE:
+                    f.write(visible("".join(pending)).encode("utf-8"))
+                    pending, size = [], 0
+        except Exception:
+            env.handle_exception()  # raises, with the template's lines in the traceback
+        finally:
+            # the template's macros and the context refer to each other, and the collector is
+            # off during a run (`__main__`): let go of them, or every page's data would stay
+            context.vars.clear()
+            context.exported_vars.clear()
         f.write(visible("".join(pending)).encode("utf-8"))
 
     return write

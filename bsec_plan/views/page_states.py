@@ -27,11 +27,14 @@ class Known:
         self._standing = {
             (s.code, i): standing for s in self.states for i, standing in s.ratifications.items()
         }
-        self.addressed = {
-            a.id: self._not_ratified(a.addresses.not_ratified)
-            for a in plan.actions.values()
-            if a.addresses
-        }
+        found: dict[str, list[str]] = {}  # by instrument: one list for all its actions
+        self.addressed: dict[str, list[str]] = {}
+        for a in plan.actions.values():
+            if a.addresses:
+                instrument = a.addresses.not_ratified
+                if instrument not in found:
+                    found[instrument] = self._not_ratified(instrument)
+                self.addressed[a.id] = found[instrument]
         self.addressed_to: dict[str, list[str]] = {s.code: [] for s in plan.states}
         for action, codes in self.addressed.items():
             for code in codes:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
+from itertools import islice
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -128,26 +129,21 @@ def _pages(
             ) from None
 
 
-PIECE = 1 << 16  # characters of a page written at a time
+PIECES = 4096  # pieces of a page's text (a tag, a value: tens of characters) written at a time
 
 
 def _streamed(page: dict[str, Any], env: Any, template: str) -> Callable[[BinaryIO], None]:
-    """`render`, written into a file in pieces of about PIECE characters as the template makes
-    them: the same bytes, without the page's whole text (megabytes for a large plan's index or
+    """`render`, written into a file PIECES pieces at a time as the template makes them: the
+    same bytes, without the page's whole text (megabytes for a large plan's index or
     scoreboard) in memory. `visible` replaces character by character, so pieces are safe."""
 
     def write(f: BinaryIO) -> None:
         compiled = env.get_template(template)
         context = compiled.new_context(page)  # as `Template.generate` makes it
-        pending: list[str] = []
-        size = 0
+        pieces = compiled.root_render_func(context)
         try:
-            for text in compiled.root_render_func(context):
-                pending.append(text)
-                size += len(text)
-                if size >= PIECE:
-                    f.write(visible("".join(pending)).encode("utf-8"))
-                    pending, size = [], 0
+            while batch := list(islice(pieces, PIECES)):
+                f.write(visible("".join(batch)).encode("utf-8"))
         except Exception:
             env.handle_exception()  # raises, with the template's lines in the traceback
         finally:
@@ -155,7 +151,6 @@ def _streamed(page: dict[str, Any], env: Any, template: str) -> Callable[[Binary
             # off during a run (`__main__`): let go of them, or every page's data would stay
             context.vars.clear()
             context.exported_vars.clear()
-        f.write(visible("".join(pending)).encode("utf-8"))
 
     return write
 

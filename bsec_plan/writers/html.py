@@ -144,6 +144,8 @@ def _streamed(page: dict[str, Any], env: Any, template: str) -> Callable[[Binary
         try:
             while batch := list(islice(pieces, PIECES)):
                 f.write(visible("".join(batch)).encode("utf-8"))
+        except OSError:
+            raise  # writing the file: `_pages` says which
         except Exception:
             env.handle_exception()  # raises, with the template's lines in the traceback
         finally:
@@ -171,13 +173,14 @@ def write_report(
     split: int = SPLIT,
     per_page: int = PER_PAGE,
 ) -> Path:
-    """Render the report, then write `output/index.html` (and, for a plan of more than `split`
-    actions, its other pages: `views.page_split.pages`), and `output/scoreboard.html`, the
-    scoreboard to print (`scoreboard_page`), with `files.write_inside`, creating the
-    folder if needed: each page is replaced atomically and keeps its mode, a symlinked page is
-    replaced by a regular file (its target is never written), a symlinked folder is refused, and
-    neither Ctrl-C nor a full disk leaves a temporary file behind. Other files in
-    the folder are left alone. Returns the index's path; UsageError if a page cannot be written.
+    """Write `output/index.html` (and, for a plan of more than `split` actions, its other pages:
+    `views.page_split.pages`, each made and rendered as it is written), and
+    `output/scoreboard.html`, the scoreboard to print (`scoreboard_page`), with
+    `files.write_inside`, creating the folder if needed: each page is replaced atomically and
+    keeps its mode, a symlinked page is replaced by a regular file (its target is never
+    written), a symlinked folder is refused, and neither Ctrl-C nor a full disk leaves a
+    temporary file behind. Other files in the folder are left alone. Returns the index's path;
+    UsageError if a page cannot be written.
     """
     folder = _directory(output)
     env = _environment()

@@ -180,10 +180,11 @@ def addressed(plan: Plan, action_id_: str, as_of: dt.date) -> list[str]:
     if action.addresses is None:
         return []
     instrument = action.addresses.not_ratified
+    found = entries(plan, instrument)  # the instrument's dates, read once for every state
     return [
         s.code
         for s in plan.states
-        if ratification(plan, s.code, instrument, as_of).answer != "ratified"
+        if standings.standing(plan, s.code, instrument, as_of, found).answer != "ratified"
     ]
 
 

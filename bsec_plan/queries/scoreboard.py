@@ -84,14 +84,22 @@ def scoreboard(
     if start is not None and end is not None and start > end:
         raise UsageError(f"the window is reversed: it starts on {start}, after its end on {end}")
     latest = _latest(plan, as_of)
+    # the states an action is addressed to depend on its instrument alone: found once for each
+    # (120 standings), not again for every occurrence
+    addressed: dict[str | None, tuple[str, ...]] = {}
     lines = []
     for row in q.evaluate(plan, as_of):
         if not in_window(row, start, end):
             continue
-        if state is not None and not q.concerns(plan, row, state, as_of):
+        action = plan.actions[row.action]
+        instrument = action.addresses.not_ratified if action.addresses else None
+        if instrument not in addressed:
+            addressed[instrument] = tuple(q.addressed(plan, row.action, as_of))
+        to = addressed[instrument]
+        concerned = state is None or state in to or any(state in r.states for r in row.responsible)
+        if not concerned:  # q.concerns, with the addressed states found once
             continue
         record = latest.get((row.action, row.occurrence))
-        to = tuple(q.addressed(plan, row.action, as_of))
         lines.append(Line(row, q.title(plan, row.action), record, rating(row, record), to))
     return lines
 

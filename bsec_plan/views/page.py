@@ -17,7 +17,7 @@ from typing import Any
 
 from bsec_plan import __version__
 from bsec_plan.domain import parties
-from bsec_plan.domain.model import Plan, Progress
+from bsec_plan.domain.model import Action, Direction, Plan, Progress
 from bsec_plan.queries import questions as queries
 from bsec_plan.views import timeline
 from bsec_plan.views.common import iso, row_json
@@ -65,7 +65,23 @@ def _mark_title(o: dict[str, Any]) -> str:
 
 
 def timeline_section(plan: Plan, as_of: dt.date, dated: list[dict[str, Any]]) -> dict[str, Any]:
-    dues = [dt.date.fromisoformat(o["due"]) for o in dated]
+    points = [
+        timeline.Point(o["action"], dt.date.fromisoformat(o["due"]), o["status"], _mark_title(o))
+        for o in dated
+    ]
+    return timeline_of(plan, as_of, [p.due for p in points], points, len(dated))
+
+
+def timeline_of(
+    plan: Plan,
+    as_of: dt.date,
+    dues: list[dt.date],
+    points: list[timeline.Point],
+    dated: int,
+    summarised: bool = False,
+) -> dict[str, Any]:
+    """The timeline's section: every due date on its scale, a mark for each point (or the
+    points are a `timeline.summary` already), and how many occurrences are dated."""
     drawing = timeline.layout(
         min([plan.start, *dues]),
         max([plan.end, *dues]),
@@ -73,18 +89,14 @@ def timeline_section(plan: Plan, as_of: dt.date, dated: list[dict[str, Any]]) ->
         lambda day: parties.chair_on(plan, day),
         [c.start.first_day for c in plan.chairmanships if c.start]
         + [c.end.last_day + dt.timedelta(days=1) for c in plan.chairmanships],
-        [
-            timeline.Point(
-                o["action"], dt.date.fromisoformat(o["due"]), o["status"], _mark_title(o)
-            )
-            for o in dated
-        ],
+        points,
+        summarised,
     )
     return {
         "statuses": [s for s in STATUSES if s in timeline.SHAPES],
         "shapes": {s: timeline.shape_path(s, 8, 8, 6) for s in timeline.SHAPES},
         "timeline": drawing,
-        "dated": len(dated),
+        "dated": dated,
     }
 
 
@@ -115,41 +127,48 @@ def _progress(records: list[Progress]) -> list[dict[str, Any]]:
     ]
 
 
+def action_data(
+    plan: Plan, known: Known, a: Action, occurrences: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """An action in the plan's own words, with its occurrences as the page shows them."""
+    target = plan.instrument_by_id.get(a.addresses.not_ratified) if a.addresses else None
+    return {
+        "id": a.id,
+        "text": a.text,
+        "responsible": a.responsible.wording if a.responsible else None,
+        "deadline": a.deadline.wording if a.deadline else None,
+        "instruments": [plan.instrument_by_id[i].title for i in a.instruments],
+        "addresses": target.short if target else None,
+        "addressed": known.addressed.get(a.id, []),
+        "occurrences": occurrences,
+        "notes": list(a.notes),
+        "progress": _progress(known.progress.get(a.id, [])),
+    }
+
+
+def direction_data(plan: Plan, d: Direction, actions: list[dict[str, Any]]) -> dict[str, Any]:
+    implements = plan.instrument_by_id.get(d.implements) if d.implements else None
+    return {
+        "id": d.id,
+        "title": d.title,
+        "implements": implements.title if implements else None,
+        "actions": actions,
+    }
+
+
 def directions_section(
     plan: Plan, known: Known, by_action: dict[str, list[dict[str, Any]]], state: str | None
 ) -> list[dict[str, Any]]:
     """The directions and their actions in the plan's own words."""
     directions = []
     for d in plan.directions:
-        actions = []
-        for a in d.actions:
-            if state and a.id not in by_action:
-                continue
-            target = plan.instrument_by_id.get(a.addresses.not_ratified) if a.addresses else None
-            actions.append(
-                {
-                    "id": a.id,
-                    "text": a.text,
-                    "responsible": a.responsible.wording if a.responsible else None,
-                    "deadline": a.deadline.wording if a.deadline else None,
-                    "instruments": [plan.instrument_by_id[i].title for i in a.instruments],
-                    "addresses": target.short if target else None,
-                    "addressed": known.addressed.get(a.id, []),
-                    "occurrences": by_action.get(a.id, []),
-                    "notes": list(a.notes),
-                    "progress": _progress(known.progress.get(a.id, [])),
-                }
-            )
+        actions = [
+            action_data(plan, known, a, by_action.get(a.id, []))
+            for a in d.actions
+            if not state or a.id in by_action
+        ]
         if actions:
-            implements = plan.instrument_by_id.get(d.implements) if d.implements else None
-            directions.append(
-                {
-                    "id": d.id,
-                    "title": d.title,
-                    "implements": implements.title if implements else None,
-                    "actions": actions,
-                }
-            )
+            directions.append(direction_data(plan, d, actions))
     return directions
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -54,16 +54,46 @@ def folders(files: Sequence[str]) -> list[str]:
     return out
 
 
-def counts(data: dict[str, Any]) -> dict[str, Any]:
-    """A plan's counts as its own page shows them: directions, actions, occurrences by status."""
-    actions = [a for d in data["directions"] for a in d["actions"]]
-    statuses = [o["status"] for a in actions for o in a["occurrences"]]
+def summary(
+    directions: int, actions: int, occurrences: Iterable[tuple[str, dt.date | None, str]]
+) -> dict[str, Any]:
+    """What the index shows of a plan: its counts of directions, actions and occurrences by
+    status, and its dated occurrences summarised by status and month (`timeline.summary`), from
+    each occurrence's (action, due date, status) in plan order, read once and not kept."""
+    by_status = dict.fromkeys(COUNTED, 0)
+    total = 0
+
+    def dated() -> Iterator[timeline.Point]:
+        nonlocal total
+        for action, due, status in occurrences:
+            total += 1
+            if status in by_status:
+                by_status[status] += 1
+            if due and status in timeline.SHAPES:
+                yield timeline.Point(action, due, status, "")
+
+    marks = timeline.summary(dated())
     return {
-        "directions": len(data["directions"]),
-        "actions": len(actions),
-        "occurrences": len(statuses),
-        "by_status": {s: statuses.count(s) for s in COUNTED},
+        "directions": directions,
+        "actions": actions,
+        "occurrences": total,
+        "by_status": by_status,
+        "marks": marks,
     }
+
+
+def counts(data: dict[str, Any]) -> dict[str, Any]:
+    """A plan's `summary` as its own page shows it: directions, actions, occurrences by status."""
+    actions = [a for d in data["directions"] for a in d["actions"]]
+    return summary(
+        len(data["directions"]),
+        len(actions),
+        (
+            (o["action"], dt.date.fromisoformat(o["due"]) if o["due"] else None, o["status"])
+            for a in actions
+            for o in a["occurrences"]
+        ),
+    )
 
 
 def _holder(plans: Sequence[Plan]) -> Any:
@@ -79,21 +109,14 @@ def shared_timeline(
     parts: Sequence[tuple[str, Plan, dict[str, Any]]], as_of: dt.date
 ) -> timeline.Timeline:
     """The chair's terms over every plan's period; one lane per plan ("Plan 1" …), its dated
-    occurrences summarised as one mark per status and month, each mark naming its plan."""
+    occurrences summarised as one mark per status and month (its `summary`), each mark naming
+    its plan."""
     plans = [plan for _, plan, _ in parts]
-    points = []
-    for label, _, data in parts:
-        dated = [
-            timeline.Point(o["action"], dt.date.fromisoformat(o["due"]), o["status"], "")
-            for d in data["directions"]
-            for a in d["actions"]
-            for o in a["occurrences"]
-            if o["due"] and o["status"] in timeline.SHAPES
-        ]
-        points += [
-            timeline.Point(label, p.due, p.status, f"{label}: {p.title}")
-            for p in timeline.summary(dated)
-        ]
+    points = [
+        timeline.Point(label, p.due, p.status, f"{label}: {p.title}")
+        for label, _, shown in parts
+        for p in shown["marks"]
+    ]
     dues = [p.due for p in points]
     return timeline.layout(
         min([p.start for p in plans] + dues),
@@ -111,8 +134,8 @@ def index(
     as_of: dt.date,
     state: str | None,
 ) -> dict[str, Any]:
-    """The index's data from each plan's (plan, file, folder, data of its first page)."""
-    labelled = [(f"Plan {n}", plan, data) for n, (plan, _, _, data) in enumerate(parts, 1)]
+    """The index's data from each plan's (plan, file, folder, `summary`)."""
+    labelled = [(f"Plan {n}", plan, shown) for n, (plan, _, _, shown) in enumerate(parts, 1)]
     first = parts[0][0]
     return {
         "version": __version__,
@@ -127,9 +150,9 @@ def index(
                 "href": f"{folder}/index.html",
                 "start": plan.start.isoformat(),
                 "end": plan.end.isoformat(),
-                **counts(data),
+                **{k: v for k, v in shown.items() if k != "marks"},
             }
-            for (label, _, data), (plan, file, folder, _) in zip(labelled, parts, strict=True)
+            for (label, _, shown), (plan, file, folder, _) in zip(labelled, parts, strict=True)
         ],
         "counted": COUNTED,
         "statuses": [s for s in COUNTED if s in timeline.SHAPES],

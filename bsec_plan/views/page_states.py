@@ -27,11 +27,14 @@ class Known:
         self._standing = {
             (s.code, i): standing for s in self.states for i, standing in s.ratifications.items()
         }
-        self.addressed = {
-            a.id: self._not_ratified(a.addresses.not_ratified)
-            for a in plan.actions.values()
-            if a.addresses
-        }
+        found: dict[str, list[str]] = {}  # by instrument: one list for all its actions
+        self.addressed: dict[str, list[str]] = {}
+        for a in plan.actions.values():
+            if a.addresses:
+                instrument = a.addresses.not_ratified
+                if instrument not in found:
+                    found[instrument] = self._not_ratified(instrument)
+                self.addressed[a.id] = found[instrument]
         self.addressed_to: dict[str, list[str]] = {s.code: [] for s in plan.states}
         for action, codes in self.addressed.items():
             for code in codes:
@@ -286,26 +289,46 @@ def member_states_section(
     groups = _group_duties(plan, rows, occurrences, state)
     standing_rows = {s.code: s for s in known.states}
     member_states = [
-        {
-            "code": s.code,
-            "name": s.name,
-            "member_since": str(s.member_since) if s.member_since else None,
-            "sources": s.source,
-            "duties": sorted(
+        state_data(
+            plan,
+            standing_rows[s.code],
+            sorted(
                 ((o, "; ".join(roles)) for o, roles in duties[s.code].values()),
                 key=lambda pair: urgency(pair[0]),
             ),
-            "shares": _state_share(s.code, groups),
-            "addressed": known.addressed_to[s.code],
-            "standings": standings(plan, standing_rows[s.code]),
-            "stages": stage_rows(plan, standing_rows[s.code]),
-            "unrecorded": [
-                i.short
-                for i in plan.instruments
-                if i.ratifiable and standing_rows[s.code].ratifications[i.id].shown is None
-            ],
-        }
+            _state_share(s.code, groups),
+            known.addressed_to[s.code],
+        )
         for s in plan.states
         if s.code in duties
     ]
     return {"member_states": member_states, "groups": groups}
+
+
+def state_data(
+    plan: Plan,
+    row: queries.StateRow,
+    duties: Any,
+    shares: list[dict[str, Any]],
+    addressed: list[str],
+) -> dict[str, Any]:
+    """A Member State's section: its duties (each occurrence with its roles, a list or one made
+    as it is read: `page_parts.Lazy`), its shares of the groups' duties, the actions addressed
+    to it, its standings and its stages."""
+    s = plan.state_by_code[row.code]
+    return {
+        "code": s.code,
+        "name": s.name,
+        "member_since": str(s.member_since) if s.member_since else None,
+        "sources": s.source,
+        "duties": duties,
+        "shares": shares,
+        "addressed": addressed,
+        "standings": standings(plan, row),
+        "stages": stage_rows(plan, row),
+        "unrecorded": [
+            i.short
+            for i in plan.instruments
+            if i.ratifiable and row.ratifications[i.id].shown is None
+        ],
+    }

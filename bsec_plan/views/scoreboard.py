@@ -146,20 +146,25 @@ def scoreboard_sheet(asked: Asked, lines: list[Line], window: str) -> Sheet:
     )
 
 
+def _page_row(line: Line) -> dict[str, str]:
+    cells = _cells(line)
+    keys = ("action", "occurrence", "responsible", "deadline", "state_of_play")
+    return {**dict(zip(keys, cells[1:6], strict=True)), "rating": line.rating}
+
+
 def scoreboard_page(asked: Asked, lines: list[Line], window: str) -> dict[str, Any]:
     """The printable page's data: a section per direction, each row's cells as text."""
     from bsec_plan import __version__
 
     titles = {d.id: d.title for d in asked.plan.directions}
-    directions = []
-    for direction in dict.fromkeys(line.row.direction for line in lines):
-        rows = []
-        for line in lines:
-            if line.row.direction == direction:
-                cells = _cells(line)
-                keys = ("action", "occurrence", "responsible", "deadline", "state_of_play")
-                rows.append({**dict(zip(keys, cells[1:6], strict=True)), "rating": line.rating})
-        directions.append({"id": direction, "title": titles[direction], "rows": rows})
+    by_direction: dict[str, list[Line]] = {}
+    for line in lines:
+        by_direction.setdefault(line.row.direction, []).append(line)
+    # each row's cells are made as the page is written: a large plan's scoreboard is never whole
+    directions = [
+        {"id": direction, "title": titles[direction], "rows": map(_page_row, mine)}
+        for direction, mine in by_direction.items()
+    ]
     state = asked.plan.state_by_code.get(asked.state or "")
     return {
         "version": __version__,

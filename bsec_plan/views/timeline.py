@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 WIDTH = 1000.0  # SVG user units; the drawing scales to the page's width (never below its CSS
 # min-width: on a phone the figure scrolls sideways rather than shrink its 12-unit text below 9 px)
@@ -166,23 +167,29 @@ def ticks(scale: Scale) -> list[Tick]:
     return out
 
 
-def summary(points: Sequence[Point]) -> list[Point]:
+def summary(points: Iterable[Point]) -> list[Point]:
     """Too many lanes to draw: one point per status and month, at the month's first due date,
-    its title counting the occurrences and naming the first few."""
-    groups: dict[tuple[str, int, int], list[Point]] = {}
+    its title counting the occurrences and naming the first few. The points are read once and
+    not kept (a large plan's report passes them as they are made)."""
+    groups: dict[tuple[str, int, int], list[Any]] = {}  # count, first due, first lanes
     for p in points:
-        groups.setdefault((p.status, p.due.year, p.due.month), []).append(p)
+        group = groups.get((p.status, p.due.year, p.due.month))
+        if group is None:
+            groups[(p.status, p.due.year, p.due.month)] = [1, p.due, [p.lane]]
+            continue
+        group[0] += 1
+        group[1] = min(group[1], p.due)
+        if len(group[2]) < 3:
+            group[2].append(p.lane)
     order = {s: n for n, s in enumerate(SHAPES)}
     out = []
-    for (status, year, month), group in sorted(
+    for (status, year, month), (n, first, lanes) in sorted(
         groups.items(), key=lambda g: (order[g[0][0]], g[0][1:])
     ):
-        names = ", ".join(p.lane for p in group[:3]) + (
-            f" and {len(group) - 3} more" if len(group) > 3 else ""
-        )
-        count = f"{len(group)} occurrence{'s' if len(group) != 1 else ''}"
+        names = ", ".join(lanes) + (f" and {n - 3} more" if n > 3 else "")
+        count = f"{n} occurrence{'s' if n != 1 else ''}"
         title = f"{count} {status}, due in {year}-{month:02d}: {names}"
-        out.append(Point(status, min(p.due for p in group), status, title))
+        out.append(Point(status, first, status, title))
     return out
 
 
@@ -193,13 +200,14 @@ def layout(
     holder_on: Callable[[dt.date], str | None],
     changes: Iterable[dt.date],
     points: Sequence[Point],
+    summarised: bool = False,
 ) -> Timeline:
     """The timeline of days start..end: one lane per action with a dated occurrence, in the
-    order the points come, one mark per point; past MAX_LANES actions, a summary (`summary`)."""
+    order the points come, one mark per point; past MAX_LANES actions, a summary (`summary`).
+    `summarised`: the points are a summary already (`summary` of a large plan's occurrences)."""
     scale = Scale(start, end)
-    summarised = len({p.lane for p in points}) > MAX_LANES
-    if summarised:
-        points = summary(points)
+    if not summarised and len({p.lane for p in points}) > MAX_LANES:
+        points, summarised = summary(points), True
     lane_y: dict[str, float] = {}
     marks = []
     for p in points:

@@ -88,7 +88,7 @@ def _replace(path: str, data: Data, st: os.stat_result | None) -> None:
             raise
 
 
-def write_inside(data: bytes, folder: str, name: str) -> None:
+def write_inside(data: Data, folder: str, name: str) -> None:
     """Write the page `name` (`index.html`, or `plan/index.html` below a folder of its own) into
     `folder`, never through a symlink out of it: `folder` and every folder below it must be real
     folders (created when missing), and a page that is a symlink is replaced by a regular file,
@@ -129,7 +129,7 @@ def _open_folder(path: str, dir_fd: int | None, shown: str) -> int:
         raise
 
 
-def _replace_at(fd: int, name: str, data: bytes, st: os.stat_result | None) -> None:
+def _replace_at(fd: int, name: str, data: Data, st: os.stat_result | None) -> None:
     """`_replace` inside the folder open as `fd`: nothing is looked up by path again."""
     mode = _mode(st)
     with interrupts_held():
@@ -139,7 +139,7 @@ def _replace_at(fd: int, name: str, data: bytes, st: os.stat_result | None) -> N
         out = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600, dir_fd=fd)
         try:
             with os.fdopen(out, "wb") as f:
-                f.write(data)
+                _put(f, data)
                 f.flush()
                 os.fchmod(f.fileno(), mode)
                 os.fsync(f.fileno())

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Iterable
+from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from bsec_plan.domain import addresses
 from bsec_plan.domain.model import Plan
@@ -108,24 +110,51 @@ def _directory(output: str) -> Path:
 
 def _pages(
     folder: Path,
-    written: list[tuple[str, dict[str, Any]]],
+    written: Iterable[tuple[str, dict[str, Any]]],
     env: Any,
     extra: dict[str, Any],
     template: str = "report.html.j2",
     below: str = "",
 ) -> None:
     """Write each page into `folder` (created if needed), or into its folder `below`, with
-    `files.write_inside`: never through a symlink out of `folder`."""
+    `files.write_inside`: never through a symlink out of `folder`. Each page's data is taken
+    when it is written and its text goes into the file in pieces (`_streamed`), never whole."""
     for name, data in written:
         page = f"{below}/{name}" if below else name
         try:
-            files.write_inside(
-                render({**data, **extra}, env, template).encode("utf-8"), str(folder), page
-            )
+            files.write_inside(_streamed({**data, **extra}, env, template), str(folder), page)
         except OSError as err:
             raise UsageError(
                 f"--output: cannot write {folder / page}: {err.strerror or err}"
             ) from None
+
+
+PIECES = 4096  # pieces of a page's text (a tag, a value: tens of characters) written at a time
+
+
+def _streamed(page: dict[str, Any], env: Any, template: str) -> Callable[[BinaryIO], None]:
+    """`render`, written into a file PIECES pieces at a time as the template makes them: the
+    same bytes, without the page's whole text (megabytes for a large plan's index or
+    scoreboard) in memory. `visible` replaces character by character, so pieces are safe."""
+
+    def write(f: BinaryIO) -> None:
+        compiled = env.get_template(template)
+        context = compiled.new_context(page)  # as `Template.generate` makes it
+        pieces = compiled.root_render_func(context)
+        try:
+            while batch := list(islice(pieces, PIECES)):
+                f.write(visible("".join(batch)).encode("utf-8"))
+        except OSError:
+            raise  # writing the file: `_pages` says which
+        except Exception:
+            env.handle_exception()  # raises, with the template's lines in the traceback
+        finally:
+            # the template's macros and the context refer to each other, and the collector is
+            # off during a run (`__main__`): let go of them, or every page's data would stay
+            context.vars.clear()
+            context.exported_vars.clear()
+
+    return write
 
 
 def _css(env: Any) -> Any:
@@ -144,17 +173,21 @@ def write_report(
     split: int = SPLIT,
     per_page: int = PER_PAGE,
 ) -> Path:
-    """Render the report, then write `output/index.html` (and, for a plan of more than `split`
-    actions, its other pages: `views.page_split.pages`), and `output/scoreboard.html`, the
-    scoreboard to print (`scoreboard_page`), with `files.write_inside`, creating the
-    folder if needed: each page is replaced atomically and keeps its mode, a symlinked page is
-    replaced by a regular file (its target is never written), a symlinked folder is refused, and
-    neither Ctrl-C nor a full disk leaves a temporary file behind. Other files in
-    the folder are left alone. Returns the index's path; UsageError if a page cannot be written.
+    """Write `output/index.html` (and, for a plan of more than `split` actions, its other pages:
+    `views.page_split.pages`, each made and rendered as it is written), and
+    `output/scoreboard.html`, the scoreboard to print (`scoreboard_page`), with
+    `files.write_inside`, creating the folder if needed: each page is replaced atomically and
+    keeps its mode, a symlinked page is replaced by a regular file (its target is never
+    written), a symlinked folder is refused, and neither Ctrl-C nor a full disk leaves a
+    temporary file behind. Other files in the folder are left alone. Returns the index's path;
+    UsageError if a page cannot be written.
     """
     folder = _directory(output)
     env = _environment()
-    _pages(folder, pages(plan, plan_file, as_of, state, split, per_page), env, {"css": _css(env)})
+    # the report's pages, made one at a time, are let go before the scoreboard is made
+    written = pages(plan, plan_file, as_of, state, split, per_page).pages()
+    _pages(folder, written, env, {"css": _css(env)})
+    del written
     _pages(folder, [scoreboard_page(plan, plan_file, as_of, state)], env, {}, SCOREBOARD)
     return folder / "index.html"
 
@@ -197,10 +230,13 @@ def write_reports(
         _directory(str(folder / name))
     parts = []
     for (plan, file), name in zip(plans, names, strict=True):
-        written = pages(plan, file, as_of, state, split, per_page)
+        report = pages(plan, file, as_of, state, split, per_page)
+        parts.append((plan, file, name, report.summary()))
+        written = report.pages()
+        del report
         _pages(folder, written, env, {"css": css, "plans_home": "../index.html"}, below=name)
+        del written
         _pages(folder, [scoreboard_page(plan, file, as_of, state)], env, {}, SCOREBOARD, name)
-        parts.append((plan, file, name, written[0][1]))
     index = page_plans.index(parts, as_of, state)
     _pages(folder, [("index.html", index)], env, {"css": css}, "plans.html.j2")
     return folder / "index.html"

@@ -153,7 +153,9 @@ def test_two_runs_write_the_same_bytes(tmp_path: Path) -> None:
         result = run_cli("report", "--as-of", "2010-06-01", "--plan", str(PLAN), "-o", str(folder))
         assert result.returncode == 0, result.stderr
         assert result.stdout == ""
-        assert result.stderr == f"{folder / 'index.html'}: the plan as of 2010-06-01\n"
+        assert result.stderr == (
+            f"{folder / 'index.html'}: the plan as of 2010-06-01; 2 pages written in {folder}\n"
+        )
     for name in ("index.html", "scoreboard.html"):
         assert (first / name).read_bytes() == (second / name).read_bytes()
     assert sorted(os.listdir(first)) == ["index.html", "scoreboard.html"]  # no temporary file

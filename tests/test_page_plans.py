@@ -48,7 +48,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("plans") / "site"
     result = run_cli("report", "-o", str(folder), *BOTH, "--as-of", AS_OF, cwd=ROOT)
     assert result.returncode == 0, result.stderr
-    assert result.stderr == f"{folder / 'index.html'}: 2 plans as of {AS_OF}\n"
+    pages = len(list(folder.rglob("*.html")))  # an index, and each plan's index and scoreboard
+    assert pages == 5
+    assert result.stderr == (
+        f"{folder / 'index.html'}: 2 plans as of {AS_OF}; {pages} pages written in {folder}\n"
+    )
     assert result.stdout == ""
     return folder
 
@@ -122,7 +126,9 @@ def test_each_plan_page_is_its_own_report_with_a_link_back(site: Path, tmp_path:
 def test_the_report_of_one_plan_is_unchanged(tmp_path: Path) -> None:
     result = run_cli("report", "-o", str(tmp_path), "--as-of", "2010-06-01", "--plan", SHIPPED)
     assert result.returncode == 0, result.stderr
-    assert result.stderr == f"{tmp_path / 'index.html'}: the plan as of 2010-06-01\n"
+    assert result.stderr == (
+        f"{tmp_path / 'index.html'}: the plan as of 2010-06-01; 2 pages written in {tmp_path}\n"
+    )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["index.html", "scoreboard.html"]
     plan = planfile.load(PLAN)
     expected = page.render(page_data(plan, SHIPPED, day("2010-06-01")))

@@ -159,7 +159,10 @@ def test_show_answers_from_each_plan_that_has_the_action() -> None:
 def test_report_writes_an_index_and_each_plan_in_its_folder(tmp_path: Path) -> None:
     result = run_cli("report", "-o", str(tmp_path), *BOTH, *AS_OF)
     assert result.returncode == 0, result.stderr
-    assert result.stderr == f"{tmp_path / 'index.html'}: 2 plans as of 2012-01-10\n"
+    pages = len(list(tmp_path.rglob("*.html")))
+    assert result.stderr == (
+        f"{tmp_path / 'index.html'}: 2 plans as of 2012-01-10; {pages} pages written in {tmp_path}\n"
+    )
     assert (tmp_path / "index.html").is_file()
     assert (tmp_path / "data-plan" / "index.html").is_file()
     assert (tmp_path / "successor-fixture-plan" / "index.html").is_file()

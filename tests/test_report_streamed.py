@@ -151,7 +151,11 @@ def test_the_report_of_a_large_plan_writes_every_page_and_says_where(tmp_path: P
     site = tmp_path / "site"
     result = run_cli("report", "-o", str(site), "--plan", str(source), "--as-of", AS_OF)
     assert result.returncode == 0, result.stderr
-    assert result.stderr == f"{site / 'index.html'}: the plan as of {AS_OF}\n"
+    pages = len(list(site.rglob("*.html")))
+    assert pages > 10  # a page for each direction, state and group besides the index
+    assert result.stderr == (
+        f"{site / 'index.html'}: the plan as of {AS_OF}; {pages} pages written in {site}\n"
+    )
     index = (site / "index.html").read_text(encoding="utf-8")
     written = {p.name for p in site.glob("*.html")} - {"index.html"}
     assert written == {"groups.html", "scoreboard.html"} | {

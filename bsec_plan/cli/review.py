@@ -78,11 +78,12 @@ def report(
 
     asked = plans.asked(plan, as_of, state)
     one = asked[0]
-    written = page.write_reports(
+    index, count = page.write_reports(
         [(a.plan, a.plan_file) for a in asked], one.as_of, output, one.state
     )
     what = f"{len(asked)} plans" if len(asked) > 1 else "the plan"
-    print(f"{one_line(str(written))}: {what} as of {one.as_of}", file=sys.stderr)
+    pages = f"{count} pages written in {one_line(str(index.parent))}"
+    print(f"{one_line(str(index))}: {what} as of {one.as_of}; {pages}", file=sys.stderr)
     return 0
 
 

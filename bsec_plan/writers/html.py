@@ -115,10 +115,12 @@ def _pages(
     extra: dict[str, Any],
     template: str = "report.html.j2",
     below: str = "",
-) -> None:
+) -> int:
     """Write each page into `folder` (created if needed), or into its folder `below`, with
     `files.write_inside`: never through a symlink out of `folder`. Each page's data is taken
-    when it is written and its text goes into the file in pieces (`_streamed`), never whole."""
+    when it is written and its text goes into the file in pieces (`_streamed`), never whole.
+    Returns how many pages were written."""
+    count = 0
     for name, data in written:
         page = f"{below}/{name}" if below else name
         try:
@@ -127,6 +129,8 @@ def _pages(
             raise UsageError(
                 f"--output: cannot write {folder / page}: {err.strerror or err}"
             ) from None
+        count += 1
+    return count
 
 
 PIECES = 4096  # pieces of a page's text (a tag, a value: tens of characters) written at a time
@@ -172,24 +176,24 @@ def write_report(
     state: str | None = None,
     split: int = SPLIT,
     per_page: int = PER_PAGE,
-) -> Path:
+) -> tuple[Path, int]:
     """Write `output/index.html` (and, for a plan of more than `split` actions, its other pages:
     `views.page_split.pages`, each made and rendered as it is written), and
     `output/scoreboard.html`, the scoreboard to print (`scoreboard_page`), with
     `files.write_inside`, creating the folder if needed: each page is replaced atomically and
     keeps its mode, a symlinked page is replaced by a regular file (its target is never
     written), a symlinked folder is refused, and neither Ctrl-C nor a full disk leaves a
-    temporary file behind. Other files in the folder are left alone. Returns the index's path;
-    UsageError if a page cannot be written.
+    temporary file behind. Other files in the folder are left alone. Returns the index's path
+    and how many pages were written; UsageError if a page cannot be written.
     """
     folder = _directory(output)
     env = _environment()
     # the report's pages, made one at a time, are let go before the scoreboard is made
     written = pages(plan, plan_file, as_of, state, split, per_page).pages()
-    _pages(folder, written, env, {"css": _css(env)})
+    count = _pages(folder, written, env, {"css": _css(env)})
     del written
-    _pages(folder, [scoreboard_page(plan, plan_file, as_of, state)], env, {}, SCOREBOARD)
-    return folder / "index.html"
+    count += _pages(folder, [scoreboard_page(plan, plan_file, as_of, state)], env, {}, SCOREBOARD)
+    return folder / "index.html", count
 
 
 SCOREBOARD = "scoreboard.html.j2"
@@ -216,10 +220,10 @@ def write_reports(
     state: str | None = None,
     split: int = SPLIT,
     per_page: int = PER_PAGE,
-) -> Path:
+) -> tuple[Path, int]:
     """One plan: `write_report`. Several: each plan's report in its own folder of `output`
     (`views.page_plans.folders`), each page with a link back to `output/index.html`, which
-    lists the plans above their shared timeline. Returns the index's path."""
+    lists the plans above their shared timeline. Returns the index's path and the pages written."""
     if len(plans) == 1:
         return write_report(*plans[0], as_of, output, state, split, per_page)
     folder = _directory(output)
@@ -228,15 +232,17 @@ def write_reports(
     names = page_plans.folders([file for _, file in plans])
     for name in names:  # every folder refused before any page is written
         _directory(str(folder / name))
-    parts = []
+    parts, count = [], 0
     for (plan, file), name in zip(plans, names, strict=True):
         report = pages(plan, file, as_of, state, split, per_page)
         parts.append((plan, file, name, report.summary()))
         written = report.pages()
         del report
-        _pages(folder, written, env, {"css": css, "plans_home": "../index.html"}, below=name)
+        home = {"css": css, "plans_home": "../index.html"}
+        count += _pages(folder, written, env, home, below=name)
         del written
-        _pages(folder, [scoreboard_page(plan, file, as_of, state)], env, {}, SCOREBOARD, name)
+        board = [scoreboard_page(plan, file, as_of, state)]
+        count += _pages(folder, board, env, {}, SCOREBOARD, name)
     index = page_plans.index(parts, as_of, state)
-    _pages(folder, [("index.html", index)], env, {"css": css}, "plans.html.j2")
-    return folder / "index.html"
+    count += _pages(folder, [("index.html", index)], env, {"css": css}, "plans.html.j2")
+    return folder / "index.html", count

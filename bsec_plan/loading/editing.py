@@ -138,16 +138,19 @@ def node_at(root: yamlpos.Mapping, path: tuple[str | int, ...]) -> Any:
     return node
 
 
-def append(src: Text, path: tuple[str | int, ...], item: Item) -> bytes:
+def append(
+    src: Text, path: tuple[str | int, ...], item: Item, root_class: type | None = None
+) -> bytes:
     """The file with `item` added at the end of the sequence at `path`; a missing last key is
-    added at the end of its mapping."""
+    added where `fmt` puts it in a file of `root_class` (Plan or Registers), else at the end of
+    its mapping."""
     parent = node_at(src.root, path[:-1])
     key = path[-1]
     assert isinstance(key, str)
     sequence = parent.get(key)
     lines = list(src.lines)
     if sequence is None:  # `key:` absent (or empty): write it, and the item under it
-        return _new_key(src, path, item)
+        return _new_key(src, path, item, root_class)
     if not isinstance(sequence, yamlpos.Sequence):
         raise UsageError(f"{src.name}: `{key}` is not a list")
     line, col = sequence.at
@@ -184,26 +187,81 @@ def replace(src: Text, path: tuple[str | int, ...], index: int, item: Item) -> b
     return _done(src, lines)
 
 
-def _new_key(src: Text, path: tuple[str | int, ...], item: Item) -> bytes:
+def _new_key(src: Text, path: tuple[str | int, ...], item: Item, root_class: type | None) -> bytes:
     parent = node_at(src.root, path[:-1])
     key = path[-1]
+    assert isinstance(key, str)
     lines = list(src.lines)
     if key in parent:  # `key:` with nothing after it
-        line = parent.keys_at[str(key)][0]
-        column = parent.keys_at[str(key)][1] - 1
+        line = parent.keys_at[key][0]
+        column = parent.keys_at[key][1] - 1
         after = line
     else:
         column = min(col for _, col in parent.keys_at.values()) - 1 if parent.keys_at else 0
-        last = max(parent.keys_at.values()) if parent.keys_at else (len(lines), 1)
-        after = _item_end(lines, last[0], column - 1)
+        after, blank = _new_key_place(lines, path, parent, column, root_class)
         _ensure_newline(lines, after - 1, src.newline)
-        lines.insert(after, f"{' ' * column}{key}:{src.newline}")
-        after += 1
+        head = [src.newline] if blank else []
+        lines[after:after] = [*head, f"{' ' * column}{key}:{src.newline}"]
+        after += len(head) + 1
     _ensure_newline(lines, after - 1, src.newline)
     flow = key in FLOW_TABLES
     new = [f"{text}{src.newline}" for text in render(item, column + 2, flow)]
     lines[after:after] = new
     return _done(src, lines)
+
+
+def _new_key_place(
+    lines: list[str],
+    path: tuple[str | int, ...],
+    parent: yamlpos.Mapping,
+    column: int,
+    root_class: type | None,
+) -> tuple[int, bool]:
+    """Where a key the mapping lacks goes, so that `fmt` would leave it there: after the key
+    before it in the schema's order, ahead of the comments of the key after it; and whether a
+    blank line goes before it (a top-level key, in a file that sets its keys apart so)."""
+    from bsec_plan.loading import layout  # it builds on this module
+
+    key = str(path[-1])
+    placed = sorted(parent.keys_at.items(), key=lambda kv: kv[1])  # in the file's order
+    if not placed:
+        return len(lines), False
+    later: set[str] = set()
+    if root_class is not None:
+        order = layout.key_order(root_class, path[:-1], [*parent, key])
+        later = set(order[order.index(key) + 1 :])
+    following = next((n for n, (k, _) in enumerate(placed) if k in later), len(placed))
+    if following == 0:  # everything comes after it: only a header could go first; keep it last
+        following = len(placed)
+    before_line = placed[following - 1][1][0]
+    after = _value_end(lines, before_line, column)
+    neighbour = placed[following][1][0] if following < len(placed) else before_line
+    return after, len(path) == 1 and _set_apart(lines, neighbour)
+
+
+def _value_end(lines: list[str], first: int, column: int) -> int:
+    """The last line (1-based) of the value of the key on line `first` at `column`: as
+    `_item_end`, and a list written at the key's own indentation (`key:` then `- item`) too."""
+    end = first
+    for number in range(first + 1, len(lines) + 1):
+        text = lines[number - 1]
+        stripped = text.strip()
+        if not stripped:
+            continue
+        indent = len(text) - len(text.lstrip(" "))
+        listed = stripped == "-" or stripped.startswith("- ")
+        if indent < column or (indent == column and not listed):
+            break
+        end = number
+    return end
+
+
+def _set_apart(lines: list[str], line: int) -> bool:
+    """Whether a blank line stands above line `line` (1-based), over any comments there."""
+    number = line - 1
+    while number >= 1 and lines[number - 1].lstrip().startswith("#"):
+        number -= 1
+    return number >= 1 and not lines[number - 1].strip()
 
 
 def _fill_empty_flow(

@@ -193,12 +193,20 @@ def _edited(
     before = planfile.read_bytes(t.path)
     text = editing.read(before, t.name)
     after = (
-        editing.append(text, path, item)
+        editing.append(text, path, item, _file_class(t))
         if index is None
         else editing.replace(text, path, index, item)
     )
     new = _validated(t, after)
     return Recorded(t.path, t.name, before, after, t.plan, new)
+
+
+def _file_class(t: Target) -> type:
+    """What the edited file holds, for the order of its keys: a plan, or the registers it names."""
+    from bsec_plan.domain.model import Plan
+    from bsec_plan.domain.registers import Registers
+
+    return Plan if t.path == t.plan_path else Registers
 
 
 def _validated(t: Target, after: bytes) -> Plan:

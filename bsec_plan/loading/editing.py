@@ -9,7 +9,7 @@ import codecs
 import json
 import re
 import textwrap
-from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from bsec_plan.loading import yamlpos
@@ -27,23 +27,40 @@ table. Every other list of records is written in blocks (see layout.py)."""
 WIDTH = 100
 """Prose longer than this is folded (`>-`) at this width, as the bundled files are."""
 
-_LINE = re.compile(r"[^\r\n\x85\u2028\u2029]*(?:\r\n|[\r\n\x85\u2028\u2029]|$)")
+# YAML's line breaks: compiled only for a text that str.splitlines would break elsewhere too
+_LINE = r"[^\r\n\x85\u2028\u2029]*(?:\r\n|[\r\n\x85\u2028\u2029]|$)"
+_NOT_BREAKS = frozenset("\v\f\x1c\x1d\x1e")  # line breaks to str.splitlines, not to YAML
 # plain text that every YAML reader takes as the same text, in a block and in a flow mapping
 _PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^:#\n]|:(?=\S)|(?<=\S)#)*")
-_FLOW_PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .()_/–-]*")
-_ESCAPE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+_FLOW_PLAIN = r"[A-Za-z0-9][A-Za-z0-9 .()_/–-]*"  # compiled when a flow item is written
+# written as escapes: C0 and C1 controls, the Unicode line breaks, the byte-order mark. A set
+# and patterns compiled when needed: each compiled pattern costs up to a millisecond a start.
+_ESCAPED = frozenset(map(chr, [*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, 0xFEFF]))
 
 
-@dataclass
+@cache
+def _pattern(source: str) -> re.Pattern[str]:
+    return re.compile(source)
+
+
+def _has_escape(value: str) -> bool:
+    return not _ESCAPED.isdisjoint(value)
+
+
+def _escaped(text: str) -> str:
+    return "".join(f"\\u{ord(c):04x}" if c in _ESCAPED else c for c in text)
+
+
 class Text:
     """A YAML file as read for an edit: its lines with their own endings, and the tree with
-    positions."""
+    positions. A plain class: a dataclass takes milliseconds to define, at every `record`."""
 
-    name: str
-    bom: bool
-    newline: str
-    lines: list[str]
-    root: yamlpos.Mapping
+    __slots__ = ("bom", "lines", "name", "newline", "root")
+
+    def __init__(
+        self, name: str, bom: bool, newline: str, lines: list[str], root: yamlpos.Mapping
+    ) -> None:
+        self.name, self.bom, self.newline, self.lines, self.root = name, bom, newline, lines, root
 
     def joined(self) -> bytes:
         data = "".join(self.lines).encode("utf-8")
@@ -59,9 +76,12 @@ def read(data: bytes, name: str) -> Text:
         raise UsageError(f"{name}:{line}:{col}: {message}") from None
     if not isinstance(root, yamlpos.Mapping):
         raise UsageError(f"{name}: not a YAML mapping")
-    lines = [m.group(0) for m in _LINE.finditer(text)]
-    if lines and lines[-1] == "":
-        lines.pop()
+    if _NOT_BREAKS.isdisjoint(text):  # then Python breaks lines where YAML does
+        lines = text.splitlines(keepends=True)
+    else:
+        lines = [m.group(0) for m in _pattern(_LINE).finditer(text)]
+        if lines and lines[-1] == "":
+            lines.pop()
     crlf = sum(line.endswith("\r\n") for line in lines)
     newline = "\r\n" if crlf * 2 > len(lines) else "\n"
     return Text(name, data.startswith(codecs.BOM_UTF8), newline, lines, root)
@@ -78,25 +98,25 @@ def scalar(value: str, indent: int, flow: bool = False, key_width: int = 0) -> s
         return folded
     if plain:
         return value
-    if '"' in value and "'" not in value and not _ESCAPE.search(value) and "\n" not in value:
+    if '"' in value and "'" not in value and not _has_escape(value) and "\n" not in value:
         return f"'{value}'"  # text quoting text, as the files write it
     quoted = json.dumps(value, ensure_ascii=False)
-    return _ESCAPE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", quoted)
+    return _escaped(quoted)
 
 
 def _plain_ok(value: str, flow: bool) -> bool:
-    if not value or value != value.strip() or _ESCAPE.search(value) or "  " in value:
+    if not value or value != value.strip() or _has_escape(value) or "  " in value:
         return False
     if value in ("~", "null", "Null", "NULL") or (
         value[0] in yamlpos._TYPED_START and yamlpos._TYPED.fullmatch(value)
     ):
         return False
-    pattern = _FLOW_PLAIN if flow else _PLAIN
+    pattern = _pattern(_FLOW_PLAIN) if flow else _PLAIN
     return pattern.fullmatch(value) is not None and not value.endswith(":")
 
 
 def _folded(value: str, indent: int) -> str | None:
-    if _ESCAPE.search(value) or "\t" in value or indent + len(value) <= WIDTH:
+    if _has_escape(value) or "\t" in value or indent + len(value) <= WIDTH:
         return None  # control characters need escapes; a short value needs no folding
     width = max(WIDTH - indent, 40)
     pieces = textwrap.wrap(value, width, break_long_words=False, break_on_hyphens=False)
@@ -128,7 +148,7 @@ def render(item: Item, indent: int, flow: bool) -> list[str]:
 def _flow_value(value: str) -> str:
     if _plain_ok(value, flow=True):
         return value
-    return _ESCAPE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(value, ensure_ascii=False))
+    return _escaped(json.dumps(value, ensure_ascii=False))
 
 
 def node_at(root: yamlpos.Mapping, path: tuple[str | int, ...]) -> Any:

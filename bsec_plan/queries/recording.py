@@ -44,13 +44,22 @@ class Recorded:
 
 
 class Target:
-    """The plan asked for, loaded, and the file where records of one kind are kept."""
+    """The plan asked for, loaded, and the file where records of one kind are kept; `read`: the
+    plan's bytes and text as read for an edit, where the record goes into the plan itself."""
 
-    __slots__ = ("name", "path", "plan", "plan_name", "plan_path")
+    __slots__ = ("name", "path", "plan", "plan_name", "plan_path", "read")
 
-    def __init__(self, plan: Plan, plan_path: Path, plan_name: str, path: Path, name: str) -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        plan_path: Path,
+        plan_name: str,
+        path: Path,
+        name: str,
+        read: tuple[bytes, editing.Text] | None = None,
+    ) -> None:
         self.plan, self.plan_path, self.plan_name = plan, plan_path, plan_name
-        self.path, self.name = path, name
+        self.path, self.name, self.read = path, name, read
 
 
 def target(plan_path: Path, plan_name: str, in_registers: bool) -> Target:
@@ -60,7 +69,12 @@ def target(plan_path: Path, plan_name: str, in_registers: bool) -> Target:
             "your copy: --plan PATH, $BSEC_PLAN, or run it where data/plan.yaml is"
         )
     # not from the cache, nor into it: the file is about to change, so its entry would be stale
-    plan = planfile.load(plan_path, cached=False)
+    read = None if in_registers else _read_to_edit(plan_path, plan_name)
+    if read is None:
+        plan = planfile.load(plan_path, cached=False)
+    else:  # the tree the edit reads, with its positions, validated: the file is read once
+        name, registers = str(plan_path), planfile.file_reader(plan_path, str(plan_path))
+        plan = planfile.parse(planfile.decode(read[0], name), name, registers, read[1].root)
     if in_registers and plan.registers is not None:
         relative = plan.registers
         return Target(
@@ -70,7 +84,17 @@ def target(plan_path: Path, plan_name: str, in_registers: bool) -> Target:
             plan_path.parent / relative,
             str(Path(plan_name).parent / relative),
         )
-    return Target(plan, plan_path, plan_name, plan_path, plan_name)
+    return Target(plan, plan_path, plan_name, plan_path, plan_name, read)
+
+
+def _read_to_edit(path: Path, name: str) -> tuple[bytes, editing.Text] | None:
+    """The plan's bytes and text as an edit reads them; None where they cannot be read so, for
+    `planfile.load` to say why as it always does (located)."""
+    try:
+        data = planfile.read_bytes(path)
+        return data, editing.read(data, name)
+    except (PlanError, UsageError):
+        return None
 
 
 def checked_source(text: str) -> str:
@@ -197,8 +221,11 @@ def event(
 def _edited(
     t: Target, path: tuple[str | int, ...], item: editing.Item, index: int | None
 ) -> Recorded:
-    before = planfile.read_bytes(t.path)
-    text = editing.read(before, t.name)
+    if t.read is not None and t.path == t.plan_path:
+        before, text = t.read
+    else:
+        before = planfile.read_bytes(t.path)
+        text = editing.read(before, t.name)
     after = (
         editing.append(text, path, item, _file_class(t))
         if index is None

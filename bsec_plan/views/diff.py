@@ -86,15 +86,16 @@ def meaning_lines(d: Diff) -> list[str]:
     return lines
 
 
+WRAPPED = ("Before", "After")
+
+
 def diff_blocks(d: Diff, old_name: str, new_name: str) -> list[Table | str]:
     if not d:
         return [f"Nothing to review: {old_name} and {new_name} mean the same plan."]
     changes = [(c.kind, c.subject, c.old, c.new) for c in d.changes]
     moved = [(t.action, t.occurrence, t.old, t.new) for t in d.transitions]
-    return [
-        Table(
-            title, columns, rows, wrap=("Before", "After") if len(columns) == 4 else (), empty=empty
-        )
+    return [  # the tables with a subject hold whole records' texts: those columns wrap
+        Table(title, columns, rows, wrap=WRAPPED if "Subject" in columns else (), empty=empty)
         for title, columns, rows, empty in diffrows.blocks(
             d.as_of, old_name, new_name, changes, meanings(d), moved
         )

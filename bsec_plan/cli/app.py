@@ -131,8 +131,24 @@ def _for(args: list[str]) -> typer.Typer:
         if command.callback is not None
         and typer.main.get_command_name(command.name or command.callback.__name__) == name
     ]
-    one.registered_groups = [group for group in app.registered_groups if group.name == name]
+    one.registered_groups = [
+        _with_one(group, args) for group in app.registered_groups if group.name == name
+    ]
     return one if one.registered_commands or one.registered_groups else app
+
+
+def _with_one(group: Any, args: list[str]) -> Any:
+    """A group (`record`) with only the subcommand the argument after its name names, where
+    that is one of them; else the group whole, which lists and suggests them all."""
+    after = args[args.index(group.name) + 1 :]
+    sub = group.typer_instance
+    chosen = [c for c in sub.registered_commands if after and c.name == after[0]]
+    if not chosen:
+        return group
+    one, trimmed = copy.copy(group), copy.copy(sub)
+    trimmed.registered_commands = chosen
+    one.typer_instance = trimmed
+    return one
 
 
 def _command_named(args: list[str]) -> str | None:

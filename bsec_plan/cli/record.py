@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from enum import Enum
 from typing import TYPE_CHECKING, Any
@@ -111,15 +112,9 @@ def _target(plan: str | None, in_registers: bool) -> Target:
 
 def _finish(recorded: Recorded, as_of: str, dry_run: bool) -> int:
     """Say what changed in `diff`'s words, then replace the file (unless --dry-run)."""
-    from bsec_plan.queries import changes
-    from bsec_plan.views import diff as diff_views
-    from bsec_plan.writers import files, formats
+    from bsec_plan.writers import files
 
-    day = parse_as_of(as_of)
-    result = changes.compare(recorded.old, recorded.new, day)
-    formats.write(
-        "table", diff_views.diff_view(result, recorded.name, f"{recorded.name} (recorded)")
-    )
+    _tell(recorded, parse_as_of(as_of))
     sys.stdout.flush()
     if dry_run:
         print(f"{recorded.name}: not written (--dry-run)", file=sys.stderr)
@@ -130,6 +125,31 @@ def _finish(recorded: Recorded, as_of: str, dry_run: bool) -> int:
         raise UsageError(f"cannot write {recorded.name}: {err.strerror or err}") from None
     print(f"{recorded.name}: recorded", file=sys.stderr)
     return 0
+
+
+def _tell(recorded: Recorded, day: dt.date) -> None:
+    """What changed, as `diff` tells it. Plain text (piped) of a progress record is worked out
+    for its one action and written without the comparison of whole plans or the table machinery,
+    which cost as much as the rest of the record; the rest goes the way of `diff`."""
+    from bsec_plan.writers import terminal
+
+    new_name = f"{recorded.name} (recorded)"
+    plain = not terminal.styled(sys.stdout) and not os.environ.get("COLUMNS", "").strip()
+    if plain and recorded.section == "progress":
+        from bsec_plan.queries import recording
+        from bsec_plan.views import diffrows
+        from bsec_plan.writers.plain import table_text
+
+        changed, moved = recording.progress_told(recorded, day)
+        for block in diffrows.blocks(day, recorded.name, new_name, changed, [], moved):
+            sys.stdout.write(table_text(*block))
+        return
+    from bsec_plan.queries import changes
+    from bsec_plan.views import diff as diff_views
+    from bsec_plan.writers import formats
+
+    result = changes.compare(recorded.old, recorded.new, day)
+    formats.write("table", diff_views.diff_view(result, recorded.name, new_name))
 
 
 @record_app.command(

@@ -9,7 +9,7 @@ import codecs
 import json
 import re
 import textwrap
-from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from bsec_plan.loading import yamlpos
@@ -27,23 +27,40 @@ table. Every other list of records is written in blocks (see layout.py)."""
 WIDTH = 100
 """Prose longer than this is folded (`>-`) at this width, as the bundled files are."""
 
-_LINE = re.compile(r"[^\r\n\x85\u2028\u2029]*(?:\r\n|[\r\n\x85\u2028\u2029]|$)")
+# YAML's line breaks: compiled only for a text that str.splitlines would break elsewhere too
+_LINE = r"[^\r\n\x85\u2028\u2029]*(?:\r\n|[\r\n\x85\u2028\u2029]|$)"
+_NOT_BREAKS = frozenset("\v\f\x1c\x1d\x1e")  # line breaks to str.splitlines, not to YAML
 # plain text that every YAML reader takes as the same text, in a block and in a flow mapping
 _PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^:#\n]|:(?=\S)|(?<=\S)#)*")
-_FLOW_PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .()_/–-]*")
-_ESCAPE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+_FLOW_PLAIN = r"[A-Za-z0-9][A-Za-z0-9 .()_/–-]*"  # compiled when a flow item is written
+# written as escapes: C0 and C1 controls, the Unicode line breaks, the byte-order mark. A set
+# and patterns compiled when needed: each compiled pattern costs up to a millisecond a start.
+_ESCAPED = frozenset(map(chr, [*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, 0xFEFF]))
 
 
-@dataclass
+@cache
+def _pattern(source: str) -> re.Pattern[str]:
+    return re.compile(source)
+
+
+def _has_escape(value: str) -> bool:
+    return not _ESCAPED.isdisjoint(value)
+
+
+def _escaped(text: str) -> str:
+    return "".join(f"\\u{ord(c):04x}" if c in _ESCAPED else c for c in text)
+
+
 class Text:
     """A YAML file as read for an edit: its lines with their own endings, and the tree with
-    positions."""
+    positions. A plain class: a dataclass takes milliseconds to define, at every `record`."""
 
-    name: str
-    bom: bool
-    newline: str
-    lines: list[str]
-    root: yamlpos.Mapping
+    __slots__ = ("bom", "lines", "name", "newline", "root")
+
+    def __init__(
+        self, name: str, bom: bool, newline: str, lines: list[str], root: yamlpos.Mapping
+    ) -> None:
+        self.name, self.bom, self.newline, self.lines, self.root = name, bom, newline, lines, root
 
     def joined(self) -> bytes:
         data = "".join(self.lines).encode("utf-8")
@@ -59,9 +76,12 @@ def read(data: bytes, name: str) -> Text:
         raise UsageError(f"{name}:{line}:{col}: {message}") from None
     if not isinstance(root, yamlpos.Mapping):
         raise UsageError(f"{name}: not a YAML mapping")
-    lines = [m.group(0) for m in _LINE.finditer(text)]
-    if lines and lines[-1] == "":
-        lines.pop()
+    if _NOT_BREAKS.isdisjoint(text):  # then Python breaks lines where YAML does
+        lines = text.splitlines(keepends=True)
+    else:
+        lines = [m.group(0) for m in _pattern(_LINE).finditer(text)]
+        if lines and lines[-1] == "":
+            lines.pop()
     crlf = sum(line.endswith("\r\n") for line in lines)
     newline = "\r\n" if crlf * 2 > len(lines) else "\n"
     return Text(name, data.startswith(codecs.BOM_UTF8), newline, lines, root)
@@ -78,25 +98,25 @@ def scalar(value: str, indent: int, flow: bool = False, key_width: int = 0) -> s
         return folded
     if plain:
         return value
-    if '"' in value and "'" not in value and not _ESCAPE.search(value) and "\n" not in value:
+    if '"' in value and "'" not in value and not _has_escape(value) and "\n" not in value:
         return f"'{value}'"  # text quoting text, as the files write it
     quoted = json.dumps(value, ensure_ascii=False)
-    return _ESCAPE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", quoted)
+    return _escaped(quoted)
 
 
 def _plain_ok(value: str, flow: bool) -> bool:
-    if not value or value != value.strip() or _ESCAPE.search(value) or "  " in value:
+    if not value or value != value.strip() or _has_escape(value) or "  " in value:
         return False
     if value in ("~", "null", "Null", "NULL") or (
         value[0] in yamlpos._TYPED_START and yamlpos._TYPED.fullmatch(value)
     ):
         return False
-    pattern = _FLOW_PLAIN if flow else _PLAIN
+    pattern = _pattern(_FLOW_PLAIN) if flow else _PLAIN
     return pattern.fullmatch(value) is not None and not value.endswith(":")
 
 
 def _folded(value: str, indent: int) -> str | None:
-    if _ESCAPE.search(value) or "\t" in value or indent + len(value) <= WIDTH:
+    if _has_escape(value) or "\t" in value or indent + len(value) <= WIDTH:
         return None  # control characters need escapes; a short value needs no folding
     width = max(WIDTH - indent, 40)
     pieces = textwrap.wrap(value, width, break_long_words=False, break_on_hyphens=False)
@@ -128,7 +148,7 @@ def render(item: Item, indent: int, flow: bool) -> list[str]:
 def _flow_value(value: str) -> str:
     if _plain_ok(value, flow=True):
         return value
-    return _ESCAPE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(value, ensure_ascii=False))
+    return _escaped(json.dumps(value, ensure_ascii=False))
 
 
 def node_at(root: yamlpos.Mapping, path: tuple[str | int, ...]) -> Any:
@@ -138,16 +158,19 @@ def node_at(root: yamlpos.Mapping, path: tuple[str | int, ...]) -> Any:
     return node
 
 
-def append(src: Text, path: tuple[str | int, ...], item: Item) -> bytes:
+def append(
+    src: Text, path: tuple[str | int, ...], item: Item, root_class: type | None = None
+) -> bytes:
     """The file with `item` added at the end of the sequence at `path`; a missing last key is
-    added at the end of its mapping."""
+    added where `fmt` puts it in a file of `root_class` (Plan or Registers), else at the end of
+    its mapping."""
     parent = node_at(src.root, path[:-1])
     key = path[-1]
     assert isinstance(key, str)
     sequence = parent.get(key)
     lines = list(src.lines)
     if sequence is None:  # `key:` absent (or empty): write it, and the item under it
-        return _new_key(src, path, item)
+        return _new_key(src, path, item, root_class)
     if not isinstance(sequence, yamlpos.Sequence):
         raise UsageError(f"{src.name}: `{key}` is not a list")
     line, col = sequence.at
@@ -184,26 +207,81 @@ def replace(src: Text, path: tuple[str | int, ...], index: int, item: Item) -> b
     return _done(src, lines)
 
 
-def _new_key(src: Text, path: tuple[str | int, ...], item: Item) -> bytes:
+def _new_key(src: Text, path: tuple[str | int, ...], item: Item, root_class: type | None) -> bytes:
     parent = node_at(src.root, path[:-1])
     key = path[-1]
+    assert isinstance(key, str)
     lines = list(src.lines)
     if key in parent:  # `key:` with nothing after it
-        line = parent.keys_at[str(key)][0]
-        column = parent.keys_at[str(key)][1] - 1
+        line = parent.keys_at[key][0]
+        column = parent.keys_at[key][1] - 1
         after = line
     else:
         column = min(col for _, col in parent.keys_at.values()) - 1 if parent.keys_at else 0
-        last = max(parent.keys_at.values()) if parent.keys_at else (len(lines), 1)
-        after = _item_end(lines, last[0], column - 1)
+        after, blank = _new_key_place(lines, path, parent, column, root_class)
         _ensure_newline(lines, after - 1, src.newline)
-        lines.insert(after, f"{' ' * column}{key}:{src.newline}")
-        after += 1
+        head = [src.newline] if blank else []
+        lines[after:after] = [*head, f"{' ' * column}{key}:{src.newline}"]
+        after += len(head) + 1
     _ensure_newline(lines, after - 1, src.newline)
     flow = key in FLOW_TABLES
     new = [f"{text}{src.newline}" for text in render(item, column + 2, flow)]
     lines[after:after] = new
     return _done(src, lines)
+
+
+def _new_key_place(
+    lines: list[str],
+    path: tuple[str | int, ...],
+    parent: yamlpos.Mapping,
+    column: int,
+    root_class: type | None,
+) -> tuple[int, bool]:
+    """Where a key the mapping lacks goes, so that `fmt` would leave it there: after the key
+    before it in the schema's order, ahead of the comments of the key after it; and whether a
+    blank line goes before it (a top-level key, in a file that sets its keys apart so)."""
+    from bsec_plan.loading import layout  # it builds on this module
+
+    key = str(path[-1])
+    placed = sorted(parent.keys_at.items(), key=lambda kv: kv[1])  # in the file's order
+    if not placed:
+        return len(lines), False
+    later: set[str] = set()
+    if root_class is not None:
+        order = layout.key_order(root_class, path[:-1], [*parent, key])
+        later = set(order[order.index(key) + 1 :])
+    following = next((n for n, (k, _) in enumerate(placed) if k in later), len(placed))
+    if following == 0:  # everything comes after it: only a header could go first; keep it last
+        following = len(placed)
+    before_line = placed[following - 1][1][0]
+    after = _value_end(lines, before_line, column)
+    neighbour = placed[following][1][0] if following < len(placed) else before_line
+    return after, len(path) == 1 and _set_apart(lines, neighbour)
+
+
+def _value_end(lines: list[str], first: int, column: int) -> int:
+    """The last line (1-based) of the value of the key on line `first` at `column`: as
+    `_item_end`, and a list written at the key's own indentation (`key:` then `- item`) too."""
+    end = first
+    for number in range(first + 1, len(lines) + 1):
+        text = lines[number - 1]
+        stripped = text.strip()
+        if not stripped:
+            continue
+        indent = len(text) - len(text.lstrip(" "))
+        listed = stripped == "-" or stripped.startswith("- ")
+        if indent < column or (indent == column and not listed):
+            break
+        end = number
+    return end
+
+
+def _set_apart(lines: list[str], line: int) -> bool:
+    """Whether a blank line stands above line `line` (1-based), over any comments there."""
+    number = line - 1
+    while number >= 1 and lines[number - 1].lstrip().startswith("#"):
+        number -= 1
+    return number >= 1 and not lines[number - 1].strip()
 
 
 def _fill_empty_flow(

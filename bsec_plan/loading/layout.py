@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Collection
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -43,7 +44,7 @@ def _record_type(hint: Any) -> type | None:
     return hint if dataclasses.is_dataclass(hint) and isinstance(hint, type) else None
 
 
-def _ordered(node: yamlpos.Mapping, cls: type | None, top: bool = False) -> list[str]:
+def _ordered(node: Collection[str], cls: type | None, top: bool = False) -> list[str]:
     order = list(_fields(cls)) if cls is not None else []
     if top and cls is not None:  # a plan's own keys before the register keys it inherits
         own = getattr(cls, "__annotations__", {})
@@ -60,6 +61,16 @@ def _child(cls: type | None, key: str) -> type | None:
         return None
     hint = _fields(cls).get(key)
     return _record_type(hint) if hint is not None else None
+
+
+def key_order(root_class: type, path: tuple[str | int, ...], keys: Collection[str]) -> list[str]:
+    """`keys` of the mapping at `path` in a file of `root_class` (Plan or Registers), in the
+    order the layout writes them: where `record` puts a key the file lacks."""
+    cls: type | None = root_class
+    for step in path:
+        if isinstance(step, str):
+            cls = _child(cls, step)
+    return _ordered(keys, cls, top=not path)
 
 
 class _Layout:

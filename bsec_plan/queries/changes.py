@@ -8,18 +8,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from bsec_plan.domain.jsonform import as_json
-from bsec_plan.domain.model import (
-    Action,
-    Chairmanship,
-    EuMembership,
-    LiaisonOfficer,
-    Plan,
-    Progress,
-    Ratification,
-)
+from bsec_plan.domain.model import Action, Plan
 from bsec_plan.domain.schedule import occurrences
 from bsec_plan.queries import questions as q
+from bsec_plan.queries.recordtext import fields as _fields
+from bsec_plan.queries.recordtext import progress_key
+from bsec_plan.queries.recordtext import record_text as _record_text
+from bsec_plan.queries.recordtext import transitions as _transition_rows
 from bsec_plan.safetext import visible
 
 if TYPE_CHECKING:
@@ -108,41 +103,6 @@ def _due_text(plan: Plan, action_id: str) -> str:
     return f"{d.kind}, due {_dues(plan, action_id)}"
 
 
-def _fields(record: DataclassInstance) -> dict[str, object]:
-    return {k: _flat(v) for k, v in as_json(record).items() if v not in (None, [], {})}
-
-
-def _flat(value: object) -> object:
-    """Nested records (a ratification's events) as `event: approval, date: 2002-07-01 | …`."""
-    if isinstance(value, list) and all(isinstance(v, dict) for v in value):
-        return " | ".join(
-            ", ".join(f"{k}: {v}" for k, v in item.items() if v is not None) for item in value
-        )
-    return value
-
-
-def _record_text(record: DataclassInstance) -> str:
-    """A record as a line a reader takes in at once; other records as their fields."""
-    if isinstance(record, Progress):
-        judged = f" Assessment: {record.assessment}" if record.assessment else ""
-        return f"{record.status} on {record.date}: {record.summary}{judged} Source: {record.source}"
-    if isinstance(record, Ratification):
-        events = "; ".join(
-            f"{e.event} {e.date or '(date unknown)'}, source: {e.source}" for e in record.events
-        )
-        return events + (f". Note: {record.note}" if record.note else "")
-    if isinstance(record, LiaisonOfficer):
-        said = record.status.replace("-", " ") + (f" on {record.date}" if record.date else "")
-        if record.inferred_from:
-            said += f" (inferred from {record.inferred_from})"
-        return said + (f", source: {record.source}" if record.source else "")
-    if isinstance(record, Chairmanship):
-        return f"{record.start} – {record.end}, source: {record.source}"
-    if isinstance(record, EuMembership):
-        return f"since {record.since}, source: {record.source}"
-    return ", ".join(f"{k}: {v}" for k, v in _fields(record).items())
-
-
 def _changed_fields(old: DataclassInstance, new: DataclassInstance) -> tuple[str, str]:
     a, b = _fields(old), _fields(new)
     keys = [k for k in new.__dataclass_fields__ if a.get(k) != b.get(k)]
@@ -175,11 +135,7 @@ RECORDS = [
     ("liaison_officers", "liaison officer", lambda r: r.state),
     ("eu_membership", "EU membership", lambda r: r.state),
     ("chairmanships", "chairmanship", lambda r: r.state),
-    (
-        "progress",
-        "progress record",
-        lambda r: f"{r.action} {r.occurrence or ''}".strip() + f" {r.date}",
-    ),
+    ("progress", "progress record", progress_key),
 ]
 
 
@@ -382,11 +338,4 @@ def _responsible(action: Action) -> str:
 
 
 def _transitions(old: Plan, new: Plan, as_of: dt.date) -> list[Transition]:
-    before = {(r.action, r.occurrence): r.status for r in q.evaluate(old, as_of)}
-    after = {(r.action, r.occurrence): r.status for r in q.evaluate(new, as_of)}
-    keys = list(after) + [k for k in before if k not in after]
-    return [
-        Transition(a, label, before.get((a, label)), after.get((a, label)))
-        for a, label in keys
-        if before.get((a, label)) != after.get((a, label))
-    ]
+    return [Transition(*row) for row in _transition_rows(old, new, as_of)]

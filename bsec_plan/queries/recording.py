@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,27 +22,44 @@ if TYPE_CHECKING:
     from bsec_plan.domain.model import Plan
 
 
-@dataclass  # read-only by convention; not frozen, which takes twice as long to define
+# Plain classes, read-only by convention: a dataclass takes milliseconds to define, at every
+# start of `record`, and these two are made once a run.
 class Recorded:
     """What a record makes of the file that holds it."""
 
-    path: Path  # the file to replace
-    name: str  # how messages name it
-    before: bytes
-    after: bytes
-    old: Plan
-    new: Plan
+    __slots__ = ("after", "before", "name", "new", "old", "path", "section")
+
+    def __init__(
+        self,
+        path: Path,  # the file to replace
+        name: str,  # how messages name it
+        before: bytes,
+        after: bytes,
+        old: Plan,
+        new: Plan,
+        section: str,  # the list the record went into: progress, ratifications, liaison_officers
+    ) -> None:
+        self.path, self.name, self.before, self.after = path, name, before, after
+        self.old, self.new, self.section = old, new, section
 
 
-@dataclass
 class Target:
-    """The plan asked for, loaded, and the file where records of one kind are kept."""
+    """The plan asked for, loaded, and the file where records of one kind are kept; `read`: the
+    plan's bytes and text as read for an edit, where the record goes into the plan itself."""
 
-    plan: Plan
-    plan_path: Path
-    plan_name: str
-    path: Path
-    name: str
+    __slots__ = ("name", "path", "plan", "plan_name", "plan_path", "read")
+
+    def __init__(
+        self,
+        plan: Plan,
+        plan_path: Path,
+        plan_name: str,
+        path: Path,
+        name: str,
+        read: tuple[bytes, editing.Text] | None = None,
+    ) -> None:
+        self.plan, self.plan_path, self.plan_name = plan, plan_path, plan_name
+        self.path, self.name, self.read = path, name, read
 
 
 def target(plan_path: Path, plan_name: str, in_registers: bool) -> Target:
@@ -53,7 +69,12 @@ def target(plan_path: Path, plan_name: str, in_registers: bool) -> Target:
             "your copy: --plan PATH, $BSEC_PLAN, or run it where data/plan.yaml is"
         )
     # not from the cache, nor into it: the file is about to change, so its entry would be stale
-    plan = planfile.load(plan_path, cached=False)
+    read = None if in_registers else _read_to_edit(plan_path, plan_name)
+    if read is None:
+        plan = planfile.load(plan_path, cached=False)
+    else:  # the tree the edit reads, with its positions, validated: the file is read once
+        name, registers = str(plan_path), planfile.file_reader(plan_path, str(plan_path))
+        plan = planfile.parse(planfile.decode(read[0], name), name, registers, read[1].root)
     if in_registers and plan.registers is not None:
         relative = plan.registers
         return Target(
@@ -63,7 +84,17 @@ def target(plan_path: Path, plan_name: str, in_registers: bool) -> Target:
             plan_path.parent / relative,
             str(Path(plan_name).parent / relative),
         )
-    return Target(plan, plan_path, plan_name, plan_path, plan_name)
+    return Target(plan, plan_path, plan_name, plan_path, plan_name, read)
+
+
+def _read_to_edit(path: Path, name: str) -> tuple[bytes, editing.Text] | None:
+    """The plan's bytes and text as an edit reads them; None where they cannot be read so, for
+    `planfile.load` to say why as it always does (located)."""
+    try:
+        data = planfile.read_bytes(path)
+        return data, editing.read(data, name)
+    except (PlanError, UsageError):
+        return None
 
 
 def checked_source(text: str) -> str:
@@ -190,15 +221,54 @@ def event(
 def _edited(
     t: Target, path: tuple[str | int, ...], item: editing.Item, index: int | None
 ) -> Recorded:
-    before = planfile.read_bytes(t.path)
-    text = editing.read(before, t.name)
+    if t.read is not None and t.path == t.plan_path:
+        before, text = t.read
+    else:
+        before = planfile.read_bytes(t.path)
+        text = editing.read(before, t.name)
     after = (
-        editing.append(text, path, item)
+        editing.append(text, path, item, _file_class(t))
         if index is None
         else editing.replace(text, path, index, item)
     )
     new = _validated(t, after)
-    return Recorded(t.path, t.name, before, after, t.plan, new)
+    return Recorded(t.path, t.name, before, after, t.plan, new, str(path[0]))
+
+
+Told = tuple[
+    list[tuple[str, str, str | None, str | None]],  # changes: kind, subject, before, after
+    list[tuple[str, str | None, str | None, str | None]],  # occurrences whose status moves
+]
+
+
+def progress_told(r: Recorded, as_of: dt.date) -> Told:
+    """What a progress record changes, in the words of `diff`, worked out for its one action:
+    the record added, and the statuses of the action's occurrences that move. A progress record
+    changes nothing else, so `diff` of the two plans says the same (the tests compare them)."""
+    from bsec_plan.queries import recordtext
+    from bsec_plan.safetext import visible
+
+    added = r.new.progress[-1]  # appended: the last of its list
+    key = recordtext.progress_key(added)
+    same = sum(recordtext.progress_key(p) == key for p in r.new.progress[:-1])
+    subject = key if not same else f"{key} #{same + 1}"  # as `diff` tells repeated records apart
+    change = (
+        "progress record added",
+        visible(subject),
+        None,
+        visible(recordtext.record_text(added)),
+    )
+    action = r.new.actions[added.action]
+    moved = recordtext.transitions(r.old, r.new, as_of, occurrences(action, r.new.start, r.new.end))
+    return [change], moved
+
+
+def _file_class(t: Target) -> type:
+    """What the edited file holds, for the order of its keys: a plan, or the registers it names."""
+    from bsec_plan.domain.model import Plan
+    from bsec_plan.domain.registers import Registers
+
+    return Plan if t.path == t.plan_path else Registers
 
 
 def _validated(t: Target, after: bytes) -> Plan:

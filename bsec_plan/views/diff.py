@@ -9,6 +9,7 @@ from bsec_plan.queries.changes import Diff, Shift, Transition
 from bsec_plan.queries.questions import Standing
 from bsec_plan.queries.standing import NOTHING
 from bsec_plan.safetext import markdown_cell, markdown_code
+from bsec_plan.views import diffrows
 from bsec_plan.views.common import Table, View, header, stage_text, standing_text
 
 
@@ -85,36 +86,20 @@ def meaning_lines(d: Diff) -> list[str]:
     return lines
 
 
+WRAPPED = ("Before", "After")
+
+
 def diff_blocks(d: Diff, old_name: str, new_name: str) -> list[Table | str]:
     if not d:
         return [f"Nothing to review: {old_name} and {new_name} mean the same plan."]
-    changes = Table(
-        f"Changes from {old_name} to {new_name}",
-        ["Change", "Subject", "Before", "After"],
-        wrap=("Before", "After"),
-    )
-    for c in d.changes:
-        changes.rows.append([c.kind, c.subject, c.old or "—", c.new or "—"])
-    meant = Table(
-        f"What it means for the states, as of {d.as_of}",
-        ["Meaning", "Subject", "Before", "After"],
-        wrap=("Before", "After"),
-    )
-    meant.rows = [list(row) for row in meanings(d)]
-    moved = Table(
-        f"Occurrences whose status changes, as of {d.as_of}",
-        ["Occurrence", "Before", "After"],
-        empty="none",
-    )
-    for t in d.transitions:
-        moved.rows.append(
-            [
-                f"{t.action} {t.occurrence}" if t.occurrence else t.action,
-                t.old or "absent",
-                t.new or "absent",
-            ]
+    changes = [(c.kind, c.subject, c.old, c.new) for c in d.changes]
+    moved = [(t.action, t.occurrence, t.old, t.new) for t in d.transitions]
+    return [  # the tables with a subject hold whole records' texts: those columns wrap
+        Table(title, columns, rows, wrap=WRAPPED if "Subject" in columns else (), empty=empty)
+        for title, columns, rows, empty in diffrows.blocks(
+            d.as_of, old_name, new_name, changes, meanings(d), moved
         )
-    return [changes, *([meant] if meant.rows else []), moved]
+    ]
 
 
 def diff_markdown(d: Diff, old_name: str, new_name: str) -> str:

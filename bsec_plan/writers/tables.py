@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from bsec_plan.safetext import csv_cell, json_text, visible
 from bsec_plan.views.common import AS_OF, STATUS_LOOK, Lines, MonthGrid, Table
 from bsec_plan.writers import terminal
+from bsec_plan.writers.plain import table_text
 
 if TYPE_CHECKING:  # rich is imported only when a terminal is styled
     from rich.console import Console
@@ -69,24 +70,8 @@ def plain(tables: Sequence[Table | Lines | str]) -> str:
         if isinstance(item, Lines):
             out.extend(visible(line) + "\n" for line, _ in item.lines)
             continue
-        if item.title:
-            out.append(visible(item.title) + "\n")
-        if not item.rows:
-            out.append(f"  ({item.empty})\n\n")
-            continue
-        rows = [[visible(v) for v in row] for row in [item.columns, *item.rows]]
-        widths = [max(len(row[i]) for row in rows) for i in range(len(item.columns))]
-        widths[-1] = 0  # the last column is never padded
-        rule = ["-" * len(c) for c in item.columns]
-        out.extend(_aligned(cells, widths) for cells in [rows[0], rule, *rows[1:]])
-        if item.legend:
-            out.append(visible(item.legend) + "\n")
-        out.append("\n")
+        out.append(table_text(item.title, item.columns, item.rows, item.empty, item.legend))
     return "".join(out)
-
-
-def _aligned(cells: list[str], widths: list[int]) -> str:
-    return "  ".join(v.ljust(w) for v, w in zip(cells, widths, strict=True)).rstrip() + "\n"
 
 
 def _write_rich(tables: Sequence[Table | Lines | str], console: Console) -> None:

@@ -1,0 +1,83 @@
+"""A record in the words of `diff`, and the statuses a change moves: what `diff` and `record`
+both say, in a module light to import (no classes), so that `record` can say it without
+loading the whole comparison."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from bsec_plan.domain.jsonform import as_json
+from bsec_plan.domain.model import (
+    Chairmanship,
+    EuMembership,
+    LiaisonOfficer,
+    Progress,
+    Ratification,
+)
+from bsec_plan.queries import questions as q
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance  # any domain record
+
+    from bsec_plan.domain.model import Plan
+    from bsec_plan.domain.schedule import Occurrence
+
+
+def fields(record: DataclassInstance) -> dict[str, object]:
+    return {k: _flat(v) for k, v in as_json(record).items() if v not in (None, [], {})}
+
+
+def _flat(value: object) -> object:
+    """Nested records (a ratification's events) as `event: approval, date: 2002-07-01 | …`."""
+    if isinstance(value, list) and all(isinstance(v, dict) for v in value):
+        return " | ".join(
+            ", ".join(f"{k}: {v}" for k, v in item.items() if v is not None) for item in value
+        )
+    return value
+
+
+def record_text(record: DataclassInstance) -> str:
+    """A record as a line a reader takes in at once; other records as their fields."""
+    if isinstance(record, Progress):
+        judged = f" Assessment: {record.assessment}" if record.assessment else ""
+        return f"{record.status} on {record.date}: {record.summary}{judged} Source: {record.source}"
+    if isinstance(record, Ratification):
+        events = "; ".join(
+            f"{e.event} {e.date or '(date unknown)'}, source: {e.source}" for e in record.events
+        )
+        return events + (f". Note: {record.note}" if record.note else "")
+    if isinstance(record, LiaisonOfficer):
+        said = record.status.replace("-", " ") + (f" on {record.date}" if record.date else "")
+        if record.inferred_from:
+            said += f" (inferred from {record.inferred_from})"
+        return said + (f", source: {record.source}" if record.source else "")
+    if isinstance(record, Chairmanship):
+        return f"{record.start} – {record.end}, source: {record.source}"
+    if isinstance(record, EuMembership):
+        return f"since {record.since}, source: {record.source}"
+    return ", ".join(f"{k}: {v}" for k, v in fields(record).items())
+
+
+def progress_key(record: Progress) -> str:
+    """A progress record's identity in `diff`: `A.2 2010-H1 2010-06-15`."""
+    return f"{record.action} {record.occurrence or ''}".strip() + f" {record.date}"
+
+
+def transitions(
+    old: Plan, new: Plan, as_of: dt.date, occurrences: list[Occurrence] | None = None
+) -> list[tuple[str, str | None, str | None, str | None]]:
+    """(action, occurrence, status before, status after) for each occurrence whose status on
+    `as_of` differs; None: absent on that side. `occurrences`: only these (in both plans)."""
+    before = {
+        (r.action, r.occurrence): r.status for r in q.evaluate(old, as_of, occurrences=occurrences)
+    }
+    after = {
+        (r.action, r.occurrence): r.status for r in q.evaluate(new, as_of, occurrences=occurrences)
+    }
+    keys = list(after) + [k for k in before if k not in after]
+    return [
+        (a, label, before.get((a, label)), after.get((a, label)))
+        for a, label in keys
+        if before.get((a, label)) != after.get((a, label))
+    ]

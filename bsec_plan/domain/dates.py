@@ -5,7 +5,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+
+from bsec_plan.plaindata import dataclass
 
 # ASCII digits only: `\d` would also take Arabic-Indic or fullwidth digits, which the JSON
 # Schema (and every other reader of the file) rejects

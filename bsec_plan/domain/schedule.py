@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from functools import cache
 
 from bsec_plan.domain.model import Action, Plan
+from bsec_plan.plaindata import dataclass
 
 
 @dataclass(frozen=True)

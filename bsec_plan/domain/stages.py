@@ -4,11 +4,12 @@ dates of entry into force the instrument's own clause gives from them."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from bsec_plan.domain.dates import PartialDate
 from bsec_plan.domain.model import Event, Plan
 from bsec_plan.domain.treaty import general_date, stage_of, state_date
+from bsec_plan.plaindata import dataclass
 
 
 @dataclass

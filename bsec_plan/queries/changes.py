@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any
 
 from bsec_plan.domain.jsonform import as_json
@@ -19,6 +19,7 @@ from bsec_plan.domain.model import (
     Ratification,
 )
 from bsec_plan.domain.schedule import occurrences
+from bsec_plan.plaindata import dataclass
 from bsec_plan.queries import questions as q
 from bsec_plan.safetext import visible
 

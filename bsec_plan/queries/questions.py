@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from bsec_plan.domain import parties
 from bsec_plan.domain.model import Action, Plan, Progress
 from bsec_plan.domain.schedule import Occurrence, plan_occurrences, recurring
 from bsec_plan.domain.stages import entries
+from bsec_plan.plaindata import dataclass
 from bsec_plan.problems import UsageError, did_you_mean
 from bsec_plan.queries import standing as standings
 from bsec_plan.queries.standing import UNKNOWN, Stage, Standing
@@ -189,6 +190,9 @@ def addressed(plan: Plan, action_id_: str, as_of: dt.date) -> list[str]:
 
 @dataclass
 class StateRow:
+    """A Member State on the as-of date: its standing on each instrument asked about, its
+    liaison officer and since when it is an EU member."""
+
     code: str
     name: str
     ratifications: dict[str, Standing]
@@ -325,6 +329,8 @@ def title(plan: Plan, action_id_: str) -> str:
 
 @dataclass
 class Overview:
+    """Where the plan stands on the as-of date, as `status` shows it."""
+
     as_of: dt.date
     elapsed: float  # share of the plan period passed on the as-of date, 0..1
     counts: dict[str, dict[str, int]]  # direction -> status -> occurrences

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +15,7 @@ from bsec_plan.domain.dates import PartialDate
 from bsec_plan.domain.schedule import occurrences
 from bsec_plan.loading import editing, planfile
 from bsec_plan.loading.discovery import bundled_name
+from bsec_plan.plaindata import dataclass
 from bsec_plan.problems import PlanError, UsageError
 from bsec_plan.queries import questions as q
 

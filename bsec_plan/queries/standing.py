@@ -5,11 +5,12 @@ instrument's clause, and the stage reached."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from bsec_plan.domain.model import Event, Plan
 from bsec_plan.domain.stages import Entries, entries
 from bsec_plan.domain.treaty import STAGES, Reservation, stage_of
+from bsec_plan.plaindata import dataclass
 
 REACHED = {
     "signature": "signed",

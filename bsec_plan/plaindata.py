@@ -1,0 +1,198 @@
+"""`dataclass` as the standard library's, with the methods that compare, print and hash a record
+shared by every class instead of compiled for each one, and `__init__` compiled when first called.
+
+The standard decorator writes each class's `__init__`, `__repr__`, `__eq__`, ordering and
+`__hash__` as source text and compiles it, at every start: about 2 million instructions a class,
+and a warm run defines some forty classes before it answers, most of which it never builds
+through `__init__` (a plan read from the cache is rebuilt without its constructors). Here the
+comparing, printing and hashing are the functions below, given the class's fields; they answer as
+the generated ones do: the same text for `repr`, equality and order on the same tuple of fields,
+the same hash. `__init__` is the standard one, made by `dataclasses` from the same fields the
+first time the class is called (a frozen class, always built, gets it at once, and so does a
+class without a docstring, which `dataclasses` writes from the signature); until then
+`inspect.signature` of the class shows `(*args, **kwargs)`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from operator import attrgetter, eq, ge, gt, le, lt
+from reprlib import recursive_repr
+from typing import TYPE_CHECKING, Any, TypeVar, overload
+
+T = TypeVar("T")
+
+if TYPE_CHECKING:
+    from typing_extensions import dataclass_transform
+else:
+    # typing_extensions takes milliseconds to import; the decorator only informs type checkers
+    def dataclass_transform(**_options: object) -> Callable[[T], T]:
+        return lambda decorator: decorator
+
+
+Values = Callable[[Any], tuple[Any, ...]]
+_ORDER = {"__lt__": lt, "__le__": le, "__gt__": gt, "__ge__": ge}
+
+
+@overload
+def dataclass(
+    cls: type[T],
+    /,
+    *,
+    frozen: bool = ...,
+    order: bool = ...,
+    kw_only: bool = ...,
+    slots: bool = ...,
+) -> type[T]: ...
+
+
+@overload
+def dataclass(
+    cls: None = None,
+    /,
+    *,
+    frozen: bool = ...,
+    order: bool = ...,
+    kw_only: bool = ...,
+    slots: bool = ...,
+) -> Callable[[type[T]], type[T]]: ...
+
+
+@dataclass_transform(field_specifiers=(dataclasses.field,))
+def dataclass(
+    cls: type[T] | None = None,
+    /,
+    *,
+    frozen: bool = False,
+    order: bool = False,
+    kw_only: bool = False,
+    slots: bool = False,
+) -> type[T] | Callable[[type[T]], type[T]]:
+    """`dataclasses.dataclass(cls, frozen=, order=, kw_only=, slots=)`, with `repr` and `eq` on
+    (as there by default), their methods shared."""
+
+    def wrap(cls: type[T]) -> type[T]:
+        # a class without a docstring gets one written from its signature, which needs __init__
+        defer = not frozen and "__init__" not in vars(cls) and bool(cls.__doc__)
+        made = dataclasses.dataclass(
+            cls, init=not defer, repr=False, eq=False, frozen=frozen, kw_only=kw_only, slots=slots
+        )
+        if defer:
+            _no_init_only_fields(made)
+            made.__init__ = _deferred_init(made)  # type: ignore[method-assign]
+        _share_methods(made, frozen=frozen, order=order)
+        return made
+
+    return wrap if cls is None else wrap(cls)
+
+
+def _share_methods(cls: type, *, frozen: bool, order: bool) -> None:
+    """What `dataclasses` adds for repr=True, eq=True and `order`, and the `__hash__` it sets
+    for eq=True: each only where the class does not define it itself, as there."""
+    fields = dataclasses.fields(cls)
+    own = vars(cls)
+    explicit_hash = not ("__hash__" not in own or (own["__hash__"] is None and "__eq__" in own))
+    compared = _values([f.name for f in fields if f.compare])
+    if "__repr__" not in own:
+        _set(cls, "__repr__", _repr([f.name for f in fields if f.repr]))
+    if "__eq__" not in own:
+        _set(cls, "__eq__", _compare(compared, eq))
+    if order:
+        for name, method in _ORDER.items():
+            if name in own:
+                raise TypeError(
+                    f"Cannot overwrite attribute {name} in class {cls.__name__}. "
+                    "Consider using functools.total_ordering"
+                )
+            _set(cls, name, _compare(compared, method))
+    if not explicit_hash:
+        if frozen:
+            hashed = _values([f.name for f in fields if (f.compare if f.hash is None else f.hash)])
+            _set(cls, "__hash__", _hash(hashed))
+        else:  # mutable and compared by value: not hashable, as with dataclasses
+            cls.__hash__ = None  # type: ignore[assignment]
+
+
+def _no_init_only_fields(cls: type) -> None:
+    """`fields()`, which `__init__` is made from below, leaves out InitVar arguments: refused."""
+    declared: dict[str, Any] = getattr(cls, "__dataclass_fields__", {})
+    names = {f.name for f in dataclasses.fields(cls)}
+    if any("InitVar" in str(f.type) for name, f in declared.items() if name not in names):
+        raise TypeError(f"{cls.__name__}: an InitVar needs dataclasses.dataclass")
+
+
+def _deferred_init(cls: type) -> Callable[..., None]:
+    """An `__init__` that, called the first time, puts the standard one in its place and runs
+    it."""
+
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        init = _standard_init(cls)
+        cls.__init__ = init  # type: ignore[misc]
+        init(self, *args, **kwargs)
+
+    __init__.__qualname__ = f"{cls.__qualname__}.__init__"
+    return __init__
+
+
+def _standard_init(cls: type) -> Callable[..., None]:
+    """The `__init__` that `dataclasses` makes for `cls`'s fields, made on a stand-in class
+    that declares the same fields (defaults, factories, keyword-only) and `__post_init__`; it
+    sets the fields by name, so it serves `cls` as it is."""
+    names: dict[str, Any] = {
+        "__module__": cls.__module__,
+        "__qualname__": cls.__qualname__,
+        "__doc__": cls.__doc__ or "",  # else dataclasses works out a signature to write one
+    }
+    names["__annotations__"] = annotations = {}
+    for f in dataclasses.fields(cls):
+        annotations[f.name] = f.type
+        names[f.name] = dataclasses.field(
+            default=f.default, default_factory=f.default_factory, init=f.init, kw_only=f.kw_only
+        )
+    if hasattr(cls, "__post_init__"):
+        names["__post_init__"] = cls.__post_init__
+    stand_in = type(cls.__name__, (), names)
+    made: type = dataclasses.dataclass(stand_in, repr=False, eq=False, match_args=False)
+    init: Callable[..., None] = vars(made)["__init__"]
+    return init
+
+
+def _set(cls: type, name: str, function: Callable[..., Any]) -> None:
+    function.__qualname__ = f"{cls.__qualname__}.{name}"
+    setattr(cls, name, function)
+
+
+def _values(names: list[str]) -> Values:
+    """The fields' values as a tuple, as the generated methods compare them."""
+    if len(names) > 1:
+        return attrgetter(*names)
+    if names:
+        (name,) = names
+        return lambda record: (getattr(record, name),)
+    return lambda record: ()
+
+
+def _repr(names: list[str]) -> Callable[[Any], str]:
+    @recursive_repr()  # a record that holds itself shows `...` there, as with dataclasses
+    def __repr__(self: Any) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in names)
+        return f"{self.__class__.__qualname__}({shown})"
+
+    return __repr__
+
+
+def _compare(values: Values, operator: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    def compare(self: Any, other: Any) -> Any:
+        if other.__class__ is self.__class__:
+            return operator(values(self), values(other))
+        return NotImplemented
+
+    return compare
+
+
+def _hash(values: Values) -> Callable[[Any], int]:
+    def __hash__(self: Any) -> int:
+        return hash(values(self))
+
+    return __hash__

@@ -7,10 +7,10 @@ and a warm run defines some forty classes before it answers, most of which it ne
 through `__init__` (a plan read from the cache is rebuilt without its constructors). Here the
 comparing, printing and hashing are the functions below, given the class's fields; they answer as
 the generated ones do: the same text for `repr`, equality and order on the same tuple of fields,
-the same hash. `__init__` is the standard one, made by `dataclasses` from the same fields the
-first time the class is called (a frozen class, always built, gets it at once, and so does a
-class without a docstring, which `dataclasses` writes from the signature); until then
-`inspect.signature` of the class shows `(*args, **kwargs)`.
+the same hash. `__init__` is written as `dataclasses` writes it, the first time the class is
+called (a frozen class, always built, and a class without a docstring, which `dataclasses`
+describes by its signature, get the standard one at once); until then `inspect.signature` of
+the class shows `(*args, **kwargs)`. tests/test_plaindata.py holds them to the standard ones.
 """
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ def dataclass(
             cls, init=not defer, repr=False, eq=False, frozen=frozen, kw_only=kw_only, slots=slots
         )
         if defer:
-            _no_init_only_fields(made)
+            _check_init(made)
             made.__init__ = _deferred_init(made)  # type: ignore[method-assign]
         _share_methods(made, frozen=frozen, order=order)
         return made
@@ -114,12 +114,23 @@ def _share_methods(cls: type, *, frozen: bool, order: bool) -> None:
             cls.__hash__ = None  # type: ignore[assignment]
 
 
-def _no_init_only_fields(cls: type) -> None:
-    """`fields()`, which `__init__` is made from below, leaves out InitVar arguments: refused."""
+def _check_init(cls: type) -> None:
+    """What `dataclasses` checks as it writes `__init__`, checked now that it is written later:
+    a positional field without a default after one with a default is refused. So is an
+    InitVar, which `fields()` (what `__init__` is made from below) leaves out."""
     declared: dict[str, Any] = getattr(cls, "__dataclass_fields__", {})
-    names = {f.name for f in dataclasses.fields(cls)}
+    fields = dataclasses.fields(cls)
+    names = {f.name for f in fields}
     if any("InitVar" in str(f.type) for name, f in declared.items() if name not in names):
         raise TypeError(f"{cls.__name__}: an InitVar needs dataclasses.dataclass")
+    defaulted = False
+    for f in fields:
+        if not f.init or f.kw_only:
+            continue
+        has_default = not (f.default is f.default_factory is dataclasses.MISSING)
+        if defaulted and not has_default:
+            raise TypeError(f"non-default argument {f.name!r} follows default argument")
+        defaulted = defaulted or has_default
 
 
 def _deferred_init(cls: type) -> Callable[..., None]:
@@ -135,26 +146,50 @@ def _deferred_init(cls: type) -> Callable[..., None]:
     return __init__
 
 
+class _Factory:
+    """The default shown for a field with a default factory, as dataclasses shows it."""
+
+    def __repr__(self) -> str:
+        return "<factory>"
+
+
+_FACTORY = _Factory()
+
+
 def _standard_init(cls: type) -> Callable[..., None]:
-    """The `__init__` that `dataclasses` makes for `cls`'s fields, made on a stand-in class
-    that declares the same fields (defaults, factories, keyword-only) and `__post_init__`; it
-    sets the fields by name, so it serves `cls` as it is."""
-    names: dict[str, Any] = {
-        "__module__": cls.__module__,
-        "__qualname__": cls.__qualname__,
-        "__doc__": cls.__doc__ or "",  # else dataclasses works out a signature to write one
-    }
-    names["__annotations__"] = annotations = {}
-    for f in dataclasses.fields(cls):
-        annotations[f.name] = f.type
-        names[f.name] = dataclasses.field(
-            default=f.default, default_factory=f.default_factory, init=f.init, kw_only=f.kw_only
-        )
+    """The `__init__` that `dataclasses` writes for `cls`'s fields, written the same way: the
+    same parameters (positional, then keyword-only), defaults and annotations; each field set in
+    order, a default factory called for each record, then `__post_init__`. Only the class's own
+    field names and names made here are ever part of the code."""
+    fields = dataclasses.fields(cls)
+    me = "__dataclass_self__" if "self" in {f.name for f in fields} else "self"
+    scope: dict[str, Any] = {"__dataclass_HAS_DEFAULT_FACTORY__": _FACTORY}
+    positional, keyword, body = [me], list[str](), list[str]()
+    for f in fields:
+        factory, default = f"__dataclass_factory_{f.name}__", f"__dataclass_dflt_{f.name}__"
+        if f.default_factory is not dataclasses.MISSING:
+            scope[factory] = f.default_factory
+            value = f"{factory}() if {f.name} is __dataclass_HAS_DEFAULT_FACTORY__ else {f.name}"
+            parameter = f"{f.name}=__dataclass_HAS_DEFAULT_FACTORY__"
+            if not f.init:
+                value = f"{factory}()"
+        elif f.default is not dataclasses.MISSING:
+            scope[default] = f.default
+            parameter, value = f"{f.name}={default}", f.name if f.init else default
+        elif f.init:
+            parameter = value = f.name
+        else:
+            continue
+        body.append(f"  {me}.{f.name} = {value}")
+        if f.init:
+            (keyword if f.kw_only else positional).append(parameter)
     if hasattr(cls, "__post_init__"):
-        names["__post_init__"] = cls.__post_init__
-    stand_in = type(cls.__name__, (), names)
-    made: type = dataclasses.dataclass(stand_in, repr=False, eq=False, match_args=False)
-    init: Callable[..., None] = vars(made)["__init__"]
+        body.append(f"  {me}.__post_init__()")
+    parameters = ", ".join(positional + (["*", *keyword] if keyword else []))
+    exec(f"def __init__({parameters}):\n" + ("\n".join(body) or "  pass"), scope)
+    init: Callable[..., None] = scope["__init__"]
+    init.__annotations__ = {f.name: f.type for f in fields if f.init} | {"return": None}
+    init.__qualname__, init.__module__ = f"{cls.__qualname__}.__init__", cls.__module__
     return init
 
 

@@ -41,6 +41,8 @@ def _shapes(decorate: Callable[..., Any]) -> dict[str, type]:
         """A record that adds a field to its parent's."""
 
         extra: int = 0
+        seen: list[str] = dataclasses.field(default_factory=list, init=False)
+        count: int = dataclasses.field(default=0, init=False)
 
     @decorate
     class Bare:
@@ -167,3 +169,15 @@ def test_a_default_factory_gives_each_record_its_own() -> None:
     one.tags.append("x")
     assert two.tags == []
     assert dataclasses.replace(one, name="c").tags == ["x"]
+
+
+@pytest.mark.parametrize("decorate", [dataclasses.dataclass, plaindata.dataclass])
+def test_a_field_without_a_default_after_one_with_is_refused(decorate: Any) -> None:
+    with pytest.raises(TypeError, match="non-default argument 'second' follows default argument"):
+
+        @decorate
+        class Wrong:
+            """Its second field has no default."""
+
+            first: int = 0
+            second: int

@@ -41,7 +41,7 @@ def parse_day(text: str) -> dt.date:
 
 
 # An offset from a day, as the command line takes it: +0d, -2w, +3m, +1y
-_OFFSET = re.compile(r"([+-])([0-9]{1,5})([dwmy])")
+_OFFSET = r"([+-])([0-9]{1,5})([dwmy])"  # compiled where first used: few runs need it
 OFFSET_FORMS = "+0d, -2w, +3m, +1y (days, weeks, months, years)"
 
 
@@ -49,7 +49,7 @@ def offset(day: dt.date, text: str) -> dt.date | None:
     """`day` moved by `text` (`+3m`: three months later, on the same day of the month or the
     month's last day, as dateutil's relativedelta counts), or None when `text` is no offset.
     A result outside the years dates may take is a ValueError."""
-    match = _OFFSET.fullmatch(text)
+    match = re.fullmatch(_OFFSET, text)
     if not match:
         return None
     sign, count_text, unit = match.groups()

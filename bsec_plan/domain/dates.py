@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import cached_property
 
 from bsec_plan.plaindata import dataclass
 
@@ -96,11 +97,13 @@ class PartialDate:
         _checked(year, month, day, text)
         return cls(year, month, day)
 
-    @property
+    # worked out once for each date: a plan's few dozen dates are shared by its records (the
+    # cache's decoding shares them), and queries ask for these days thousands of times
+    @cached_property
     def first_day(self) -> dt.date:
         return dt.date(self.year, self.month or 1, self.day or 1)
 
-    @property
+    @cached_property
     def last_day(self) -> dt.date:
         """The day something due 'by' this date is due: the end of the period it names."""
         if self.month and self.day:

@@ -8,7 +8,7 @@ from dataclasses import field
 from bsec_plan.domain import parties
 from bsec_plan.domain.model import Action, Plan, Progress
 from bsec_plan.domain.schedule import Occurrence, plan_occurrences, recurring
-from bsec_plan.domain.stages import entries
+from bsec_plan.domain.stages import entries_of
 from bsec_plan.plaindata import dataclass
 from bsec_plan.problems import UsageError, did_you_mean
 from bsec_plan.queries import standing as standings
@@ -203,7 +203,7 @@ class StateRow:
 def states(plan: Plan, as_of: dt.date, instrument: str | None = None) -> list[StateRow]:
     instruments = [instrument] if instrument else [i.id for i in plan.instruments if i.ratifiable]
     eu = {m.state: m.since for m in plan.eu_membership if m.since <= as_of}
-    found = {i: entries(plan, i) for i in instruments}
+    found = entries_of(plan, instruments)
     return [
         StateRow(
             code=s.code,

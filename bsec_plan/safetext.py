@@ -53,7 +53,7 @@ def visible(text: str) -> str:
     """`text` with each control character shown as `\\xNN` and each bidirectional control or
     zero-width character as `\\uNNNN`; newline and tab kept."""
     printable = text.isprintable() or text.translate(_KEPT).isprintable()
-    if printable and not any(letter in text for letter in _BLANK_LETTERS):
+    if printable and (text.isascii() or not any(letter in text for letter in _BLANK_LETTERS)):
         return text  # nothing to escape (most text): the search and its compiling skipped
     return re.sub(_SHOWN, _escape, text)
 

@@ -49,13 +49,17 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
+def _nothing_to_escape(text: str) -> bool:
+    """`text` holds none of the characters of _SHOWN (most text does not): then the search, and
+    its compiling, are skipped. False only means that it may hold one."""
+    printable = text.isprintable() or text.translate(_KEPT).isprintable()
+    return printable and (text.isascii() or not any(c in text for c in _BLANK_LETTERS))
+
+
 def visible(text: str) -> str:
     """`text` with each control character shown as `\\xNN` and each bidirectional control or
     zero-width character as `\\uNNNN`; newline and tab kept."""
-    printable = text.isprintable() or text.translate(_KEPT).isprintable()
-    if printable and (text.isascii() or not any(letter in text for letter in _BLANK_LETTERS)):
-        return text  # nothing to escape (most text): the search and its compiling skipped
-    return re.sub(_SHOWN, _escape, text)
+    return text if _nothing_to_escape(text) else re.sub(_SHOWN, _escape, text)
 
 
 def one_line(text: str) -> str:
@@ -91,6 +95,8 @@ def json_text(document: str) -> str:
     """A JSON document with C1 controls, DEL, bidirectional controls and zero-width characters
     escaped as `\\uNNNN` (json.dumps with ensure_ascii off leaves them raw); the decoded values
     are unchanged."""
+    if document.isascii() or _nothing_to_escape(document):  # every one escaped is not ASCII
+        return document
     return re.sub(f"[\x7f-\x9f{BIDI}{ZERO_WIDTH}{FORMAT}]", _json_escape, document)
 
 

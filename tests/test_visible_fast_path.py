@@ -1,5 +1,5 @@
-"""Text with nothing to escape is shown as it is without searching it; the shortcut never lets
-through a character that `visible` escapes."""
+"""Text with nothing to escape is shown (or written as JSON) as it is without searching it; the
+shortcut never lets through a character that `visible` or `json_text` escapes."""
 
 from __future__ import annotations
 
@@ -36,3 +36,16 @@ def test_the_same_text_with_or_without_the_shortcut() -> None:
     ]
     for text in samples:
         assert visible(text) == shown.sub(safetext._escape, text)
+
+
+def test_json_text_the_same_with_or_without_the_shortcut() -> None:
+    escaped = re.compile(f"[\x7f-\x9f{safetext.BIDI}{safetext.ZERO_WIDTH}{safetext.FORMAT}]")
+    samples = [
+        '{"a": "plain"}',
+        '{"a": "Türkiye — 2009–2011"}\n',
+        '{"a": "a\u202eb", "b": "\x85"}',
+        '{"a": "a\u3164b"}',
+        '{\n  "a": "\\n"\n}',
+    ]
+    for document in samples:
+        assert safetext.json_text(document) == escaped.sub(safetext._json_escape, document)

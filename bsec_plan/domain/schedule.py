@@ -5,14 +5,15 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from functools import cache
+from typing import NamedTuple
 
 from bsec_plan.domain.model import Action, Plan
-from bsec_plan.plaindata import dataclass
 
 
-@dataclass(frozen=True)
-class Occurrence:
-    """One time an action falls due; `label` and `due` are None for ongoing or undated actions."""
+class Occurrence(NamedTuple):
+    """One time an action falls due; `label` and `due` are None for ongoing or undated actions.
+    A named tuple: a large plan has tens of thousands, made many times faster than a frozen
+    dataclass's."""
 
     action: str
     label: str | None

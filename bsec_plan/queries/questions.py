@@ -96,8 +96,10 @@ def evaluate(
     as_of: dt.date,
     within: int = DUE_SOON_DAYS,
     occurrences: list[Occurrence] | None = None,
+    only: str | None = None,
 ) -> list[Row]:
-    """Every occurrence of the plan, in plan order, with its status on `as_of`."""
+    """Every occurrence of the plan, in plan order, with its status on `as_of`; with `only`,
+    only those with that status (the others are not made into rows)."""
     closing = _closing_records(plan, as_of)
     directions = plan.direction_of
     resolved: dict[
@@ -119,6 +121,8 @@ def evaluate(
             status = "due soon"
         else:
             status = "upcoming"
+        if only is not None and status != only:
+            continue
         rows.append(
             Row(
                 action=occ.action,
@@ -276,7 +280,7 @@ def concerns(plan: Plan, row: Row, state: str, as_of: dt.date) -> bool:
 
 def overdue(plan: Plan, as_of: dt.date, state: str | None = None) -> list[Row]:
     """Every overdue occurrence, oldest first."""
-    rows = [r for r in evaluate(plan, as_of) if r.status == "overdue"]
+    rows = evaluate(plan, as_of, only="overdue")
     if state:
         rows = [r for r in rows if concerns(plan, r, state, as_of)]
     return sorted(rows, key=lambda r: (r.due, r.action))

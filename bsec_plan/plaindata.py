@@ -1,16 +1,18 @@
 """`dataclass` as the standard library's, with the methods that compare, print and hash a record
 shared by every class instead of compiled for each one, and `__init__` compiled when first called.
 
-The standard decorator writes each class's `__init__`, `__repr__`, `__eq__`, ordering and
-`__hash__` as source text and compiles it, at every start: about 2 million instructions a class,
-and a warm run defines some forty classes before it answers, most of which it never builds
-through `__init__` (a plan read from the cache is rebuilt without its constructors). Here the
-comparing, printing and hashing are the functions below, given the class's fields; they answer as
-the generated ones do: the same text for `repr`, equality and order on the same tuple of fields,
-the same hash. `__init__` is written as `dataclasses` writes it, the first time the class is
-called (a frozen class, always built, and a class without a docstring, which `dataclasses`
-describes by its signature, get the standard one at once); until then `inspect.signature` of
-the class shows `(*args, **kwargs)`. tests/test_plaindata.py holds them to the standard ones.
+The standard decorator writes each class's `__init__`, `__repr__`, `__eq__`, ordering, `__hash__`
+and a frozen class's guards as source text and compiles it, at every start: about 2 million
+instructions a class, and a warm run defines some forty classes before it answers, most of which
+it never builds through `__init__` (a plan read from the cache is rebuilt without its
+constructors). Here the comparing, printing, hashing and guarding are the functions below, given
+the class's fields; they answer as the generated ones do: the same text for `repr`, equality and
+order on the same tuple of fields, the same hash, the same errors. `__init__` is written as
+`dataclasses` writes it, the first time the class is called; until then `inspect.signature` of
+the class shows `(*args, **kwargs)`. A class without a docstring (which `dataclasses` describes
+by its signature) or with its own `__init__` is left to the standard decorator but for the
+shared methods. `__dataclass_params__` records what the standard decorator was asked to write,
+not how the class behaves. tests/test_plaindata.py holds them to the standard ones.
 """
 
 from __future__ import annotations
@@ -74,13 +76,21 @@ def dataclass(
 
     def wrap(cls: type[T]) -> type[T]:
         # a class without a docstring gets one written from its signature, which needs __init__
-        defer = not frozen and "__init__" not in vars(cls) and bool(cls.__doc__)
+        defer = "__init__" not in vars(cls) and bool(cls.__doc__)
         made = dataclasses.dataclass(
-            cls, init=not defer, repr=False, eq=False, frozen=frozen, kw_only=kw_only, slots=slots
+            cls,
+            init=not defer,
+            repr=False,
+            eq=False,
+            frozen=frozen and not defer,  # a frozen class's guards are shared too
+            kw_only=kw_only,
+            slots=slots,
         )
         if defer:
             _check_init(made)
-            made.__init__ = _deferred_init(made)  # type: ignore[method-assign]
+            made.__init__ = _deferred_init(made, frozen)  # type: ignore[method-assign]
+            if frozen:
+                _guard(made)
         _share_methods(made, frozen=frozen, order=order)
         return made
 
@@ -133,12 +143,34 @@ def _check_init(cls: type) -> None:
         defaulted = defaulted or has_default
 
 
-def _deferred_init(cls: type) -> Callable[..., None]:
+def _guard(cls: type) -> None:
+    """What `dataclasses` writes for a frozen class: assigning or deleting a field, or any
+    attribute of the class itself, raises FrozenInstanceError."""
+    for name in ("__setattr__", "__delattr__"):
+        if name in vars(cls):
+            raise TypeError(f"Cannot overwrite attribute {name} in class {cls.__name__}")
+    names = frozenset(f.name for f in dataclasses.fields(cls))
+
+    def __setattr__(self: Any, name: str, value: Any) -> None:
+        if type(self) is cls or name in names:
+            raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)  # type: ignore[arg-type]
+
+    def __delattr__(self: Any, name: str) -> None:
+        if type(self) is cls or name in names:
+            raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)  # type: ignore[arg-type]
+
+    _set(cls, "__setattr__", __setattr__)
+    _set(cls, "__delattr__", __delattr__)
+
+
+def _deferred_init(cls: type, frozen: bool) -> Callable[..., None]:
     """An `__init__` that, called the first time, puts the standard one in its place and runs
     it."""
 
     def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
-        init = _standard_init(cls)
+        init = _standard_init(cls, frozen)
         cls.__init__ = init  # type: ignore[misc]
         init(self, *args, **kwargs)
 
@@ -156,14 +188,18 @@ class _Factory:
 _FACTORY = _Factory()
 
 
-def _standard_init(cls: type) -> Callable[..., None]:
+def _standard_init(cls: type, frozen: bool) -> Callable[..., None]:
     """The `__init__` that `dataclasses` writes for `cls`'s fields, written the same way: the
     same parameters (positional, then keyword-only), defaults and annotations; each field set in
-    order, a default factory called for each record, then `__post_init__`. Only the class's own
-    field names and names made here are ever part of the code."""
+    order (through object.__setattr__ for a frozen class), a default factory called for each
+    record, then `__post_init__`. Only the class's own field names and names made here are ever
+    part of the code."""
     fields = dataclasses.fields(cls)
     me = "__dataclass_self__" if "self" in {f.name for f in fields} else "self"
-    scope: dict[str, Any] = {"__dataclass_HAS_DEFAULT_FACTORY__": _FACTORY}
+    scope: dict[str, Any] = {
+        "__dataclass_HAS_DEFAULT_FACTORY__": _FACTORY,
+        "__dataclass_builtins_object__": object,
+    }
     positional, keyword, body = [me], list[str](), list[str]()
     for f in fields:
         factory, default = f"__dataclass_factory_{f.name}__", f"__dataclass_dflt_{f.name}__"
@@ -180,7 +216,10 @@ def _standard_init(cls: type) -> Callable[..., None]:
             parameter = value = f.name
         else:
             continue
-        body.append(f"  {me}.{f.name} = {value}")
+        if frozen:
+            body.append(f"  __dataclass_builtins_object__.__setattr__({me}, {f.name!r}, {value})")
+        else:
+            body.append(f"  {me}.{f.name} = {value}")
         if f.init:
             (keyword if f.kw_only else positional).append(parameter)
     if hasattr(cls, "__post_init__"):

@@ -119,11 +119,13 @@ def test_order_and_hash_as_the_standard_ones() -> None:
 
 
 def test_a_frozen_one_refuses_assignment() -> None:
-    day = OURS["Day"](2010)
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        day.year = 2011
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        del day.month
+    for made in (OURS["Day"](2010), STANDARD["Day"](2010)):
+        with pytest.raises(dataclasses.FrozenInstanceError, match="cannot assign to field 'year'"):
+            made.year = 2011
+        with pytest.raises(dataclasses.FrozenInstanceError, match="cannot assign to field 'x'"):
+            made.x = 1
+        with pytest.raises(dataclasses.FrozenInstanceError, match="cannot delete field 'month'"):
+            del made.month
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
+from bsec_plan.plaindata import dataclass
 from bsec_plan.safetext import one_line, visible
 
 # where a value stands in a loaded plan: keys and list indices down the tree, as in pydantic's `loc`

@@ -14,7 +14,7 @@ from functools import cache
 
 # C0 controls except tab and newline, DEL, and the C1 range (U+0080-U+009F, which some
 # terminals honour as 8-bit escape sequences, CSI at U+009B among them).
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = "[\x00-\x08\x0b-\x1f\x7f-\x9f]"
 # Bidirectional controls reorder what follows them ("Trojan Source", CVE-2021-42574): the
 # embeddings and overrides U+202A-202E, the isolates U+2066-2069, the marks U+200E/200F and
 # U+061C. Zero-width characters (U+200B-200D, U+2060, U+FEFF) hide inside words, so that two
@@ -31,11 +31,16 @@ FORMAT = (
     "\u2028\u2029\u115f\u1160\u3164\uffa0"
 )
 # compiled where first used (re keeps them): only a plan being validated is searched for them,
-# and compiling these classes takes a few milliseconds that a warm run does not need
+# and compiling these classes takes a few milliseconds that a warm run does not need; text that
+# holds none of them is shown without the search (see `visible`)
 _INVISIBLE = f"[{BIDI}{ZERO_WIDTH}{FORMAT}]"
 _BIDI = f"[{BIDI}]"
 _ZERO_WIDTH = f"[{ZERO_WIDTH}]"
-_SHOWN = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI}{ZERO_WIDTH}{FORMAT}]")
+_SHOWN = f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI}{ZERO_WIDTH}{FORMAT}]"
+# The one kind of character above that str.isprintable takes for printable: the Hangul fillers
+# (letters); every other is a control, a format character or a line or paragraph separator.
+_BLANK_LETTERS = ("\u115f", "\u1160", "\u3164", "\uffa0")
+_KEPT = {ord("\n"): None, ord("\t"): None}  # not printable for str.isprintable, and kept
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -45,10 +50,17 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
+def _nothing_to_escape(text: str) -> bool:
+    """`text` holds none of the characters of _SHOWN (most text does not): then the search, and
+    its compiling, are skipped. False only means that it may hold one."""
+    printable = text.isprintable() or text.translate(_KEPT).isprintable()
+    return printable and (text.isascii() or not any(c in text for c in _BLANK_LETTERS))
+
+
 def visible(text: str) -> str:
     """`text` with each control character shown as `\\xNN` and each bidirectional control or
     zero-width character as `\\uNNNN`; newline and tab kept."""
-    return _SHOWN.sub(_escape, text)
+    return text if _nothing_to_escape(text) else re.sub(_SHOWN, _escape, text)
 
 
 def one_line(text: str) -> str:
@@ -60,7 +72,7 @@ def one_line(text: str) -> str:
 
 def has_control(text: str) -> bool:
     """Whether `text` holds a control character (not tab or newline)."""
-    return _CONTROL.search(text) is not None
+    return re.search(_CONTROL, text) is not None
 
 
 def invisible(text: str) -> str | None:
@@ -135,11 +147,11 @@ def _json_escape(match: re.Match[str]) -> str:
 
 # What Markdown (CommonMark and GitHub's) would read as markup inside a line: emphasis, code,
 # links and images, strikethrough, table cells, and backslash escapes themselves.
-_MARKDOWN_PUNCT = re.compile(r"[\\`*_\[\]!|~]")
+_MARKDOWN_PUNCT = r"[\\`*_\[\]!|~]"
 # a line that starts with one of these could open a heading, list, quote or thematic break
-_LINE_START = re.compile(r"^(?:\d+(?=[.)])|(?=[#+\-=]))")
+_LINE_START = r"^(?:\d+(?=[.)])|(?=[#+\-=]))"
 # @name or @org/team where GitHub would see a mention: an @ not preceded by a word character
-_MENTION = re.compile(r"(?<![A-Za-z0-9_])@")
+_MENTION = r"(?<![A-Za-z0-9_])@"
 
 
 def markdown_cell(text: str) -> str:
@@ -151,9 +163,9 @@ def markdown_cell(text: str) -> str:
     would end the row, shown as spaces."""
     text = visible(text).replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MARKDOWN_PUNCT.sub(lambda m: "\\" + m.group(), text)
-    text = _LINE_START.sub(lambda m: m.group() + "\\", text, count=1)
-    return _MENTION.sub("`@`", text)
+    text = re.sub(_MARKDOWN_PUNCT, lambda m: "\\" + m.group(), text)
+    text = re.sub(_LINE_START, lambda m: m.group() + "\\", text, count=1)
+    return re.sub(_MENTION, "`@`", text)
 
 
 def markdown_code(text: str) -> str:

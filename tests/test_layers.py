@@ -12,7 +12,7 @@ from bsec_plan.views import diff as diffview
 from bsec_plan.writers import problems as problem_writer
 
 # lower layers first; a module may import only from its own layer or a lower one. The shared
-# modules at the top of the package (problems, safetext, interrupts) are the lowest layer; the
+# modules at the top of the package (problems, safetext, interrupts, plaindata) are the lowest layer; the
 # Python API (api.py) stands on the queries, and the command line on it.
 LAYERS = ["", "domain", "loading", "queries", "api", "views", "writers", "cli", "__main__"]
 PACKAGE = ROOT / "bsec_plan"
@@ -55,6 +55,7 @@ def test_every_module_is_in_a_layer_folder() -> None:
         "problems",
         "safetext",
         "interrupts",
+        "plaindata",
         "api",
         "__main__",
     }

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 SHELLS = ("bash", "zsh", "fish")
 COMPLETE_VAR = "_BSEC_PLAN_COMPLETE"
-_VALUE = re.compile(r"[A-Za-z0-9._-]+")
+_VALUE = r"[A-Za-z0-9._-]+"  # compiled where first used: only completion needs it
 # besides letters and digits: what a title needs, and nothing a shell or markup gives meaning to
 _PUNCTUATION = frozenset(" .,:-/'")
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212"), "-")
@@ -104,7 +104,7 @@ def shells(incomplete: str) -> list[str]:
 
 def safe_value(value: str) -> str | None:
     """The candidate itself, when it is an id, a code, a command or an option name; else None."""
-    return value if _VALUE.fullmatch(value) else None
+    return value if re.fullmatch(_VALUE, value) else None
 
 
 def _kept(char: str) -> bool:

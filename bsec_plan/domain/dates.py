@@ -5,7 +5,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from functools import cached_property
+
+from bsec_plan.plaindata import dataclass
 
 # ASCII digits only: `\d` would also take Arabic-Indic or fullwidth digits, which the JSON
 # Schema (and every other reader of the file) rejects
@@ -40,7 +42,7 @@ def parse_day(text: str) -> dt.date:
 
 
 # An offset from a day, as the command line takes it: +0d, -2w, +3m, +1y
-_OFFSET = re.compile(r"([+-])([0-9]{1,5})([dwmy])")
+_OFFSET = r"([+-])([0-9]{1,5})([dwmy])"  # compiled where first used: few runs need it
 OFFSET_FORMS = "+0d, -2w, +3m, +1y (days, weeks, months, years)"
 
 
@@ -48,7 +50,7 @@ def offset(day: dt.date, text: str) -> dt.date | None:
     """`day` moved by `text` (`+3m`: three months later, on the same day of the month or the
     month's last day, as dateutil's relativedelta counts), or None when `text` is no offset.
     A result outside the years dates may take is a ValueError."""
-    match = _OFFSET.fullmatch(text)
+    match = re.fullmatch(_OFFSET, text)
     if not match:
         return None
     sign, count_text, unit = match.groups()
@@ -95,11 +97,13 @@ class PartialDate:
         _checked(year, month, day, text)
         return cls(year, month, day)
 
-    @property
+    # worked out once for each date: a plan's few dozen dates are shared by its records (the
+    # cache's decoding shares them), and queries ask for these days thousands of times
+    @cached_property
     def first_day(self) -> dt.date:
         return dt.date(self.year, self.month or 1, self.day or 1)
 
-    @property
+    @cached_property
     def last_day(self) -> dt.date:
         """The day something due 'by' this date is due: the end of the period it names."""
         if self.month and self.day:

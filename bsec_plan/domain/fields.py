@@ -5,11 +5,12 @@ record class; pydantic itself is imported only when a validator is built."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 
 from bsec_plan.domain.dates import PartialDate, parse_day
+from bsec_plan.plaindata import dataclass
 
 T = TypeVar("T")
 

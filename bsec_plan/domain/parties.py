@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from bsec_plan.domain.model import Plan
+from bsec_plan.plaindata import dataclass
 
 
 @dataclass(frozen=True)

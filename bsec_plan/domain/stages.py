@@ -4,11 +4,13 @@ dates of entry into force the instrument's own clause gives from them."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import field
 
 from bsec_plan.domain.dates import PartialDate
 from bsec_plan.domain.model import Event, Plan
 from bsec_plan.domain.treaty import general_date, stage_of, state_date
+from bsec_plan.plaindata import dataclass
 
 
 @dataclass
@@ -28,15 +30,25 @@ def first_of(events: list[Event], stage: str) -> Event | None:
 
 
 def entries(plan: Plan, instrument: str) -> Entries:
+    return entries_of(plan, [instrument])[instrument]
+
+
+def entries_of(plan: Plan, instruments: Iterable[str]) -> dict[str, Entries]:
+    """`entries` of each instrument, reading the ratification records once for all of them."""
+    deposits: dict[str, dict[str, PartialDate | None]] = {i: {} for i in instruments}
+    for record in plan.ratifications:
+        wanted = deposits.get(record.instrument)
+        if wanted is not None:
+            event = first_of(record.events, "deposit")
+            if event is not None:
+                wanted.setdefault(record.state, event.date)
+    return {i: _dates(plan, i, found) for i, found in deposits.items()}
+
+
+def _dates(plan: Plan, instrument: str, deposits: dict[str, PartialDate | None]) -> Entries:
     found = plan.instrument_by_id.get(instrument)
     if found is None:
         return Entries()
-    deposits: dict[str, PartialDate | None] = {}
-    for record in plan.ratifications:
-        if record.instrument == instrument:
-            event = first_of(record.events, "deposit")
-            if event is not None:
-                deposits.setdefault(record.state, event.date)
     rule = found.entry_into_force
     recorded = found.general_entry.date if found.general_entry else None
     general, computed = general_date(rule, recorded, list(deposits.values()))

@@ -12,8 +12,9 @@ from bsec_plan.domain.fields import Partial, ReservationKind, Text, record
 
 # The clause as data, written as words so that the file stays text (a plain number would be
 # read as a number by other YAML tools): "30 days after the 2nd deposit".
-_FIRST = re.compile(r"(\d{1,4}) days? after the (\d{1,3})(?:st|nd|rd|th) deposit")
-_LATER = re.compile(r"(\d{1,4}) days? after its own deposit")
+# compiled where first used (re keeps them): a run that charts no instrument does not need them
+_FIRST = r"(\d{1,4}) days? after the (\d{1,3})(?:st|nd|rd|th) deposit"
+_LATER = r"(\d{1,4}) days? after its own deposit"
 
 STAGES = ("signature", "consent", "deposit", "entry-into-force")
 """The stages a treaty office charts for a state, in order; `publication` is evidence of the
@@ -55,11 +56,11 @@ class EntryIntoForce:
     """Where the clause was read: an address with its path, or a citation."""
 
     def __post_init__(self) -> None:
-        if self.first is not None and not _FIRST.fullmatch(self.first):
+        if self.first is not None and not re.fullmatch(_FIRST, self.first):
             raise ValueError(
                 f"`first` reads '{self.first}'; write it as `30 days after the 2nd deposit`"
             )
-        if self.later is not None and not _LATER.fullmatch(self.later):
+        if self.later is not None and not re.fullmatch(_LATER, self.later):
             raise ValueError(
                 f"`later` reads '{self.later}'; write it as `30 days after its own deposit`"
             )
@@ -74,15 +75,15 @@ class EntryIntoForce:
 
     @property
     def days(self) -> int:
-        return int(_FIRST.fullmatch(self.first or "").group(1))  # type: ignore[union-attr]
+        return int(re.fullmatch(_FIRST, self.first or "").group(1))  # type: ignore[union-attr]
 
     @property
     def deposits(self) -> int:
-        return int(_FIRST.fullmatch(self.first or "").group(2))  # type: ignore[union-attr]
+        return int(re.fullmatch(_FIRST, self.first or "").group(2))  # type: ignore[union-attr]
 
     @property
     def later_days(self) -> int | None:
-        match = _LATER.fullmatch(self.later or "")
+        match = re.fullmatch(_LATER, self.later or "")
         return int(match.group(1)) if match else None
 
 

@@ -163,7 +163,16 @@ def decode(payload: bytes, start: int = 0) -> Plan:
 
 @cache
 def _builders() -> dict[str, Callable[[list[Any]], Any]]:
-    return {name: _builder(cls) for name, cls in _classes().items()}
+    return _Builders()
+
+
+class _Builders(dict[str, Callable[[list[Any]], Any]]):
+    """Each record class's builder, made when an entry first holds one of its records (a plan
+    uses few of the classes); a tag that names no record class is a KeyError, as before."""
+
+    def __missing__(self, tag: str) -> Callable[[list[Any]], Any]:
+        made = self[tag] = _builder(_classes()[tag])
+        return made
 
 
 def _builder(cls: type) -> Callable[[list[Any]], Any]:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from bsec_plan.domain.model import Action, Direction, Plan, Progress
 from bsec_plan.domain.schedule import occurrences
+from bsec_plan.plaindata import dataclass
 from bsec_plan.queries import questions as q
 
 

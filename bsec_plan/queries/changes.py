@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any
 
 from bsec_plan.domain.model import Action, Plan
 from bsec_plan.domain.schedule import occurrences
+from bsec_plan.plaindata import dataclass
 from bsec_plan.queries import questions as q
 from bsec_plan.queries.recordtext import fields as _fields
 from bsec_plan.queries.recordtext import progress_key

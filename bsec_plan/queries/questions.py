@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from bsec_plan.domain import parties
 from bsec_plan.domain.model import Action, Plan, Progress
 from bsec_plan.domain.schedule import Occurrence, plan_occurrences, recurring
-from bsec_plan.domain.stages import entries
+from bsec_plan.domain.stages import entries, entries_of
+from bsec_plan.plaindata import dataclass
 from bsec_plan.problems import UsageError, did_you_mean
 from bsec_plan.queries import standing as standings
 from bsec_plan.queries.standing import UNKNOWN, Stage, Standing
@@ -95,8 +96,10 @@ def evaluate(
     as_of: dt.date,
     within: int = DUE_SOON_DAYS,
     occurrences: list[Occurrence] | None = None,
+    only: str | None = None,
 ) -> list[Row]:
-    """Every occurrence of the plan, in plan order, with its status on `as_of`."""
+    """Every occurrence of the plan, in plan order, with its status on `as_of`; with `only`,
+    only those with that status (the others are not made into rows)."""
     closing = _closing_records(plan, as_of)
     directions = plan.direction_of
     resolved: dict[
@@ -118,6 +121,8 @@ def evaluate(
             status = "due soon"
         else:
             status = "upcoming"
+        if only is not None and status != only:
+            continue
         rows.append(
             Row(
                 action=occ.action,
@@ -190,6 +195,9 @@ def addressed(plan: Plan, action_id_: str, as_of: dt.date) -> list[str]:
 
 @dataclass
 class StateRow:
+    """A Member State on the as-of date: its standing on each instrument asked about, its
+    liaison officer and since when it is an EU member."""
+
     code: str
     name: str
     ratifications: dict[str, Standing]
@@ -200,7 +208,7 @@ class StateRow:
 def states(plan: Plan, as_of: dt.date, instrument: str | None = None) -> list[StateRow]:
     instruments = [instrument] if instrument else [i.id for i in plan.instruments if i.ratifiable]
     eu = {m.state: m.since for m in plan.eu_membership if m.since <= as_of}
-    found = {i: entries(plan, i) for i in instruments}
+    found = entries_of(plan, instruments)
     return [
         StateRow(
             code=s.code,
@@ -273,7 +281,7 @@ def concerns(plan: Plan, row: Row, state: str, as_of: dt.date) -> bool:
 
 def overdue(plan: Plan, as_of: dt.date, state: str | None = None) -> list[Row]:
     """Every overdue occurrence, oldest first."""
-    rows = [r for r in evaluate(plan, as_of) if r.status == "overdue"]
+    rows = evaluate(plan, as_of, only="overdue")
     if state:
         rows = [r for r in rows if concerns(plan, r, state, as_of)]
     return sorted(rows, key=lambda r: (r.due, r.action))
@@ -326,6 +334,8 @@ def title(plan: Plan, action_id_: str) -> str:
 
 @dataclass
 class Overview:
+    """Where the plan stands on the as-of date, as `status` shows it."""
+
     as_of: dt.date
     elapsed: float  # share of the plan period passed on the as-of date, 0..1
     counts: dict[str, dict[str, int]]  # direction -> status -> occurrences

@@ -5,9 +5,9 @@ the commitments of an action plan."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from bsec_plan.domain.model import Plan, Progress
+from bsec_plan.plaindata import dataclass
 from bsec_plan.problems import UsageError
 from bsec_plan.queries import questions as q
 

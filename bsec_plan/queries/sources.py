@@ -3,9 +3,8 @@ reviewer can follow each one."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from bsec_plan.domain.model import Plan
+from bsec_plan.plaindata import dataclass
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,12 @@ instrument's clause, and the stage reached."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from bsec_plan.domain.model import Event, Plan
 from bsec_plan.domain.stages import Entries, entries
 from bsec_plan.domain.treaty import STAGES, Reservation, stage_of
+from bsec_plan.plaindata import dataclass
 
 REACHED = {
     "signature": "signed",
@@ -113,21 +114,23 @@ def standing(
     after it, leaves the date unknown; later events are not known yet. A recorded entry into
     force wins over a computed one."""
     record = plan.ratification_of.get((state, instrument))
-    events = [e for e in record.events if known(e, as_of)] if record else []
-    shared = record.note if record else None
-    stages = {}
-    for name in STAGES:
-        of = [e for e in events if stage_of(e.event) == name]
-        if of:
-            stages[name] = _stage(name, of, as_of, shared)
+    if record is None:  # no event, and no deposit that an entry into force is computed from
+        return UNKNOWN
+    events = [e for e in record.events if known(e, as_of)]
+    shared = record.note
+    of: dict[str, list[Event]] = {}  # each stage's events; publications apart
+    for e in events:
+        of.setdefault(stage_of(e.event) or e.event, []).append(e)
+    # in the order of the stages, so that the last one is the highest reached
+    stages = {name: _stage(name, of[name], as_of, shared) for name in STAGES if name in of}
     if "entry-into-force" not in stages:
         computed = _computed(plan, state, instrument, found or entries(plan, instrument), as_of)
         if computed is not None:
             stages["entry-into-force"] = computed
-    published = [e for e in events if e.event == "publication"]
+    published = of.get("publication", [])
     evidence = next((e for e in published if _settled(e, as_of)), None)
-    top = stages[max(stages, key=STAGES.index)] if stages else None
-    beyond = [s for n, s in stages.items() if STAGES.index(n) >= STAGES.index("consent")]
+    top = stages[next(reversed(stages))] if stages else None
+    beyond = [s for n, s in stages.items() if n != "signature"]  # consent and after
     if any(s.reached for s in beyond) or evidence is not None:
         answer = "ratified"
     elif beyond or published:

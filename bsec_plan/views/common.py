@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any
 
 from bsec_plan.domain.model import Plan
+from bsec_plan.plaindata import dataclass
 from bsec_plan.queries import questions as q
 from bsec_plan.queries import standing
 
@@ -18,6 +19,8 @@ if TYPE_CHECKING:  # names for annotations only: `overdue` need not load diff, s
 
 @dataclass
 class Table:
+    """Rows under a title and column headers, with what each writer needs to lay them out."""
+
     title: str
     columns: list[str]
     rows: list[list[str]] = field(default_factory=list)

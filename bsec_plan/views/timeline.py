@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
+
+from bsec_plan.plaindata import dataclass
 
 WIDTH = 1000.0  # SVG user units; the drawing scales to the page's width (never below its CSS
 # min-width: on a phone the figure scrolls sideways rather than shrink its 12-unit text below 9 px)

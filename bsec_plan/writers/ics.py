@@ -19,6 +19,7 @@ from bsec_plan.safetext import visible
 
 LIMIT = 75  # octets per line, without the CRLF (RFC 5545, 3.1)
 ESCAPED_NEWLINE = "\\n"  # a line break inside a TEXT value
+ONE_DAY = dt.timedelta(days=1)
 
 
 def fold(line: str) -> str:
@@ -26,6 +27,8 @@ def fold(line: str) -> str:
     UTF-8 sequence, never right after a backslash or caret that starts an escape."""
     if len(line) < LIMIT // 4 or (len(line) < LIMIT and line.isascii()):
         return line
+    if line.isascii():  # one octet a character: the text is cut where its bytes would be
+        return "\r\n ".join(_ascii_pieces(line))
     raw = line.encode("utf-8")
     parts, start = [], 0
     while len(raw) - start >= LIMIT:
@@ -38,6 +41,18 @@ def fold(line: str) -> str:
         start = end
     parts.append(raw[start:])
     return b"\r\n ".join(parts).decode("utf-8")
+
+
+def _ascii_pieces(line: str) -> list[str]:
+    parts, start = [], 0
+    while len(line) - start >= LIMIT:
+        end = start + LIMIT - 1
+        if line[end - 1] in "\\^":
+            end -= 1
+        parts.append(line[start:end])
+        start = end
+    parts.append(line[start:])
+    return parts
 
 
 Part = tuple[Plan, str, list[q.Row]]  # a plan, the file it was read from, its events
@@ -106,7 +121,7 @@ def calendar_pieces(parts: list[Part], as_of: dt.date) -> Iterator[bytes]:
 
 def _lines(*lines: str) -> bytes:
     """Content lines as an iCalendar file holds them: each ended by CRLF, in UTF-8."""
-    return "".join(f"{line}\r\n" for line in lines).encode("utf-8")
+    return ("\r\n".join(lines) + "\r\n").encode("utf-8") if lines else b""
 
 
 def _events(
@@ -136,7 +151,7 @@ def _events(
             fold(f"UID:{action_id}-{label}.{plan_key}@bsec-plan"),
             f"DTSTAMP:{stamp}",
             f"DTSTART;VALUE=DATE:{date(row.due)}",
-            f"DTEND;VALUE=DATE:{date(row.due + dt.timedelta(days=1))}",
+            f"DTEND;VALUE=DATE:{date(row.due + ONE_DAY)}",
             fold(f"SUMMARY:{action_id} {label}: {text(q.title(plan, row.action))}"),
             fold("DESCRIPTION:" + ESCAPED_NEWLINE.join(description)),
             fold(f"CATEGORIES:{text('Direction ' + row.direction)}"),

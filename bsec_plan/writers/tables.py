@@ -79,7 +79,7 @@ def _write_rich(tables: Sequence[Table | Lines | str], console: Console) -> None
 
     for item in tables:
         if isinstance(item, str):
-            if NUMBERED.fullmatch(item):  # a numbered source: its address whole, never broken
+            if re.fullmatch(NUMBERED, item):  # a numbered source: its address whole, never broken
                 console.print(Text(visible(item)), no_wrap=True, overflow="ignore", crop=False)
             else:
                 console.print(Text(visible(item)))
@@ -127,10 +127,11 @@ def _print_fitting(console: Console, item: Table) -> None:
     _print_references(console, addresses)
 
 
-NUMBERED = re.compile(r"\[\d+\] \S+")  # a view's numbered source, e.g. `[2] https://…`
+# compiled where first used (re keeps them): only a table drawn for a terminal needs them
+NUMBERED = r"\[\d+\] \S+"  # a view's numbered source, e.g. `[2] https://…`
 # an address as the plan writes it: with its scheme; a full stop or bracket after it is not its
 # (a scheme of at most 32 characters: an unbounded one made the search quadratic in a long word)
-ADDRESS = re.compile(r"\b[a-z][a-z0-9+.-]{0,31}://[^\s<>\"]+[^\s<>\".,;:)\]]", re.IGNORECASE)
+ADDRESS = r"(?i)\b[a-z][a-z0-9+.-]{0,31}://[^\s<>\"]+[^\s<>\".,;:)\]]"
 
 
 def _referenced(item: Table, addresses: dict[str, int]) -> Table:
@@ -140,7 +141,7 @@ def _referenced(item: Table, addresses: dict[str, int]) -> Table:
     def number(match: re.Match[str]) -> str:
         return f"[{addresses.setdefault(match.group(0), len(addresses) + 1)}]"
 
-    rows = [[ADDRESS.sub(number, visible(v)) for v in row] for row in item.rows]
+    rows = [[re.sub(ADDRESS, number, visible(v)) for v in row] for row in item.rows]
     return replace(item, rows=rows, narrow=None)
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import shlex
 import shutil
 import subprocess
 import sys
@@ -62,6 +61,8 @@ def _cannot_start(command: str) -> str | None:
     """Why `command` surely cannot run (its program is not installed, or it does not parse,
     as `sh -n` says), as the name to show in the warning; None when it may run. Only a plain
     first word is looked up: an assignment, a shell word or a function is left for the shell."""
+    import shlex  # here: only a paged run needs it
+
     try:
         words = shlex.split(command)
     except ValueError:  # an unclosed quote: sh would refuse it before reading a byte

@@ -1,0 +1,272 @@
+"""`dataclass` as the standard library's, with the methods that compare, print and hash a record
+shared by every class instead of compiled for each one, and `__init__` compiled when first called.
+
+The standard decorator writes each class's `__init__`, `__repr__`, `__eq__`, ordering, `__hash__`
+and a frozen class's guards as source text and compiles it, at every start: about 2 million
+instructions a class, and a warm run defines some forty classes before it answers, most of which
+it never builds through `__init__` (a plan read from the cache is rebuilt without its
+constructors). Here the comparing, printing, hashing and guarding are the functions below, given
+the class's fields; they answer as the generated ones do: the same text for `repr`, equality and
+order on the same tuple of fields, the same hash, the same errors. `__init__` is written as
+`dataclasses` writes it, the first time the class is called; until then `inspect.signature` of
+the class shows `(*args, **kwargs)`. A class without a docstring (which `dataclasses` describes
+by its signature) or with its own `__init__` is left to the standard decorator but for the
+shared methods. `__dataclass_params__` records what the standard decorator was asked to write,
+not how the class behaves. tests/test_plaindata.py holds them to the standard ones.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from operator import attrgetter, eq, ge, gt, le, lt
+from reprlib import recursive_repr
+from typing import TYPE_CHECKING, Any, TypeVar, overload
+
+T = TypeVar("T")
+
+if TYPE_CHECKING:
+    from typing_extensions import dataclass_transform
+else:
+    # typing_extensions takes milliseconds to import; the decorator only informs type checkers
+    def dataclass_transform(**_options: object) -> Callable[[T], T]:
+        return lambda decorator: decorator
+
+
+Values = Callable[[Any], tuple[Any, ...]]
+_ORDER = {"__lt__": lt, "__le__": le, "__gt__": gt, "__ge__": ge}
+
+
+@overload
+def dataclass(
+    cls: type[T],
+    /,
+    *,
+    frozen: bool = ...,
+    order: bool = ...,
+    kw_only: bool = ...,
+    slots: bool = ...,
+) -> type[T]: ...
+
+
+@overload
+def dataclass(
+    cls: None = None,
+    /,
+    *,
+    frozen: bool = ...,
+    order: bool = ...,
+    kw_only: bool = ...,
+    slots: bool = ...,
+) -> Callable[[type[T]], type[T]]: ...
+
+
+@dataclass_transform(field_specifiers=(dataclasses.field,))
+def dataclass(
+    cls: type[T] | None = None,
+    /,
+    *,
+    frozen: bool = False,
+    order: bool = False,
+    kw_only: bool = False,
+    slots: bool = False,
+) -> type[T] | Callable[[type[T]], type[T]]:
+    """`dataclasses.dataclass(cls, frozen=, order=, kw_only=, slots=)`, with `repr` and `eq` on
+    (as there by default), their methods shared."""
+
+    def wrap(cls: type[T]) -> type[T]:
+        # a class without a docstring gets one written from its signature, which needs __init__
+        defer = "__init__" not in vars(cls) and bool(cls.__doc__)
+        made = dataclasses.dataclass(
+            cls,
+            init=not defer,
+            repr=False,
+            eq=False,
+            frozen=frozen and not defer,  # a frozen class's guards are shared too
+            kw_only=kw_only,
+            slots=slots,
+        )
+        if defer:
+            _check_init(made)
+            made.__init__ = _deferred_init(made, frozen)  # type: ignore[method-assign]
+            if frozen:
+                _guard(made)
+        _share_methods(made, frozen=frozen, order=order)
+        return made
+
+    return wrap if cls is None else wrap(cls)
+
+
+def _share_methods(cls: type, *, frozen: bool, order: bool) -> None:
+    """What `dataclasses` adds for repr=True, eq=True and `order`, and the `__hash__` it sets
+    for eq=True: each only where the class does not define it itself, as there."""
+    fields = dataclasses.fields(cls)
+    own = vars(cls)
+    explicit_hash = not ("__hash__" not in own or (own["__hash__"] is None and "__eq__" in own))
+    compared = _values([f.name for f in fields if f.compare])
+    if "__repr__" not in own:
+        _set(cls, "__repr__", _repr([f.name for f in fields if f.repr]))
+    if "__eq__" not in own:
+        _set(cls, "__eq__", _compare(compared, eq))
+    if order:
+        for name, method in _ORDER.items():
+            if name in own:
+                raise TypeError(
+                    f"Cannot overwrite attribute {name} in class {cls.__name__}. "
+                    "Consider using functools.total_ordering"
+                )
+            _set(cls, name, _compare(compared, method))
+    if not explicit_hash:
+        if frozen:
+            hashed = _values([f.name for f in fields if (f.compare if f.hash is None else f.hash)])
+            _set(cls, "__hash__", _hash(hashed))
+        else:  # mutable and compared by value: not hashable, as with dataclasses
+            cls.__hash__ = None  # type: ignore[assignment]
+
+
+def _check_init(cls: type) -> None:
+    """What `dataclasses` checks as it writes `__init__`, checked now that it is written later:
+    a positional field without a default after one with a default is refused. So is an
+    InitVar, which `fields()` (what `__init__` is made from below) leaves out."""
+    declared: dict[str, Any] = getattr(cls, "__dataclass_fields__", {})
+    fields = dataclasses.fields(cls)
+    names = {f.name for f in fields}
+    if any("InitVar" in str(f.type) for name, f in declared.items() if name not in names):
+        raise TypeError(f"{cls.__name__}: an InitVar needs dataclasses.dataclass")
+    defaulted = False
+    for f in fields:
+        if not f.init or f.kw_only:
+            continue
+        has_default = not (f.default is f.default_factory is dataclasses.MISSING)
+        if defaulted and not has_default:
+            raise TypeError(f"non-default argument {f.name!r} follows default argument")
+        defaulted = defaulted or has_default
+
+
+def _guard(cls: type) -> None:
+    """What `dataclasses` writes for a frozen class: assigning or deleting a field, or any
+    attribute of the class itself, raises FrozenInstanceError."""
+    for name in ("__setattr__", "__delattr__"):
+        if name in vars(cls):
+            raise TypeError(f"Cannot overwrite attribute {name} in class {cls.__name__}")
+    names = frozenset(f.name for f in dataclasses.fields(cls))
+
+    def __setattr__(self: Any, name: str, value: Any) -> None:
+        if type(self) is cls or name in names:
+            raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)  # type: ignore[arg-type]
+
+    def __delattr__(self: Any, name: str) -> None:
+        if type(self) is cls or name in names:
+            raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)  # type: ignore[arg-type]
+
+    _set(cls, "__setattr__", __setattr__)
+    _set(cls, "__delattr__", __delattr__)
+
+
+def _deferred_init(cls: type, frozen: bool) -> Callable[..., None]:
+    """An `__init__` that, called the first time, puts the standard one in its place and runs
+    it."""
+
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        init = _standard_init(cls, frozen)
+        cls.__init__ = init  # type: ignore[misc]
+        init(self, *args, **kwargs)
+
+    __init__.__qualname__ = f"{cls.__qualname__}.__init__"
+    return __init__
+
+
+class _Factory:
+    """The default shown for a field with a default factory, as dataclasses shows it."""
+
+    def __repr__(self) -> str:
+        return "<factory>"
+
+
+_FACTORY = _Factory()
+
+
+def _standard_init(cls: type, frozen: bool) -> Callable[..., None]:
+    """The `__init__` that `dataclasses` writes for `cls`'s fields, written the same way: the
+    same parameters (positional, then keyword-only), defaults and annotations; each field set in
+    order (through object.__setattr__ for a frozen class), a default factory called for each
+    record, then `__post_init__`. Only the class's own field names and names made here are ever
+    part of the code."""
+    fields = dataclasses.fields(cls)
+    me = "__dataclass_self__" if "self" in {f.name for f in fields} else "self"
+    scope: dict[str, Any] = {
+        "__dataclass_HAS_DEFAULT_FACTORY__": _FACTORY,
+        "__dataclass_builtins_object__": object,
+    }
+    positional, keyword, body = [me], list[str](), list[str]()
+    for f in fields:
+        factory, default = f"__dataclass_factory_{f.name}__", f"__dataclass_dflt_{f.name}__"
+        if f.default_factory is not dataclasses.MISSING:
+            scope[factory] = f.default_factory
+            value = f"{factory}() if {f.name} is __dataclass_HAS_DEFAULT_FACTORY__ else {f.name}"
+            parameter = f"{f.name}=__dataclass_HAS_DEFAULT_FACTORY__"
+            if not f.init:
+                value = f"{factory}()"
+        elif f.default is not dataclasses.MISSING:
+            scope[default] = f.default
+            parameter, value = f"{f.name}={default}", f.name if f.init else default
+        elif f.init:
+            parameter = value = f.name
+        else:
+            continue
+        if frozen:
+            body.append(f"  __dataclass_builtins_object__.__setattr__({me}, {f.name!r}, {value})")
+        else:
+            body.append(f"  {me}.{f.name} = {value}")
+        if f.init:
+            (keyword if f.kw_only else positional).append(parameter)
+    if hasattr(cls, "__post_init__"):
+        body.append(f"  {me}.__post_init__()")
+    parameters = ", ".join(positional + (["*", *keyword] if keyword else []))
+    exec(f"def __init__({parameters}):\n" + ("\n".join(body) or "  pass"), scope)
+    init: Callable[..., None] = scope["__init__"]
+    init.__annotations__ = {f.name: f.type for f in fields if f.init} | {"return": None}
+    init.__qualname__, init.__module__ = f"{cls.__qualname__}.__init__", cls.__module__
+    return init
+
+
+def _set(cls: type, name: str, function: Callable[..., Any]) -> None:
+    function.__qualname__ = f"{cls.__qualname__}.{name}"
+    setattr(cls, name, function)
+
+
+def _values(names: list[str]) -> Values:
+    """The fields' values as a tuple, as the generated methods compare them."""
+    if len(names) > 1:
+        return attrgetter(*names)
+    if names:
+        (name,) = names
+        return lambda record: (getattr(record, name),)
+    return lambda record: ()
+
+
+def _repr(names: list[str]) -> Callable[[Any], str]:
+    @recursive_repr()  # a record that holds itself shows `...` there, as with dataclasses
+    def __repr__(self: Any) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in names)
+        return f"{self.__class__.__qualname__}({shown})"
+
+    return __repr__
+
+
+def _compare(values: Values, operator: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    def compare(self: Any, other: Any) -> Any:
+        if other.__class__ is self.__class__:
+            return operator(values(self), values(other))
+        return NotImplemented
+
+    return compare
+
+
+def _hash(values: Values) -> Callable[[Any], int]:
+    def __hash__(self: Any) -> int:
+        return hash(values(self))
+
+    return __hash__

@@ -5,6 +5,7 @@ Every fact recorded here is fictional and lives only in a temporary copy."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -42,14 +43,19 @@ CASES = {
 
 
 def _tables(text: str) -> list[str]:
-    """The tables as printed, but for the first title, which names the files compared."""
+    """The tables as printed, but for the first title (on one line or wrapped), which names the
+    files compared."""
     lines = text.rstrip("\n").splitlines()
-    assert lines[0].startswith("Changes from ")
-    return lines[1:]
+    assert lines[0].startswith("Changes from")
+    return lines[next(i for i, line in enumerate(lines) if line.startswith("Change ")) :]
 
 
+@pytest.mark.parametrize("columns", [None, "60"], ids=["piped", "COLUMNS=60"])
 @pytest.mark.parametrize("case", CASES)
-def test_record_prints_what_diff_prints(tmp_path: Path, case: str) -> None:
+def test_record_prints_what_diff_prints(tmp_path: Path, case: str, columns: str | None) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    if columns:
+        env["COLUMNS"] = columns  # laid out by the table writer, as on a terminal
     old, new = tmp_path / "old", tmp_path / "new"
     for folder in (old, new):
         folder.mkdir()
@@ -61,8 +67,8 @@ def test_record_prints_what_diff_prints(tmp_path: Path, case: str) -> None:
         for name in ("plan.yaml", "registers.yaml"):
             shutil.copy(new / name, old / name)
     as_of = ["--as-of", "2011-01-01"]
-    recorded = run_cli(*last, "--plan", str(new / "plan.yaml"), *as_of)
+    recorded = run_cli(*last, "--plan", str(new / "plan.yaml"), *as_of, env=env)
     assert recorded.returncode == 0, recorded.stderr
-    diff = run_cli("diff", str(old / "plan.yaml"), str(new / "plan.yaml"), *as_of)
+    diff = run_cli("diff", str(old / "plan.yaml"), str(new / "plan.yaml"), *as_of, env=env)
     assert diff.returncode == 0, diff.stderr
     assert _tables(recorded.stdout) == _tables(diff.stdout)

@@ -128,28 +128,36 @@ def _finish(recorded: Recorded, as_of: str, dry_run: bool) -> int:
 
 
 def _tell(recorded: Recorded, day: dt.date) -> None:
-    """What changed, as `diff` tells it. Plain text (piped) of a progress record is worked out
-    for its one action and written without the comparison of whole plans or the table machinery,
-    which cost as much as the rest of the record; the rest goes the way of `diff`."""
+    """What changed, as `diff` tells it. A progress record changes one action only, so what it
+    changes is worked out for that action, not by comparing whole plans; piped, it is written
+    plain without loading the table machinery (together, as much as the rest of the record)."""
     from bsec_plan.writers import terminal
 
     new_name = f"{recorded.name} (recorded)"
-    plain = not terminal.styled(sys.stdout) and not os.environ.get("COLUMNS", "").strip()
-    if plain and recorded.section == "progress":
-        from bsec_plan.queries import recording
-        from bsec_plan.views import diffrows
-        from bsec_plan.writers.plain import table_text
+    if recorded.section != "progress":
+        from bsec_plan.queries import changes
+        from bsec_plan.views import diff as diff_views
+        from bsec_plan.writers import formats
 
-        changed, moved = recording.progress_told(recorded, day)
-        for block in diffrows.blocks(day, recorded.name, new_name, changed, [], moved):
-            sys.stdout.write(table_text(*block))
+        result = changes.compare(recorded.old, recorded.new, day)
+        formats.write("table", diff_views.diff_view(result, recorded.name, new_name))
         return
-    from bsec_plan.queries import changes
-    from bsec_plan.views import diff as diff_views
-    from bsec_plan.writers import formats
+    from bsec_plan.queries import recording
+    from bsec_plan.views import diffrows
 
-    result = changes.compare(recorded.old, recorded.new, day)
-    formats.write("table", diff_views.diff_view(result, recorded.name, new_name))
+    changed, moved = recording.progress_told(recorded, day)
+    found = diffrows.blocks(day, recorded.name, new_name, changed, [], moved)
+    if terminal.styled(sys.stdout) or os.environ.get("COLUMNS", "").strip():
+        from bsec_plan.views import diff as diff_views
+        from bsec_plan.views.common import View
+        from bsec_plan.writers import formats
+
+        formats.write("table", View(blocks=lambda: diff_views.tables(found)))
+        return
+    from bsec_plan.writers.plain import table_text
+
+    for block in found:
+        sys.stdout.write(table_text(*block))
 
 
 @record_app.command(

@@ -94,11 +94,14 @@ def diff_blocks(d: Diff, old_name: str, new_name: str) -> list[Table | str]:
         return [f"Nothing to review: {old_name} and {new_name} mean the same plan."]
     changes = [(c.kind, c.subject, c.old, c.new) for c in d.changes]
     moved = [(t.action, t.occurrence, t.old, t.new) for t in d.transitions]
-    return [  # the tables with a subject hold whole records' texts: those columns wrap
+    return tables(diffrows.blocks(d.as_of, old_name, new_name, changes, meanings(d), moved))
+
+
+def tables(found: list[diffrows.Block]) -> list[Table | str]:
+    """The blocks as tables; those with a subject hold whole records' texts: they wrap."""
+    return [
         Table(title, columns, rows, wrap=WRAPPED if "Subject" in columns else (), empty=empty)
-        for title, columns, rows, empty in diffrows.blocks(
-            d.as_of, old_name, new_name, changes, meanings(d), moved
-        )
+        for title, columns, rows, empty in found
     ]
 
 

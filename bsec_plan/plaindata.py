@@ -5,9 +5,11 @@ The standard decorator writes each class's `__init__`, `__repr__`, `__eq__`, ord
 and a frozen class's guards as source text and compiles it, at every start: about 2 million
 instructions a class, and a warm run defines some forty classes before it answers, most of which
 it never builds through `__init__` (a plan read from the cache is rebuilt without its
-constructors). Here the comparing, printing, hashing and guarding are the functions below, given
-the class's fields; they answer as the generated ones do: the same text for `repr`, equality and
-order on the same tuple of fields, the same hash, the same errors. `__init__` is written as
+constructors). Here the comparing, printing and hashing are the functions below, given the
+class's fields; they answer as the generated ones do: the same text for `repr`, equality and
+order on the same tuple of fields, the same hash, the same errors. A frozen class keeps the
+standard guards (and with them the standard checks of inheritance and pickling of frozen slotted
+classes): a few classes, two small functions each. `__init__` is written as
 `dataclasses` writes it, the first time the class is called; until then `inspect.signature` of
 the class shows `(*args, **kwargs)`. A class without a docstring (which `dataclasses` describes
 by its signature) or with its own `__init__` is left to the standard decorator but for the
@@ -82,15 +84,14 @@ def dataclass(
             init=not defer,
             repr=False,
             eq=False,
-            frozen=frozen and not defer,  # a frozen class's guards are shared too
+            # a frozen class's guards, checks of inheritance and pickling stay the standard ones
+            frozen=frozen,
             kw_only=kw_only,
             slots=slots,
         )
         if defer:
             _check_init(made)
             made.__init__ = _deferred_init(made, frozen)  # type: ignore[method-assign]
-            if frozen:
-                _guard(made)
         _share_methods(made, frozen=frozen, order=order)
         return made
 
@@ -141,28 +142,6 @@ def _check_init(cls: type) -> None:
         if defaulted and not has_default:
             raise TypeError(f"non-default argument {f.name!r} follows default argument")
         defaulted = defaulted or has_default
-
-
-def _guard(cls: type) -> None:
-    """What `dataclasses` writes for a frozen class: assigning or deleting a field, or any
-    attribute of the class itself, raises FrozenInstanceError."""
-    for name in ("__setattr__", "__delattr__"):
-        if name in vars(cls):
-            raise TypeError(f"Cannot overwrite attribute {name} in class {cls.__name__}")
-    names = frozenset(f.name for f in dataclasses.fields(cls))
-
-    def __setattr__(self: Any, name: str, value: Any) -> None:
-        if type(self) is cls or name in names:
-            raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
-        super(cls, self).__setattr__(name, value)  # type: ignore[arg-type]
-
-    def __delattr__(self: Any, name: str) -> None:
-        if type(self) is cls or name in names:
-            raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
-        super(cls, self).__delattr__(name)  # type: ignore[arg-type]
-
-    _set(cls, "__setattr__", __setattr__)
-    _set(cls, "__delattr__", __delattr__)
 
 
 def _deferred_init(cls: type, frozen: bool) -> Callable[..., None]:

@@ -24,6 +24,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bsec_plan import plaindata
 from bsec_plan.domain import fields
 from bsec_plan.domain import model as domain
 from bsec_plan.domain import registers as registers_model
@@ -74,7 +75,8 @@ def _kept() -> dict[str, Any]:
 
 def _made_by() -> dict[str, str]:
     """What a kept schema depends on: the versions of pydantic and pydantic-core, and the text
-    of the modules that declare the records and their fields."""
+    of the modules that declare the records and their fields, and of the decorator that makes
+    them dataclasses."""
     import pydantic_core
     from pydantic.version import VERSION
 
@@ -83,7 +85,9 @@ def _made_by() -> dict[str, str]:
     except ImportError:  # an interpreter that does not build it apart
         from hashlib import blake2b
     digest = blake2b(digest_size=32)
-    modules = sorted({fields.__name__, *(cls.__module__ for cls in fields.RECORDS)})
+    modules = sorted(
+        {fields.__name__, plaindata.__name__, *(cls.__module__ for cls in fields.RECORDS)}
+    )
     for name in modules:
         digest.update(Path(str(sys.modules[name].__file__)).read_bytes())
     return {

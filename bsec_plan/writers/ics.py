@@ -29,6 +29,11 @@ def fold(line: str) -> str:
         return line
     if line.isascii():  # one octet a character: the text is cut where its bytes would be
         return "\r\n ".join(_ascii_pieces(line))
+    return fold_bytes(line)
+
+
+def fold_bytes(line: str) -> str:
+    """`fold` of any line, on its UTF-8 bytes."""
     raw = line.encode("utf-8")
     parts, start = [], 0
     while len(raw) - start >= LIMIT:

@@ -111,7 +111,13 @@ def _holds(text: str, chars: str) -> bool:
     out of the end of one and the start of another."""
     if text.isascii() and "\x7f" not in text:
         return False  # all of them are outside ASCII but DEL; a str knows it is ASCII at no cost
-    return _utf8(chars).search(text.encode("utf-8", "surrogatepass")) is not None
+    # only DEL and the bytes of characters outside ASCII, each character's bytes still whole
+    # and in order: what the pattern can match, a fraction of a text that is mostly ASCII
+    raw = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BUT_DEL)
+    return _utf8(chars).search(raw) is not None
+
+
+_ASCII_BUT_DEL = bytes(range(0x7F))
 
 
 @cache

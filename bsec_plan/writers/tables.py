@@ -249,7 +249,8 @@ def write_json(document: dict[str, Any], stream: TextIO | None = None) -> None:
         text = json.dumps(document, indent=2, ensure_ascii=False, default=str)
         terminal.write(json_text(text) + "\n", stream)
         return
-    encode = json.JSONEncoder(ensure_ascii=False, default=str).encode
+    # a view's document is a tree of plain values: no container to note against a cycle
+    encode = json.JSONEncoder(ensure_ascii=False, default=str, check_circular=False).encode
     for piece in _compact_json(document, encode):
         stream.write(json_text(piece))
     stream.write("\n")

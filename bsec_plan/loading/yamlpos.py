@@ -49,6 +49,7 @@ _TYPED = re.compile(f"{_BOOLEAN.pattern}|{_NUMBER.pattern}", re.VERBOSE)
 # Readers try a pattern only on a value starting with one of these (so `_1` stays text), and
 # most text is ruled out by its first letter.
 _TYPED_START = frozenset("-+.0123456789yYnNtTfFoO")
+_NULL_OR_TYPED_START = _TYPED_START | {"", "~", "n", "N"}  # what `value[:1]` of those is
 
 Mark = tuple[int, int]  # 1-based line and column
 Node = Any  # a Mapping, a Sequence, a str or None
@@ -107,6 +108,8 @@ def _read_plain(text: str) -> Node:
     document, alias = yaml.DocumentStartEvent, yaml.AliasEvent
     nulls, str_tags, typed_start, typed = _NULLS, _STR_TAGS, _TYPED_START, _TYPED.fullmatch
     intern = _intern
+    suspect = _NULL_OR_TYPED_START
+    untyped: set[str] = set()
     root: Node = None
     documents = 0
     outer: list[tuple[Any, Any]] = []  # the open containers around `into`, with their keys
@@ -116,16 +119,20 @@ def _read_plain(text: str) -> Node:
     event: Any  # the attributes of its kind: checked by class below
     try:
         for event in iter(loader.get_event, None):
-            kind = event.__class__
+            kind = type(event)
             if kind is scalar:
                 node = event.value
                 if event.tag is not None and event.tag not in str_tags:
                     raise _Retry
-                if event.implicit[0]:
+                # most plain values start with none of the characters a null or a typed
+                # value starts with; a value found untyped once (a date...) is not tried again
+                if event.implicit[0] and node[:1] in suspect:
                     if node in nulls:
                         node = None
-                    elif node[0] in typed_start and typed(node):
-                        raise _Retry
+                    elif node[0] in typed_start and node not in untyped:
+                        if typed(node):
+                            raise _Retry
+                        untyped.add(node)
             elif kind is mapping or kind is sequence:
                 if event.tag is not None and event.tag not in str_tags:
                     raise _Retry
@@ -144,9 +151,9 @@ def _read_plain(text: str) -> Node:
                 raise _Retry
             else:
                 continue
-            if into.__class__ is Mapping:
+            if type(into) is Mapping:
                 if key is None:  # this node is a key
-                    if node.__class__ is not str:
+                    if type(node) is not str:
                         raise _Retry
                     key = intern(node)
                     continue
@@ -158,7 +165,7 @@ def _read_plain(text: str) -> Node:
                 root = node
             else:
                 into.append(node)
-            if node.__class__ is Mapping or node.__class__ is Sequence:
+            if type(node) is Mapping or type(node) is Sequence:
                 outer.append((into, key))
                 into, key = node, None
     except yaml.YAMLError:

@@ -105,7 +105,14 @@ def _blake2b(data: bytes = b"") -> Blake2b:
 
 
 def _header(data: bytes) -> bytes:
-    return b"%s %s %s\n" % (MAGIC, _code_key().encode(), _digest(data).encode())
+    if _last_header and _last_header[0] is data:  # a missed plan's entry is then written
+        return _last_header[1]
+    header = b"%s %s %s\n" % (MAGIC, _code_key().encode(), _digest(data).encode())
+    _last_header[:] = [data, header]  # a large plan's digest takes milliseconds: made once
+    return header
+
+
+_last_header: list[bytes] = []  # the last bytes given a header (the same object), and it
 
 
 def _private(st: os.stat_result) -> bool:
@@ -165,9 +172,11 @@ def get(data: bytes, registers: Callable[[str], bytes | None] | None = None) -> 
     from bsec_plan.loading import cacheformat
 
     try:
-        return cacheformat.decode(payload, end + 1)
+        plan = cacheformat.decode(payload, end + 1)
     except Exception:  # made by an incompatible build, or not what the code expects
         return None
+    _last_header.clear()  # a hit: no entry to write, the plan's bytes not held
+    return plan
 
 
 def get_text(key: bytes) -> str | None:
@@ -247,6 +256,8 @@ def write_deferred() -> None:
 def put(data: bytes, plan: Plan, registers: bytes | None = None) -> None:
     """Keep `plan`, validated from the plan bytes `data` and, where it names registers, from
     the registers bytes `registers` that the parser read at `plan.registers`."""
+    header = _header(data)
+    _last_header.clear()  # the plan's bytes are not held any longer than the caller holds them
     if directory() is None:
         return
     line = _NO_REGISTERS
@@ -257,9 +268,9 @@ def put(data: bytes, plan: Plan, registers: bytes | None = None) -> None:
 
         line = json.dumps([plan.registers, _digest(registers)]).encode()
     if _deferred is not None:
-        _deferred.append((_header(data), plan, line))
+        _deferred.append((header, plan, line))
         return
-    _put(_header(data), plan, line)
+    _put(header, plan, line)
 
 
 def _put(header: bytes, plan: Plan, registers_line: bytes) -> None:

@@ -112,7 +112,7 @@ def _header(data: bytes) -> bytes:
     return header
 
 
-_last_header: list[bytes] = []  # the last bytes given a header (the same object), and it
+_last_header: list[bytes] = []  # the last bytes given a header (that very object), and the header
 
 
 def _private(st: os.stat_result) -> bool:

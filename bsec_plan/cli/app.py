@@ -125,17 +125,25 @@ def _for(args: list[str]) -> typer.Typer:
     is imported, and typer builds every command it holds from the function's signature at each
     start (about 10 ms for all of them), while a run needs one. Anything else (no command, a
     misspelt one, the program's help asked before it) gets every command, which lists and
-    suggests them all."""
+    suggests them all; a group among them is listed by its own name and summary, so its
+    subcommands are left unbuilt."""
     name = _command_named(args)
     if name not in COMMANDS:
-        return every_command()
+        return _listing()
     importlib.import_module(f"bsec_plan.cli.{COMMANDS[name]}")
     one = copy.copy(_app)  # shallow: the app itself is left as it is for the next run
     one.registered_commands = [c for c in _app.registered_commands if _name(c) == name]
     one.registered_groups = [
         _with_one(group, args) for group in _app.registered_groups if group.name == name
     ]
-    return one if one.registered_commands or one.registered_groups else every_command()
+    return one if one.registered_commands or one.registered_groups else _listing()
+
+
+def _listing() -> typer.Typer:
+    """Every command, a group without its subcommands."""
+    listed = every_command()
+    listed.registered_groups = [_with_one(group, []) for group in listed.registered_groups]
+    return listed
 
 
 def every_command() -> typer.Typer:
@@ -165,14 +173,14 @@ def __getattr__(name: str) -> typer.Typer:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def _evaluated(app: typer.Typer) -> typer.Typer:
+def _evaluated(app: typer.Typer, seen: dict[tuple[str, int], Any] | None = None) -> typer.Typer:
     """The app, its functions' annotations evaluated: typer reads those of each command and of
     its options' callbacks three times or more as it builds the command, and each time compiles
     and evaluates every one that is a string (as `from __future__ import annotations` leaves
-    them), about a third of its work. Evaluated once here, each string is replaced by what it
-    names, as `inspect.get_annotations(eval_str=True)` gives it and typer would."""
-    import inspect
-
+    them), about a third of its work. Here each string is evaluated once in its module (the
+    same few strings recur in every command) and replaced by what it names, as
+    `inspect.get_annotations(eval_str=True)` gives it and typer would."""
+    seen = {} if seen is None else seen
     functions: list[Any] = [app.registered_callback.callback if app.registered_callback else None]
     infos: list[Any] = [*app.registered_commands, *app.registered_groups]
     for info in infos:
@@ -183,21 +191,29 @@ def _evaluated(app: typer.Typer) -> typer.Typer:
                 getattr(default, "autocompletion", None),
             ]
         if isinstance(info, typer.models.TyperInfo) and info.typer_instance:
-            _evaluated(info.typer_instance)
+            _evaluated(info.typer_instance, seen)
     for function in functions:
         annotations = getattr(function, "__annotations__", {})
-        if any(isinstance(value, str) for value in annotations.values()):
-            function.__annotations__ = inspect.get_annotations(function, eval_str=True)
+        if not any(isinstance(value, str) for value in annotations.values()):
+            continue
+        scope = function.__globals__
+        for name, value in annotations.items():
+            if isinstance(value, str):
+                key = (value, id(scope))
+                if key not in seen:
+                    seen[key] = eval(value, scope)
+                annotations[name] = seen[key]
     return app
 
 
 def _with_one(group: Any, args: list[str]) -> Any:
     """A group (`record`) with only the subcommand the argument after its name names, where
-    that is one of them; else the group whole, which lists and suggests them all."""
-    after = args[args.index(group.name) + 1 :]
+    that is one of them; with none where no argument follows it (`_listing`); else the group
+    whole, which lists and suggests them all."""
+    after = args[args.index(group.name) + 1 :] if args else []
     sub = group.typer_instance
     chosen = [c for c in sub.registered_commands if after and c.name == after[0]]
-    if not chosen:
+    if args and not chosen:
         return group
     one, trimmed = copy.copy(group), copy.copy(sub)
     trimmed.registered_commands = chosen

@@ -3,6 +3,7 @@ command lives in the module COMMANDS names, which registers it when imported."""
 
 from __future__ import annotations
 
+import builtins
 import copy
 import importlib
 import os
@@ -200,8 +201,9 @@ def _evaluated(app: typer.Typer, seen: dict[tuple[str, int], Any] | None = None)
         for name, value in annotations.items():
             if isinstance(value, str):
                 key = (value, id(scope))
-                if key not in seen:
-                    seen[key] = eval(value, scope)
+                if key not in seen:  # a plain name is looked up, not compiled
+                    named = value.isidentifier() and scope.get(value, vars(builtins).get(value))
+                    seen[key] = named if named else eval(value, scope)
                 annotations[name] = seen[key]
     return app
 

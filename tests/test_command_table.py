@@ -68,3 +68,15 @@ def test_a_misspelt_command_is_told_among_all_of_them() -> None:
     result = run_process("stauts")
     assert result.returncode == 2
     assert "No such command 'stauts'. Did you mean 'status', 'states'?" in result.stderr
+
+
+@pytest.mark.parametrize("args", [["--help"], [], ["--color", "never"], ["--help", "status"]])
+def test_the_program_help_from_the_list_is_the_whole_apps(args: list[str]) -> None:
+    from bsec_plan.cli import app
+
+    texts = []
+    for made in (app._for(args), app.every_command()):
+        command = typer.main.get_command(made)
+        texts.append(command.get_help(command.context_class(command, info_name="bsec-plan")))
+    assert texts[0] == texts[1]
+    assert all(f"  {name} " in texts[0] for name in COMMANDS)

@@ -141,10 +141,29 @@ def _for(args: list[str]) -> typer.Typer:
 
 
 def _listing() -> typer.Typer:
-    """Every command, a group without its subcommands."""
+    """Every command as the program's help lists it and a misspelt name is told among others:
+    by its name and summary. Typer is given each command without its options, which it would
+    otherwise build from the function's signature (most of the work of the program's help),
+    and a group without its subcommands."""
     listed = every_command()
+    listed.registered_commands = [_unbuilt(c) for c in listed.registered_commands]
     listed.registered_groups = [_with_one(group, []) for group in listed.registered_groups]
     return listed
+
+
+def _unbuilt(command: Any) -> Any:
+    import inspect
+
+    bare = copy.copy(command)
+    bare.name = _name(command)
+    bare.help = command.help if command.help is not None else inspect.getdoc(command.callback)
+    bare.callback = _listed_only
+    return bare
+
+
+def _listed_only() -> None:
+    """What a listed command would run: nothing ever does, as `_listing` names no command."""
+    raise RuntimeError("a command was run from the list of commands")
 
 
 def every_command() -> typer.Typer:

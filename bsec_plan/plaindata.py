@@ -26,6 +26,7 @@ import abc
 import dataclasses
 import sys
 from collections.abc import Callable
+from functools import cache
 from operator import attrgetter, eq, ge, gt, le, lt
 from reprlib import recursive_repr
 from typing import TYPE_CHECKING, Any, TypeVar, overload
@@ -179,6 +180,7 @@ def _plain(
     return cls
 
 
+@cache  # one for each set of options: made once, shared as the standard decorator's are not
 def _params(frozen: bool, kw_only: bool, slots: bool) -> Any:
     """The `__dataclass_params__` the standard decorator records for these options (with init,
     repr and eq off, as it is asked for them here), built from its own slot names, which each

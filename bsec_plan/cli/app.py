@@ -20,7 +20,7 @@ from bsec_plan.problems import PlanError, UsageError
 
 # Each command, in the order `bsec-plan --help` lists them, and the module (in bsec_plan.cli)
 # that registers it when imported. A run imports only the module of the command it names:
-# the other modules and typer's work on their commands cost every run about 16 M instructions.
+# the other modules and typer's work on their commands cost every run about 7 M instructions.
 # Help, completion and a name that is no command import them all and list every command.
 COMMANDS = {
     "check": "validate",

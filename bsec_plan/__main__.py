@@ -53,6 +53,8 @@ def _main(argv: list[str] | None) -> int:
             code = _help(args) if _asks_help_only(args) else _run(args)
         sys.stdout.flush()  # here, where a failure can still be reported, not at exit
         _write_cache()
+        if argv is None:  # the process's own run, which ends with it
+            _leave_to_the_exit()
         return code
     except KeyboardInterrupt:  # Ctrl-C at any moment, even while modules load
         return INTERRUPTED
@@ -69,6 +71,16 @@ def _main(argv: list[str] | None) -> int:
         return _out_of_memory(err)
     except Exception as err:  # RecursionError among them
         return _bug(err)
+
+
+def _leave_to_the_exit() -> None:
+    """The interpreter's last collection at exit walks every object still alive, the plan's
+    included, for cycles to free: about 8% of a warm run on the bundled plan, more on a large
+    plan. The process frees them as it ends, and every file, temporary file and child process
+    of the run is closed or waited for before this point, so they are moved out of that
+    collection's way (`gc.freeze`); the teardown itself still runs (atexit, flushing, modules
+    cleared). Only for the process's own run: a caller of `main(argv)` keeps its collector."""
+    gc.freeze()
 
 
 def _out_of_memory(err: MemoryError) -> int:

@@ -7,20 +7,26 @@ instructions a class, and a warm run defines some forty classes before it answer
 it never builds through `__init__` (a plan read from the cache is rebuilt without its
 constructors). Here the comparing, printing and hashing are the functions below, given the
 class's fields; they answer as the generated ones do: the same text for `repr`, equality and
-order on the same tuple of fields, the same hash, the same errors. A frozen class keeps the
-standard guards (and with them the standard checks of inheritance and pickling of frozen slotted
-classes): a few classes, two small functions each. `__init__` is written as
+order on the same tuple of fields, the same hash, the same errors. `__init__` is written as
 `dataclasses` writes it, the first time the class is called; until then `inspect.signature` of
-the class shows `(*args, **kwargs)`. A class without a docstring (which `dataclasses` describes
-by its signature) or with its own `__init__` is left to the standard decorator but for the
-shared methods. `__dataclass_params__` records what the standard decorator was asked to write,
-not how the class behaves. tests/test_plaindata.py holds them to the standard ones.
+the class shows `(*args, **kwargs)`. A class of its own (no base but `object`, plain fields) has
+its fields, frozen guards and slots made here as `dataclasses` makes them, without its search of
+every annotation for ClassVar, InitVar and KW_ONLY; any other class (a dataclass base, such
+annotations, or a Python whose `dataclasses` this does not follow) goes through the standard
+decorator, with its checks of inheritance. A class without a docstring (which `dataclasses`
+describes by its signature) or with its own `__init__` is left to the standard decorator but for
+the shared methods. `__dataclass_params__` records what the standard decorator was asked to
+write, not how the class behaves. tests/test_plaindata.py and tests/test_plaindata_fields.py
+hold them to the standard ones.
 """
 
 from __future__ import annotations
 
+import abc
 import dataclasses
+import sys
 from collections.abc import Callable
+from functools import cache
 from operator import attrgetter, eq, ge, gt, le, lt
 from reprlib import recursive_repr
 from typing import TYPE_CHECKING, Any, TypeVar, overload
@@ -79,16 +85,21 @@ def dataclass(
     def wrap(cls: type[T]) -> type[T]:
         # a class without a docstring gets one written from its signature, which needs __init__
         defer = "__init__" not in vars(cls) and bool(cls.__doc__)
-        made = dataclasses.dataclass(
-            cls,
-            init=not defer,
-            repr=False,
-            eq=False,
-            # a frozen class's guards, checks of inheritance and pickling stay the standard ones
-            frozen=frozen,
-            kw_only=kw_only,
-            slots=slots,
-        )
+        collected = _own_fields(cls, kw_only) if defer else None
+        made: type[T]
+        if collected is not None:
+            made = _plain(cls, collected, frozen=frozen, kw_only=kw_only, slots=slots)
+        else:
+            made = dataclasses.dataclass(
+                cls,
+                init=not defer,
+                repr=False,
+                eq=False,
+                # a frozen class's guards, checks of inheritance and pickling: the standard ones
+                frozen=frozen,
+                kw_only=kw_only,
+                slots=slots,
+            )
         if defer:
             _check_init(made)
             made.__init__ = _deferred_init(made, frozen)  # type: ignore[method-assign]
@@ -96,6 +107,144 @@ def dataclass(
         return made
 
     return wrap if cls is None else wrap(cls)
+
+
+# The Pythons whose `dataclasses` _own_fields and _plain follow, step by step (3.10 checks
+# mutable defaults by another rule; 3.14 reads annotations another way): on any other, every
+# class goes through the standard decorator.
+_FOLLOWED = (3, 11) <= sys.version_info[:2] <= (3, 13)
+
+
+def _own_fields(cls: type, kw_only: bool) -> dict[str, dataclasses.Field[Any]] | None:
+    """The fields, as `dataclasses` collects them, of a class that only it defines (its one
+    base is `object`) and whose annotations are all plain fields; None for any other class,
+    which the standard decorator makes (a dataclass base, ClassVar, InitVar, KW_ONLY, its own
+    __slots__). The standard decorator costs about 0.15 ms a class, most of it in testing each
+    annotation for ClassVar, InitVar and KW_ONLY by name, in every module; a warm run defines
+    some forty classes."""
+    own = vars(cls)
+    if not _FOLLOWED or cls.__bases__ != (object,) or "__slots__" in own:
+        return None
+    annotations: dict[str, Any] = own.get("__annotations__", {})
+    fields: dict[str, dataclasses.Field[Any]] = {}
+    for name, kind in annotations.items():
+        text = kind if isinstance(kind, str) else repr(kind)
+        if "ClassVar" in text or "InitVar" in text or "KW_ONLY" in text:
+            return None
+        f: Any = getattr(cls, name, dataclasses.MISSING)
+        if not isinstance(f, dataclasses.Field):
+            f = dataclasses.field(default=f)
+        f.name, f.type = name, kind
+        f._field_type = dataclasses._FIELD  # type: ignore[attr-defined]  # what fields() lists
+        if f.kw_only is dataclasses.MISSING:
+            f.kw_only = kw_only
+        if f.default.__class__.__hash__ is None:
+            raise ValueError(
+                f"mutable default {type(f.default)} for field {name} is not allowed: "
+                "use default_factory"
+            )
+        fields[name] = f
+    for name, value in own.items():
+        if isinstance(value, dataclasses.Field) and name not in annotations:
+            raise TypeError(f"{name!r} is a field but has no type annotation")
+    return fields
+
+
+def _plain(
+    cls: Any, fields: dict[str, dataclasses.Field[Any]], *, frozen: bool, kw_only: bool, slots: bool
+) -> Any:
+    """What `dataclasses.dataclass(cls, init=False, repr=False, eq=False, frozen=, kw_only=,
+    slots=)` makes of a class whose fields _own_fields collected: the same attributes, frozen
+    guards, slots and pickling, with no code compiled."""
+    for f in fields.values():  # a field() default: the class attribute is its plain default
+        if isinstance(vars(cls).get(f.name), dataclasses.Field):
+            if f.default is dataclasses.MISSING:
+                delattr(cls, f.name)
+            else:
+                setattr(cls, f.name, f.default)
+    cls.__dataclass_params__ = _params(frozen, kw_only, slots)
+    cls.__dataclass_fields__ = fields
+    if frozen:
+        for name, guard in _guards(cls, frozenset(fields)).items():
+            if name in vars(cls):
+                raise TypeError(f"Cannot overwrite attribute {name} in class {cls.__name__}")
+            _set(cls, name, guard)
+    if "__match_args__" not in vars(cls):
+        matched = tuple(f.name for f in fields.values() if f.init and not f.kw_only)
+        setattr(cls, "__match_args__", matched)  # noqa: B010 - mypy takes it for read-only
+    if sys.version_info >= (3, 13) and "__replace__" not in vars(cls):
+        cls.__replace__ = _replace
+    if slots:
+        cls = _with_slots(cls, tuple(fields), frozen)
+    abc.update_abstractmethods(cls)
+    return cls
+
+
+@cache  # one for each set of options: made once, shared as the standard decorator's are not
+def _params(frozen: bool, kw_only: bool, slots: bool) -> Any:
+    """The `__dataclass_params__` the standard decorator records for these options (with init,
+    repr and eq off, as it is asked for them here), built from its own slot names, which each
+    Python version lists."""
+    asked = {
+        "init": False,
+        "repr": False,
+        "eq": False,
+        "order": False,
+        "unsafe_hash": False,
+        "frozen": frozen,
+        "match_args": True,
+        "kw_only": kw_only,
+        "slots": slots,
+        "weakref_slot": False,
+    }
+    made = dataclasses._DataclassParams  # type: ignore[attr-defined]
+    return made(**{name: asked[name] for name in made.__slots__})
+
+
+def _guards(cls: Any, names: frozenset[str]) -> dict[str, Callable[..., None]]:
+    """A frozen class's `__setattr__` and `__delattr__`, as dataclasses writes them."""
+
+    def __setattr__(self: Any, name: str, value: Any) -> None:
+        if type(self) is cls or name in names:
+            raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+
+    def __delattr__(self: Any, name: str) -> None:
+        if type(self) is cls or name in names:
+            raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+
+    return {"__setattr__": __setattr__, "__delattr__": __delattr__}
+
+
+def _with_slots(cls: Any, names: tuple[str, ...], frozen: bool) -> Any:
+    """The class made again with `__slots__`, as dataclasses makes it (its base is `object`,
+    so no slot is inherited); a frozen one pickles through its fields' values."""
+    body = dict(vars(cls))
+    body["__slots__"] = names
+    for name in (*names, "__dict__", "__weakref__"):
+        body.pop(name, None)
+    made = type(cls)(cls.__name__, cls.__bases__, body)
+    made.__qualname__ = cls.__qualname__
+    if frozen:
+        if "__getstate__" not in body:
+            made.__getstate__ = _getstate
+        if "__setstate__" not in body:
+            made.__setstate__ = _setstate
+    return made
+
+
+def _getstate(self: Any) -> list[Any]:
+    return [getattr(self, f.name) for f in dataclasses.fields(self)]
+
+
+def _setstate(self: Any, state: list[Any]) -> None:
+    for f, value in zip(dataclasses.fields(self), state, strict=False):
+        object.__setattr__(self, f.name, value)  # the class may be frozen
+
+
+def _replace(self: Any, /, **changes: Any) -> Any:
+    return dataclasses.replace(self, **changes)
 
 
 def _share_methods(cls: type, *, frozen: bool, order: bool) -> None:

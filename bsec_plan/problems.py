@@ -13,6 +13,8 @@ TreePath = tuple[int | str, ...]
 
 @dataclass(frozen=True, order=True)
 class Problem:
+    """One finding about a file: where it is, what it says, and how grave it is."""
+
     file: str
     line: int  # 1-based
     col: int  # 1-based

@@ -20,7 +20,6 @@ import importlib
 import os
 import re
 import sys
-import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from typer import Context  # typer reads these annotations at run time; it is loaded already
@@ -108,6 +107,8 @@ def safe_value(value: str) -> str | None:
 
 
 def _kept(char: str) -> bool:
+    import unicodedata  # here: a run that completes nothing never loads its tables
+
     return char in _PUNCTUATION or unicodedata.category(char) in ("Lu", "Ll", "Lt", "Lo", "Nd")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from enum import Enum
 
 import typer
 
@@ -18,9 +19,14 @@ from bsec_plan.cli.options import (
     format_option,
 )
 from bsec_plan.cli.prelude import parse_as_of
-from bsec_plan.writers.formats import (
-    DiffFormat,
-)
+
+
+class DiffFormat(str, Enum):
+    """diff's formats (writers/formats.py writes them)."""
+
+    table = "table"
+    markdown = "markdown"
+    json = "json"
 
 
 @app.command(

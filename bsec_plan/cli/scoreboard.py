@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from enum import Enum
 
 import typer
 
@@ -15,7 +16,17 @@ from bsec_plan.cli.options import (
     format_option,
 )
 from bsec_plan.cli.prelude import parse_as_of, prelude
-from bsec_plan.writers.formats import ScoreboardFormat
+
+
+class ScoreboardFormat(str, Enum):
+    """scoreboard's formats (writers/formats.py writes them)."""
+
+    table = "table"
+    markdown = "markdown"
+    csv = "csv"
+    json = "json"
+    xlsx = "xlsx"
+    html = "html"
 
 
 @app.command(

@@ -13,9 +13,14 @@ from bsec_plan.cli.options import (
     examples,
     format_option,
 )
-from bsec_plan.writers.formats import (
-    CheckFormat,
-)
+
+
+class CheckFormat(str, Enum):
+    """check's formats (writers/formats.py writes them)."""
+
+    text = "text"
+    github = "github"
+    json = "json"
 
 
 @app.command(

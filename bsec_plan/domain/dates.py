@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from functools import cached_property
@@ -18,6 +17,13 @@ _PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 FIRST_YEAR, LAST_YEAR = 1900, 2199
 
 
+def days_in(year: int, month: int) -> int:
+    """The number of days in the month (calendar.monthrange's second value, without importing
+    calendar, which costs every start more than all the plan's dates)."""
+    following = dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
+    return (following - dt.date(year, month, 1)).days
+
+
 def _checked(year: int, month: int | None, day: int | None, text: str) -> None:
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise ValueError(
@@ -26,7 +32,7 @@ def _checked(year: int, month: int | None, day: int | None, text: str) -> None:
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"'{text}' is not a date: month {month:02d} is not in 01-12")
     if month is not None and day is not None:
-        last = calendar.monthrange(year, month)[1]
+        last = days_in(year, month)
         if not 1 <= day <= last:
             raise ValueError(f"'{text}' is not a date: day {day:02d} is not in 01-{last:02d}")
 
@@ -109,7 +115,7 @@ class PartialDate:
         if self.month and self.day:
             return dt.date(self.year, self.month, self.day)
         month = self.month or 12
-        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+        return dt.date(self.year, month, days_in(self.year, month))
 
     def __str__(self) -> str:
         text = f"{self.year:04d}"

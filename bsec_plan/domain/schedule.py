@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from functools import cache
 from typing import NamedTuple
 
+from bsec_plan.domain.dates import days_in
 from bsec_plan.domain.model import Action, Plan
 
 
@@ -46,7 +46,7 @@ def recurring(kind: str, start: dt.date, end: dt.date) -> tuple[tuple[str, dt.da
     if kind == "each-semester":
         due = [(f"{y}-H{h}", dt.date(y, m, d)) for y in years for h, m, d in _HALVES_END]
     else:  # each-february-after-year
-        due = [(str(y - 1), dt.date(y, 2, calendar.monthrange(y, 2)[1])) for y in years]
+        due = [(str(y - 1), dt.date(y, 2, days_in(y, 2))) for y in years]
     return tuple((label, day) for label, day in due if start <= day <= end)
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import posixpath
-import unicodedata
 from pathlib import Path
 
 
@@ -29,6 +28,10 @@ def check_name(value: str) -> None:
         raise Refused("an empty file name")
     if os.path.isabs(value) or value.startswith("~"):
         raise Refused(f"'{value}' is not relative; name the registers file relative to the plan")
+    if value.isascii() and value.isprintable():  # the usual name, without unicodedata's tables
+        return
+    import unicodedata
+
     for char in value:
         if unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp"):
             raise Refused(

@@ -11,7 +11,6 @@ from bsec_plan.domain.jsonform import as_json
 from bsec_plan.domain.model import Plan
 from bsec_plan.queries import questions as q
 from bsec_plan.queries import standing
-from bsec_plan.views.chart import standing_json
 from bsec_plan.views.common import (
     EVENT_WORD,
     Asked,
@@ -189,7 +188,7 @@ def states_table(plan: Plan, rows: list[q.StateRow], as_of: dt.date) -> Table:
             [
                 r.code,
                 r.name,
-                *(standing_text(r.ratifications[i], "ratified") for i in instruments),
+                *(standing.words(r.ratifications[i]) for i in instruments),
                 standing_text(r.liaison_officer, "appointed"),
                 f"since {r.eu_since}" if r.eu_since else "no",
             ]
@@ -238,6 +237,8 @@ def _grouped(pairs: Iterable[tuple[str, str]]) -> str:
 
 
 def states_json(rows: list[q.StateRow]) -> list[dict[str, Any]]:
+    from bsec_plan.views.chart import standing_json  # the chart's module: few runs need it
+
     def standing(s: q.Standing) -> dict[str, Any]:
         return {
             "status": s.answer,

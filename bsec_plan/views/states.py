@@ -7,7 +7,6 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from bsec_plan.domain.jsonform import as_json
 from bsec_plan.domain.model import Plan
 from bsec_plan.queries import questions as q
 from bsec_plan.queries import standing
@@ -237,7 +236,9 @@ def _grouped(pairs: Iterable[tuple[str, str]]) -> str:
 
 
 def states_json(rows: list[q.StateRow]) -> list[dict[str, Any]]:
-    from bsec_plan.views.chart import standing_json  # the chart's module: few runs need it
+    # imported here: the register's table needs neither
+    from bsec_plan.domain.jsonform import as_json
+    from bsec_plan.views.chart import standing_json
 
     def standing(s: q.Standing) -> dict[str, Any]:
         return {
@@ -271,13 +272,13 @@ def states_view(
 ) -> View:
     """The register; with a state, that state across every instrument; with an instrument, its
     chart of stages."""
-    from bsec_plan.views import chart
-
     if asked.state is not None:
         rows = [r for r in rows if r.code == asked.state]
+    if asked.state is not None or instrument is not None:
+        from bsec_plan.views import chart  # imported here: the register alone needs none of it
+
         if instrument is None:
             return chart.state_view(asked, rows[0])
-    if instrument is not None:
         return chart.chart_view(asked, rows, instrument)
     heading = header(asked.plan_file, asked.as_of, "states", missing=missing, instrument=instrument)
     table = states_table(asked.plan, rows, asked.as_of)

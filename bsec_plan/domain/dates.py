@@ -118,6 +118,10 @@ class PartialDate:
         return dt.date(self.year, month, days_in(self.year, month))
 
     def __str__(self) -> str:
+        return self._text
+
+    @cached_property  # as last_day: formatting is most of what a cell of `states` costs
+    def _text(self) -> str:
         text = f"{self.year:04d}"
         if self.month:
             text += f"-{self.month:02d}"

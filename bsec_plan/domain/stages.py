@@ -26,7 +26,10 @@ class Entries:
 
 def first_of(events: list[Event], stage: str) -> Event | None:
     """The first event of a stage in a record, as listed."""
-    return next((e for e in events if stage_of(e.event) == stage), None)
+    for e in events:  # a loop, not a generator: it runs for every record of a plan
+        if stage_of(e.event) == stage:
+            return e
+    return None
 
 
 def entries(plan: Plan, instrument: str) -> Entries:

@@ -239,20 +239,29 @@ class Lack:
     text: str | None = None  # for an instrument: the stage reached, in a cell's words
 
 
-def unbound(plan: Plan, as_of: dt.date, instrument: str | None = None) -> dict[str, list[str]]:
+def unbound(
+    plan: Plan, as_of: dt.date, instrument: str | None = None, rows: list[StateRow] | None = None
+) -> dict[str, list[str]]:
     """Per instrument, the states that consented but are not known to be bound yet: no deposit or
-    entry into force recorded or computed."""
+    entry into force recorded or computed. `rows`: `states` of the same question, if at hand."""
     out: dict[str, list[str]] = {}
-    for row in states(plan, as_of, instrument):
+    for row in states(plan, as_of, instrument) if rows is None else rows:
         for key, s in row.ratifications.items():
             if s.answer == "ratified" and not s.bound_known:
                 out.setdefault(key, []).append(row.code)
     return {i.id: out[i.id] for i in plan.instruments if i.id in out}
 
 
-def missing(plan: Plan, as_of: dt.date, what: str, instrument: str | None = None) -> list[Lack]:
+def missing(
+    plan: Plan,
+    as_of: dt.date,
+    what: str,
+    instrument: str | None = None,
+    rows: list[StateRow] | None = None,
+) -> list[Lack]:
+    """`rows`: `states` of the same question, if at hand."""
     lacks = []
-    for row in states(plan, as_of, instrument):
+    for row in states(plan, as_of, instrument) if rows is None else rows:
         if what == "liaison-officer":
             standing = {"liaison-officer": row.liaison_officer}
             good = "appointed"
@@ -364,13 +373,16 @@ def overview(
     pending = sorted(
         (r for r in rows if r.status in ("due soon", "upcoming")), key=lambda r: (r.due, r.action)
     )
-    lacks = missing(plan, as_of, "ratification")
+    registered = states(plan, as_of)  # each state's standings, worked out once for all three
+    lacks = missing(plan, as_of, "ratification", rows=registered)
     unratified: dict[str, list[Lack]] = {}
     for lack in lacks:
         if state is None or lack.code == state:
             unratified.setdefault(lack.what, []).append(lack)
     no_liaison = [
-        ln for ln in missing(plan, as_of, "liaison-officer") if state is None or ln.code == state
+        ln
+        for ln in missing(plan, as_of, "liaison-officer", rows=registered)
+        if state is None or ln.code == state
     ]
     return Overview(
         as_of=as_of,
@@ -382,7 +394,7 @@ def overview(
         no_liaison=no_liaison,
         unbound={
             i: kept
-            for i, codes in unbound(plan, as_of).items()
+            for i, codes in unbound(plan, as_of, rows=registered).items()
             if (kept := [c for c in codes if state is None or c == state])
         },
     )

@@ -7,11 +7,9 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from bsec_plan.domain.jsonform import as_json
 from bsec_plan.domain.model import Plan
 from bsec_plan.queries import questions as q
 from bsec_plan.queries import standing
-from bsec_plan.views.chart import standing_json
 from bsec_plan.views.common import (
     EVENT_WORD,
     Asked,
@@ -189,7 +187,7 @@ def states_table(plan: Plan, rows: list[q.StateRow], as_of: dt.date) -> Table:
             [
                 r.code,
                 r.name,
-                *(standing_text(r.ratifications[i], "ratified") for i in instruments),
+                *(standing.words(r.ratifications[i]) for i in instruments),
                 standing_text(r.liaison_officer, "appointed"),
                 f"since {r.eu_since}" if r.eu_since else "no",
             ]
@@ -238,6 +236,10 @@ def _grouped(pairs: Iterable[tuple[str, str]]) -> str:
 
 
 def states_json(rows: list[q.StateRow]) -> list[dict[str, Any]]:
+    # imported here: the register's table needs neither
+    from bsec_plan.domain.jsonform import as_json
+    from bsec_plan.views.chart import standing_json
+
     def standing(s: q.Standing) -> dict[str, Any]:
         return {
             "status": s.answer,
@@ -270,13 +272,13 @@ def states_view(
 ) -> View:
     """The register; with a state, that state across every instrument; with an instrument, its
     chart of stages."""
-    from bsec_plan.views import chart
-
     if asked.state is not None:
         rows = [r for r in rows if r.code == asked.state]
+    if asked.state is not None or instrument is not None:
+        from bsec_plan.views import chart  # imported here: the register alone needs none of it
+
         if instrument is None:
             return chart.state_view(asked, rows[0])
-    if instrument is not None:
         return chart.chart_view(asked, rows, instrument)
     heading = header(asked.plan_file, asked.as_of, "states", missing=missing, instrument=instrument)
     table = states_table(asked.plan, rows, asked.as_of)

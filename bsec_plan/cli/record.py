@@ -128,25 +128,21 @@ def _finish(recorded: Recorded, as_of: str, dry_run: bool) -> int:
 
 
 def _tell(recorded: Recorded, day: dt.date) -> None:
-    """What changed, as `diff` tells it. A progress record changes one action only, so what it
-    changes is worked out for that action, not by comparing whole plans; piped, it is written
-    plain without loading the table machinery (together, as much as the rest of the record)."""
+    """What changed, as `diff` tells it. A record changes one record, so what it changes is
+    worked out from that record, not by comparing whole plans; piped, it is written plain
+    without loading the table machinery (together, as much as the rest of the record)."""
+    from bsec_plan.queries import recording
+    from bsec_plan.views import diffrows
     from bsec_plan.writers import terminal
 
     new_name = f"{recorded.name} (recorded)"
-    if recorded.section != "progress":
-        from bsec_plan.queries import changes
-        from bsec_plan.views import diff as diff_views
-        from bsec_plan.writers import formats
-
-        result = changes.compare(recorded.old, recorded.new, day)
-        formats.write("table", diff_views.diff_view(result, recorded.name, new_name))
-        return
-    from bsec_plan.queries import recording
-    from bsec_plan.views import diffrows
-
-    changed, moved = recording.progress_told(recorded, day)
-    found = diffrows.blocks(day, recorded.name, new_name, changed, [], moved)
+    meanings: list[tuple[str, str, str, str]] = []
+    if recorded.section == "progress":
+        changed, moved = recording.progress_told(recorded, day)
+    else:
+        (changed, moved), standings, officers, addressed = recording.registers_told(recorded, day)
+        meanings = diffrows.meaning_rows(standings, officers, addressed, [])
+    found = diffrows.blocks(day, recorded.name, new_name, changed, meanings, moved)
     if terminal.styled(sys.stdout) or os.environ.get("COLUMNS", "").strip():
         from bsec_plan.views import diff as diff_views
         from bsec_plan.views.common import View

@@ -19,7 +19,8 @@ from bsec_plan.problems import PlanError, UsageError
 from bsec_plan.queries import questions as q
 
 if TYPE_CHECKING:
-    from bsec_plan.domain.model import Plan
+    from bsec_plan.domain.model import LiaisonOfficer, Plan, Ratification
+    from bsec_plan.queries.standing import Standing
 
 
 # Plain classes, read-only by convention: a dataclass takes milliseconds to define, at every
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 class Recorded:
     """What a record makes of the file that holds it."""
 
-    __slots__ = ("after", "before", "name", "new", "old", "path", "section")
+    __slots__ = ("after", "before", "name", "new", "old", "path", "section", "subject")
 
     def __init__(
         self,
@@ -38,9 +39,10 @@ class Recorded:
         old: Plan,
         new: Plan,
         section: str,  # the list the record went into: progress, ratifications, liaison_officers
+        subject: tuple[str, str | None] = ("", None),  # a registers record's state, instrument
     ) -> None:
         self.path, self.name, self.before, self.after = path, name, before, after
-        self.old, self.new, self.section = old, new, section
+        self.old, self.new, self.section, self.subject = old, new, section, subject
 
 
 class Target:
@@ -163,7 +165,7 @@ def officer(t: Target, state: str, status: str, day: dt.date | None, source: str
     ):
         raise UsageError(f"{code}'s liaison officer is already recorded so")
     index = next((i for i, r in enumerate(t.plan.liaison_officers) if r.state == code), None)
-    return _edited(t, ("liaison_officers",), item, index)
+    return _edited(t, ("liaison_officers",), item, index, (code, None))
 
 
 _PARTIAL_FORM = re.compile(r"[0-9]{4}(?:-[0-9]{2})?")
@@ -209,17 +211,21 @@ def event(
     )
     if index is None:
         record: editing.Item = {"state": code, "instrument": instrument_id, "events": [new_event]}
-        return _edited(t, ("ratifications",), record, None)
+        return _edited(t, ("ratifications",), record, None, (code, instrument_id))
     for e in t.plan.ratifications[index].events:
         if e.event == kind and (str(e.date) if e.date else None) == date:
             raise UsageError(
                 f"{code} already has a {kind} of '{instrument_id}' dated {date or 'unknown'}"
             )
-    return _edited(t, ("ratifications", index, "events"), new_event, None)
+    return _edited(t, ("ratifications", index, "events"), new_event, None, (code, instrument_id))
 
 
 def _edited(
-    t: Target, path: tuple[str | int, ...], item: editing.Item, index: int | None
+    t: Target,
+    path: tuple[str | int, ...],
+    item: editing.Item,
+    index: int | None,
+    subject: tuple[str, str | None] = ("", None),
 ) -> Recorded:
     if t.read is not None and t.path == t.plan_path:
         before, text = t.read
@@ -232,7 +238,7 @@ def _edited(
         else editing.replace(text, path, index, item)
     )
     new = _validated(t, after)
-    return Recorded(t.path, t.name, before, after, t.plan, new, str(path[0]))
+    return Recorded(t.path, t.name, before, after, t.plan, new, str(path[0]), subject)
 
 
 Told = tuple[
@@ -261,6 +267,65 @@ def progress_told(r: Recorded, as_of: dt.date) -> Told:
     action = r.new.actions[added.action]
     moved = recordtext.transitions(r.old, r.new, as_of, occurrences(action, r.new.start, r.new.end))
     return [change], moved
+
+
+Shifted = tuple[str, "str | None", "Standing", "Standing"]  # state, instrument, before, after
+
+
+def registers_told(
+    r: Recorded, as_of: dt.date
+) -> tuple[Told, list[Shifted], list[Shifted], list[tuple[str, str, bool]]]:
+    """What an event or an officer record changes, in the words of `diff`, worked out for its
+    one record: the record added or changed; the standings on its instrument (an event) or the
+    liaison officers (an officer record); whom the actions on that instrument address. Nothing
+    else can move: an occurrence's status rests on progress records, a party's states on the
+    chairmanships and EU membership, a state's standing on its own record and, through the
+    entry into force computed from the deposits, on the others' records for that instrument
+    only; so `diff` of the two plans says the same (the tests compare them)."""
+    from bsec_plan.queries import recordtext
+    from bsec_plan.safetext import visible
+
+    state, instrument = r.subject
+    before: Ratification | LiaisonOfficer | None
+    after: Ratification | LiaisonOfficer
+    if instrument is None:
+        what, subject = "liaison officer", state
+        before, after = r.old.liaison_officer_of.get(state), r.new.liaison_officer_of[state]
+    else:
+        what, subject = "ratification", f"{state} {instrument}"
+        pair = (state, instrument)
+        before, after = r.old.ratification_of.get(pair), r.new.ratification_of[pair]
+    change = (
+        f"{what} {'added' if before is None else 'changed'}",
+        visible(subject),
+        None if before is None else visible(recordtext.record_text(before)),
+        visible(recordtext.record_text(after)),
+    )
+    standings: list[Shifted] = []
+    officers: list[Shifted] = []
+    for s in r.new.states:
+        if instrument is not None:
+            a = (
+                q.ratification(r.old, s.code, instrument, as_of)
+                if instrument in r.old.instrument_by_id
+                else q.UNKNOWN
+            )
+            b = q.ratification(r.new, s.code, instrument, as_of)
+            if recordtext.standing_key(a) != recordtext.standing_key(b):
+                standings.append((s.code, instrument, a, b))
+        a, b = q.liaison_officer(r.old, s.code, as_of), q.liaison_officer(r.new, s.code, as_of)
+        if recordtext.standing_key(a) != recordtext.standing_key(b):
+            officers.append((s.code, None, a, b))
+    addressed: list[tuple[str, str, bool]] = []
+    for ident, action in r.new.actions.items():
+        if instrument is None or action.addresses is None or ident not in r.old.actions:
+            continue
+        if action.addresses.not_ratified != instrument:
+            continue
+        was, now = set(q.addressed(r.old, ident, as_of)), set(q.addressed(r.new, ident, as_of))
+        addressed += [(ident, s, False) for s in sorted(was - now)]
+        addressed += [(ident, s, True) for s in sorted(now - was)]
+    return ([change], []), standings, officers, addressed
 
 
 def _file_class(t: Target) -> type:

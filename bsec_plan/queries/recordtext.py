@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
     from bsec_plan.domain.model import Plan
     from bsec_plan.domain.schedule import Occurrence
+    from bsec_plan.queries.standing import Standing
 
 
 def fields(record: DataclassInstance) -> dict[str, object]:
@@ -57,6 +58,13 @@ def record_text(record: DataclassInstance) -> str:
     if isinstance(record, EuMembership):
         return f"since {record.since}, source: {record.source}"
     return ", ".join(f"{k}: {v}" for k, v in fields(record).items())
+
+
+def standing_key(s: Standing) -> tuple[object, ...]:
+    """What a state stands on: two standings with the same key say the same."""
+    # a stage not reached by the as-of date (an undated deposit) changes nothing a state stands on
+    stages = tuple((k, v.date, v.computed) for k, v in s.stages.items() if v.reached)
+    return (s.answer, s.date, s.event, s.inferred_from, s.stage, stages)
 
 
 def progress_key(record: Progress) -> str:

@@ -131,16 +131,18 @@ def _tell(recorded: Recorded, day: dt.date) -> None:
     """What changed, as `diff` tells it. A record changes one record, so what it changes is
     worked out from that record, not by comparing whole plans; piped, it is written plain
     without loading the table machinery (together, as much as the rest of the record)."""
-    from bsec_plan.queries import recording
+    from bsec_plan.queries import recordchange
     from bsec_plan.views import diffrows
     from bsec_plan.writers import terminal
 
     new_name = f"{recorded.name} (recorded)"
     meanings: list[tuple[str, str, str, str]] = []
     if recorded.section == "progress":
-        changed, moved = recording.progress_told(recorded, day)
+        changed, moved = recordchange.progress_told(recorded, day)
     else:
-        (changed, moved), standings, officers, addressed = recording.registers_told(recorded, day)
+        (changed, moved), standings, officers, addressed = recordchange.registers_told(
+            recorded, day
+        )
         meanings = diffrows.meaning_rows(standings, officers, addressed, [])
     found = diffrows.blocks(day, recorded.name, new_name, changed, meanings, moved)
     if terminal.styled(sys.stdout) or os.environ.get("COLUMNS", "").strip():

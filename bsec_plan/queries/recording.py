@@ -19,8 +19,8 @@ from bsec_plan.problems import PlanError, UsageError
 from bsec_plan.queries import questions as q
 
 if TYPE_CHECKING:
-    from bsec_plan.domain.model import LiaisonOfficer, Plan, Ratification
-    from bsec_plan.queries.standing import Standing
+    from bsec_plan.domain.model import Plan
+    from bsec_plan.loading.yamlpos import Node
 
 
 # Plain classes, read-only by convention: a dataclass takes milliseconds to define, at every
@@ -46,10 +46,11 @@ class Recorded:
 
 
 class Target:
-    """The plan asked for, loaded, and the file where records of one kind are kept; `read`: the
-    plan's bytes and text as read for an edit, where the record goes into the plan itself."""
+    """The plan asked for, loaded, and the file where records of one kind are kept; `read`: that
+    file's bytes and text as read for an edit; `plan_read`: the plan's text and tree, where the
+    records go into the registers it names (the plan is validated again from them)."""
 
-    __slots__ = ("name", "path", "plan", "plan_name", "plan_path", "read")
+    __slots__ = ("name", "path", "plan", "plan_name", "plan_path", "plan_read", "read")
 
     def __init__(
         self,
@@ -59,9 +60,10 @@ class Target:
         path: Path,
         name: str,
         read: tuple[bytes, editing.Text] | None = None,
+        plan_read: tuple[str, Node] | None = None,
     ) -> None:
         self.plan, self.plan_path, self.plan_name = plan, plan_path, plan_name
-        self.path, self.name, self.read = path, name, read
+        self.path, self.name, self.read, self.plan_read = path, name, read, plan_read
 
 
 def target(plan_path: Path, plan_name: str, in_registers: bool) -> Target:
@@ -71,22 +73,56 @@ def target(plan_path: Path, plan_name: str, in_registers: bool) -> Target:
             "your copy: --plan PATH, $BSEC_PLAN, or run it where data/plan.yaml is"
         )
     # not from the cache, nor into it: the file is about to change, so its entry would be stale
-    read = None if in_registers else _read_to_edit(plan_path, plan_name)
+    if in_registers:
+        return _registers_target(plan_path, plan_name)
+    read = _read_to_edit(plan_path, plan_name)
     if read is None:
         plan = planfile.load(plan_path, cached=False)
     else:  # the tree the edit reads, with its positions, validated: the file is read once
         name, registers = str(plan_path), planfile.file_reader(plan_path, str(plan_path))
         plan = planfile.parse(planfile.decode(read[0], name), name, registers, read[1].root)
-    if in_registers and plan.registers is not None:
-        relative = plan.registers
-        return Target(
-            plan,
-            plan_path,
-            plan_name,
-            plan_path.parent / relative,
-            str(Path(plan_name).parent / relative),
-        )
     return Target(plan, plan_path, plan_name, plan_path, plan_name, read)
+
+
+def _registers_target(plan_path: Path, plan_name: str) -> Target:
+    """The plan, and the registers it names read once, with the positions the edit needs, and
+    validated from that tree (planfile keeps the last valid registers by their text). Where
+    anything cannot be read so, `planfile.load` reads it all again, to say why as it always
+    does (located)."""
+    from bsec_plan.loading import yamlpos
+
+    name, reader = str(plan_path), planfile.file_reader(plan_path, str(plan_path))
+    try:
+        text = planfile.decode(planfile.read_bytes(plan_path), name)
+        root = yamlpos.load(text, positions=False)
+    except (PlanError, yamlpos.YamlProblem):
+        plan = planfile.load(plan_path, cached=False)
+        text, root = "", None
+    else:
+        relative = root.get("registers") if isinstance(root, yamlpos.Mapping) else None
+        registers_read = _registers_read(reader, relative, plan_name)
+        plan = planfile.parse(text, name, reader, root)
+    if plan.registers is None:  # the plan holds its registers itself
+        return Target(plan, plan_path, plan_name, plan_path, plan_name)
+    path, shown = plan_path.parent / plan.registers, str(Path(plan_name).parent / plan.registers)
+    read = registers_read if root is not None else None
+    return Target(
+        plan, plan_path, plan_name, path, shown, read, None if root is None else (text, root)
+    )
+
+
+def _registers_read(
+    reader: planfile.Read, relative: object, name: str
+) -> tuple[bytes, editing.Text] | None:
+    if not isinstance(relative, str) or not relative:
+        return None
+    try:
+        data, shown = reader(relative)
+        read = data, editing.read(data, str(Path(name).parent / relative))
+        planfile.parse_registers(planfile.decode(data, shown), shown, read[1].root)
+    except (planfile.Unreadable, PlanError, UsageError):
+        return None  # the plan's validation says why
+    return read
 
 
 def _read_to_edit(path: Path, name: str) -> tuple[bytes, editing.Text] | None:
@@ -227,7 +263,7 @@ def _edited(
     index: int | None,
     subject: tuple[str, str | None] = ("", None),
 ) -> Recorded:
-    if t.read is not None and t.path == t.plan_path:
+    if t.read is not None:
         before, text = t.read
     else:
         before = planfile.read_bytes(t.path)
@@ -239,93 +275,6 @@ def _edited(
     )
     new = _validated(t, after)
     return Recorded(t.path, t.name, before, after, t.plan, new, str(path[0]), subject)
-
-
-Told = tuple[
-    list[tuple[str, str, str | None, str | None]],  # changes: kind, subject, before, after
-    list[tuple[str, str | None, str | None, str | None]],  # occurrences whose status moves
-]
-
-
-def progress_told(r: Recorded, as_of: dt.date) -> Told:
-    """What a progress record changes, in the words of `diff`, worked out for its one action:
-    the record added, and the statuses of the action's occurrences that move. A progress record
-    changes nothing else, so `diff` of the two plans says the same (the tests compare them)."""
-    from bsec_plan.queries import recordtext
-    from bsec_plan.safetext import visible
-
-    added = r.new.progress[-1]  # appended: the last of its list
-    key = recordtext.progress_key(added)
-    same = sum(recordtext.progress_key(p) == key for p in r.new.progress[:-1])
-    subject = key if not same else f"{key} #{same + 1}"  # as `diff` tells repeated records apart
-    change = (
-        "progress record added",
-        visible(subject),
-        None,
-        visible(recordtext.record_text(added)),
-    )
-    action = r.new.actions[added.action]
-    moved = recordtext.transitions(r.old, r.new, as_of, occurrences(action, r.new.start, r.new.end))
-    return [change], moved
-
-
-Shifted = tuple[str, "str | None", "Standing", "Standing"]  # state, instrument, before, after
-
-
-def registers_told(
-    r: Recorded, as_of: dt.date
-) -> tuple[Told, list[Shifted], list[Shifted], list[tuple[str, str, bool]]]:
-    """What an event or an officer record changes, in the words of `diff`, worked out for its
-    one record: the record added or changed; the standings on its instrument (an event) or the
-    liaison officers (an officer record); whom the actions on that instrument address. Nothing
-    else can move: an occurrence's status rests on progress records, a party's states on the
-    chairmanships and EU membership, a state's standing on its own record and, through the
-    entry into force computed from the deposits, on the others' records for that instrument
-    only; so `diff` of the two plans says the same (the tests compare them)."""
-    from bsec_plan.queries import recordtext
-    from bsec_plan.safetext import visible
-
-    state, instrument = r.subject
-    before: Ratification | LiaisonOfficer | None
-    after: Ratification | LiaisonOfficer
-    if instrument is None:
-        what, subject = "liaison officer", state
-        before, after = r.old.liaison_officer_of.get(state), r.new.liaison_officer_of[state]
-    else:
-        what, subject = "ratification", f"{state} {instrument}"
-        pair = (state, instrument)
-        before, after = r.old.ratification_of.get(pair), r.new.ratification_of[pair]
-    change = (
-        f"{what} {'added' if before is None else 'changed'}",
-        visible(subject),
-        None if before is None else visible(recordtext.record_text(before)),
-        visible(recordtext.record_text(after)),
-    )
-    standings: list[Shifted] = []
-    officers: list[Shifted] = []
-    for s in r.new.states:
-        if instrument is not None:
-            a = (
-                q.ratification(r.old, s.code, instrument, as_of)
-                if instrument in r.old.instrument_by_id
-                else q.UNKNOWN
-            )
-            b = q.ratification(r.new, s.code, instrument, as_of)
-            if recordtext.standing_key(a) != recordtext.standing_key(b):
-                standings.append((s.code, instrument, a, b))
-        a, b = q.liaison_officer(r.old, s.code, as_of), q.liaison_officer(r.new, s.code, as_of)
-        if recordtext.standing_key(a) != recordtext.standing_key(b):
-            officers.append((s.code, None, a, b))
-    addressed: list[tuple[str, str, bool]] = []
-    for ident, action in r.new.actions.items():
-        if instrument is None or action.addresses is None or ident not in r.old.actions:
-            continue
-        if action.addresses.not_ratified != instrument:
-            continue
-        was, now = set(q.addressed(r.old, ident, as_of)), set(q.addressed(r.new, ident, as_of))
-        addressed += [(ident, s, False) for s in sorted(was - now)]
-        addressed += [(ident, s, True) for s in sorted(now - was)]
-    return ([change], []), standings, officers, addressed
 
 
 def _file_class(t: Target) -> type:
@@ -341,12 +290,15 @@ def _validated(t: Target, after: bytes) -> Plan:
     try:
         if t.path == t.plan_path:
             return planfile.parse(planfile.decode(after, t.name), t.plan_name, _registers_of(t))
-        plan_text = planfile.decode(planfile.read_bytes(t.plan_path), t.plan_name)
+        if t.plan_read is None:
+            plan_text, root = planfile.decode(planfile.read_bytes(t.plan_path), t.plan_name), None
+        else:  # as read and validated a moment ago: its tree is not made again
+            plan_text, root = t.plan_read
 
         def read(relative: str) -> tuple[bytes, str]:
             return after, t.name
 
-        return planfile.parse(plan_text, t.plan_name, read)
+        return planfile.parse(plan_text, t.plan_name, read, root)
     except PlanError as err:
         raise Refused(err.problems) from None
 

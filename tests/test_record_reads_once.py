@@ -5,6 +5,7 @@ and validates them from that tree: where the files cannot be read so, it says wh
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ EVENT = ["record", "event", "AL", "protocol-2002", "ratification", "--date", "20
 OFFICER = ["record", "officer", "AL", "appointed"]
 SOURCE = ["--source", "https://example.org/law.pdf"]
 
-BREAKS = {
+BREAKS: dict[str, tuple[str, Callable[[str], str] | None]] = {
     "registers not YAML": ("registers.yaml", lambda t: t + "- [\n"),
     "registers not UTF-8": ("registers.yaml", lambda t: t + "\udcff"),
     "registers invalid": ("registers.yaml", lambda t: t.replace("protocol-2002", "Protocol", 1)),

@@ -1,7 +1,8 @@
 """`record`: what happened, added to the file that holds it, one subcommand a kind of fact."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: typer reads every parameter's annotation twice
+# (the signature and the type hints), and a string annotation is compiled at each reading, about
+# 2 M instructions at every start of a subcommand with eleven options.
 import datetime as dt
 import os
 import sys
@@ -102,7 +103,7 @@ def _happened(text: str) -> dt.date:
     return day
 
 
-def _target(plan: str | None, in_registers: bool) -> Target:
+def _target(plan: str | None, in_registers: bool) -> "Target":
     from bsec_plan.loading import discovery
     from bsec_plan.queries import recording
 
@@ -110,7 +111,7 @@ def _target(plan: str | None, in_registers: bool) -> Target:
     return recording.target(path, name, in_registers)
 
 
-def _finish(recorded: Recorded, as_of: str, dry_run: bool) -> int:
+def _finish(recorded: "Recorded", as_of: str, dry_run: bool) -> int:
     """Say what changed in `diff`'s words, then replace the file (unless --dry-run)."""
     from bsec_plan.writers import files
 
@@ -127,7 +128,7 @@ def _finish(recorded: Recorded, as_of: str, dry_run: bool) -> int:
     return 0
 
 
-def _tell(recorded: Recorded, day: dt.date) -> None:
+def _tell(recorded: "Recorded", day: dt.date) -> None:
     """What changed, as `diff` tells it. A record changes one record, so what it changes is
     worked out from that record, not by comparing whole plans; piped, it is written plain
     without loading the table machinery (together, as much as the rest of the record)."""

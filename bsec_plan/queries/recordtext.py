@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from bsec_plan.domain.jsonform import as_json
 from bsec_plan.domain.model import (
     Chairmanship,
     EuMembership,
@@ -15,6 +14,7 @@ from bsec_plan.domain.model import (
     Progress,
     Ratification,
 )
+from bsec_plan.domain.schedule import plan_occurrences
 from bsec_plan.queries import questions as q
 
 if TYPE_CHECKING:
@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 
 def fields(record: DataclassInstance) -> dict[str, object]:
+    from bsec_plan.domain.jsonform import as_json  # only here: `record` tells without it
+
     return {k: _flat(v) for k, v in as_json(record).items() if v not in (None, [], {})}
 
 
@@ -77,12 +79,8 @@ def transitions(
 ) -> list[tuple[str, str | None, str | None, str | None]]:
     """(action, occurrence, status before, status after) for each occurrence whose status on
     `as_of` differs; None: absent on that side. `occurrences`: only these (in both plans)."""
-    before = {
-        (r.action, r.occurrence): r.status for r in q.evaluate(old, as_of, occurrences=occurrences)
-    }
-    after = {
-        (r.action, r.occurrence): r.status for r in q.evaluate(new, as_of, occurrences=occurrences)
-    }
+    before = q.statuses(old, as_of, plan_occurrences(old) if occurrences is None else occurrences)
+    after = q.statuses(new, as_of, plan_occurrences(new) if occurrences is None else occurrences)
     keys = list(after) + [k for k in before if k not in after]
     return [
         (a, label, before.get((a, label)), after.get((a, label)))

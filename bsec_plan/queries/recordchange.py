@@ -75,28 +75,40 @@ def registers_told(
         None if before is None else visible(recordtext.record_text(before)),
         visible(recordtext.record_text(after)),
     )
+    return ([change], []), *_moved(r, state, instrument, as_of)
+
+
+def _moved(
+    r: Recorded, state: str, instrument: str | None, as_of: dt.date
+) -> tuple[list[Shifted], list[Shifted], list[tuple[str, str, bool]]]:
+    """The standings that move, in the order `diff` lists them. A liaison officer rests on the
+    state's own record; a standing on an instrument on the state's own record and on the dates
+    of entry into force computed from every state's deposit: where those dates are the same
+    before and after, only the state recorded can move. Whom an action addresses follows the
+    standings on the instrument it names."""
+    from bsec_plan.domain.stages import entries
+    from bsec_plan.queries.recordtext import standing_key
+
+    if instrument is None:
+        a, b = q.liaison_officer(r.old, state, as_of), q.liaison_officer(r.new, state, as_of)
+        return [], ([] if standing_key(a) == standing_key(b) else [(state, None, a, b)]), []
+    known = instrument in r.old.instrument_by_id
+    every = not known or entries(r.old, instrument).computed != entries(r.new, instrument).computed
     standings: list[Shifted] = []
-    officers: list[Shifted] = []
-    for s in r.new.states:
-        if instrument is not None:
-            a = (
-                q.ratification(r.old, s.code, instrument, as_of)
-                if instrument in r.old.instrument_by_id
-                else q.UNKNOWN
-            )
-            b = q.ratification(r.new, s.code, instrument, as_of)
-            if recordtext.standing_key(a) != recordtext.standing_key(b):
-                standings.append((s.code, instrument, a, b))
-        a, b = q.liaison_officer(r.old, s.code, as_of), q.liaison_officer(r.new, s.code, as_of)
-        if recordtext.standing_key(a) != recordtext.standing_key(b):
-            officers.append((s.code, None, a, b))
+    unbound: dict[str, tuple[bool, bool]] = {}  # addressed before, after (not ratified)
+    for code in [s.code for s in r.new.states if every or s.code == state]:
+        a = q.ratification(r.old, code, instrument, as_of) if known else q.UNKNOWN
+        b = q.ratification(r.new, code, instrument, as_of)
+        unbound[code] = (a.answer != "ratified", b.answer != "ratified")
+        if standing_key(a) != standing_key(b):
+            standings.append((code, instrument, a, b))
     addressed: list[tuple[str, str, bool]] = []
     for ident, action in r.new.actions.items():
-        if instrument is None or action.addresses is None or ident not in r.old.actions:
+        if action.addresses is None or action.addresses.not_ratified != instrument:
             continue
-        if action.addresses.not_ratified != instrument:
-            continue
-        was, now = set(q.addressed(r.old, ident, as_of)), set(q.addressed(r.new, ident, as_of))
-        addressed += [(ident, s, False) for s in sorted(was - now)]
-        addressed += [(ident, s, True) for s in sorted(now - was)]
-    return ([change], []), standings, officers, addressed
+        if ident in r.old.actions:
+            was = {c for c, (old, _) in unbound.items() if old}
+            now = {c for c, (_, new) in unbound.items() if new}
+            addressed += [(ident, c, False) for c in sorted(was - now)]
+            addressed += [(ident, c, True) for c in sorted(now - was)]
+    return standings, [], addressed

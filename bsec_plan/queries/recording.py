@@ -50,7 +50,7 @@ class Target:
     file's bytes and text as read for an edit; `plan_read`: the plan's text and tree, where the
     records go into the registers it names (the plan is validated again from them)."""
 
-    __slots__ = ("name", "path", "plan", "plan_name", "plan_path", "plan_read", "read")
+    __slots__ = ("checked", "name", "path", "plan", "plan_name", "plan_path", "plan_read", "read")
 
     def __init__(
         self,
@@ -64,9 +64,12 @@ class Target:
     ) -> None:
         self.plan, self.plan_path, self.plan_name = plan, plan_path, plan_name
         self.path, self.name, self.read, self.plan_read = path, name, read, plan_read
+        self.checked = True  # False: `plan` has not had the reference rules (see progress)
 
 
-def target(plan_path: Path, plan_name: str, in_registers: bool) -> Target:
+def target(plan_path: Path, plan_name: str, in_registers: bool, checked: bool = False) -> Target:
+    """`checked`: the plan by every rule of `check` (else, for a progress record, by those a
+    record cannot pass without it: see `_structure`)."""
     if plan_name == bundled_name():
         raise UsageError(
             "the bundled plan is part of the installed package and is not edited; record in "
@@ -75,13 +78,44 @@ def target(plan_path: Path, plan_name: str, in_registers: bool) -> Target:
     # not from the cache, nor into it: the file is about to change, so its entry would be stale
     if in_registers:
         return _registers_target(plan_path, plan_name)
-    read = _read_to_edit(plan_path, plan_name)
+    read, quick = _read_to_edit(plan_path, plan_name), None
     if read is None:
         plan = planfile.load(plan_path, cached=False)
     else:  # the tree the edit reads, with its positions, validated: the file is read once
         name, registers = str(plan_path), planfile.file_reader(plan_path, str(plan_path))
-        plan = planfile.parse(planfile.decode(read[0], name), name, registers, read[1].root)
-    return Target(plan, plan_path, plan_name, plan_path, plan_name, read)
+        quick = None if checked else _structure(read[1].root, registers)
+        plan = (
+            quick
+            if quick is not None
+            else planfile.parse(planfile.decode(read[0], name), name, registers, read[1].root)
+        )
+    found = Target(plan, plan_path, plan_name, plan_path, plan_name, read)
+    found.checked = quick is None
+    return found
+
+
+def _structure(root: Node, reader: planfile.Read) -> Plan | None:
+    """A plan that names its registers, by pydantic's rules, joined with its registers by every
+    rule of `check`; not by the reference rules over the two. None where it is not so simple.
+    Enough for a progress record: each of those rules finds a fault in a record alone or in the
+    other lists, so the edited text, which must pass them all, passes only if this one does."""
+    from pydantic_core import ValidationError
+
+    from bsec_plan.domain.registers import REGISTER_FIELDS, with_registers
+    from bsec_plan.loading import validation, yamlpos
+
+    relative = root.get("registers") if isinstance(root, yamlpos.Mapping) else None
+    if not isinstance(relative, str) or not relative or relative.startswith(("/", "~")):
+        return None
+    if any(k in REGISTER_FIELDS and k != "parties" for k in root):
+        return None
+    try:
+        plan = validation.validate(root)
+        data, shown = reader(relative)
+        registers = planfile.parse_registers(planfile.decode(data, shown), shown)
+    except (ValidationError, planfile.Unreadable, PlanError):
+        return None
+    return with_registers(plan, registers)
 
 
 def _registers_target(plan_path: Path, plan_name: str) -> Target:
@@ -152,7 +186,28 @@ def progress(
     source: str,
     assessment: str | None = None,
 ) -> Recorded:
-    """A progress record on one occurrence of an action, appended to the plan's `progress`."""
+    """A progress record on one occurrence of an action, appended to the plan's `progress`.
+    Anything refused with a plan not yet checked by every rule is asked again of the plan so
+    checked: where that plan is invalid, its own problems are what is said, as before."""
+    asked = (action, occurrence, day, status, summary, source, assessment)
+    try:
+        return _progress(t, *asked)
+    except (UsageError, PlanError):
+        if t.checked:
+            raise
+    return _progress(target(t.plan_path, t.plan_name, False, checked=True), *asked)
+
+
+def _progress(
+    t: Target,
+    action: str,
+    occurrence: str | None,
+    day: dt.date,
+    status: str,
+    summary: str,
+    source: str,
+    assessment: str | None = None,
+) -> Recorded:
     action_id = q.action_id(t.plan, action)
     labels = [o.label for o in occurrences(t.plan.actions[action_id], t.plan.start, t.plan.end)]
     if labels == [None]:

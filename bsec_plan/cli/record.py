@@ -1,7 +1,8 @@
 """`record`: what happened, added to the file that holds it, one subcommand a kind of fact."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: typer reads every parameter's annotation twice
+# (the signature and the type hints), and a string annotation is compiled at each reading, about
+# 2 M instructions at every start of a subcommand with eleven options.
 import datetime as dt
 import os
 import sys
@@ -102,7 +103,7 @@ def _happened(text: str) -> dt.date:
     return day
 
 
-def _target(plan: str | None, in_registers: bool) -> Target:
+def _target(plan: str | None, in_registers: bool) -> "Target":
     from bsec_plan.loading import discovery
     from bsec_plan.queries import recording
 
@@ -110,7 +111,7 @@ def _target(plan: str | None, in_registers: bool) -> Target:
     return recording.target(path, name, in_registers)
 
 
-def _finish(recorded: Recorded, as_of: str, dry_run: bool) -> int:
+def _finish(recorded: "Recorded", as_of: str, dry_run: bool) -> int:
     """Say what changed in `diff`'s words, then replace the file (unless --dry-run)."""
     from bsec_plan.writers import files
 
@@ -127,26 +128,24 @@ def _finish(recorded: Recorded, as_of: str, dry_run: bool) -> int:
     return 0
 
 
-def _tell(recorded: Recorded, day: dt.date) -> None:
-    """What changed, as `diff` tells it. A progress record changes one action only, so what it
-    changes is worked out for that action, not by comparing whole plans; piped, it is written
-    plain without loading the table machinery (together, as much as the rest of the record)."""
+def _tell(recorded: "Recorded", day: dt.date) -> None:
+    """What changed, as `diff` tells it. A record changes one record, so what it changes is
+    worked out from that record, not by comparing whole plans; piped, it is written plain
+    without loading the table machinery (together, as much as the rest of the record)."""
+    from bsec_plan.queries import recordchange
+    from bsec_plan.views import diffrows
     from bsec_plan.writers import terminal
 
     new_name = f"{recorded.name} (recorded)"
-    if recorded.section != "progress":
-        from bsec_plan.queries import changes
-        from bsec_plan.views import diff as diff_views
-        from bsec_plan.writers import formats
-
-        result = changes.compare(recorded.old, recorded.new, day)
-        formats.write("table", diff_views.diff_view(result, recorded.name, new_name))
-        return
-    from bsec_plan.queries import recording
-    from bsec_plan.views import diffrows
-
-    changed, moved = recording.progress_told(recorded, day)
-    found = diffrows.blocks(day, recorded.name, new_name, changed, [], moved)
+    meanings: list[tuple[str, str, str, str]] = []
+    if recorded.section == "progress":
+        changed, moved = recordchange.progress_told(recorded, day)
+    else:
+        (changed, moved), standings, officers, addressed = recordchange.registers_told(
+            recorded, day
+        )
+        meanings = diffrows.meaning_rows(standings, officers, addressed, [])
+    found = diffrows.blocks(day, recorded.name, new_name, changed, meanings, moved)
     if terminal.styled(sys.stdout) or os.environ.get("COLUMNS", "").strip():
         from bsec_plan.views import diff as diff_views
         from bsec_plan.views.common import View

@@ -15,6 +15,7 @@ from bsec_plan.queries import questions as q
 from bsec_plan.queries.recordtext import fields as _fields
 from bsec_plan.queries.recordtext import progress_key
 from bsec_plan.queries.recordtext import record_text as _record_text
+from bsec_plan.queries.recordtext import standing_key as _standing_key
 from bsec_plan.queries.recordtext import transitions as _transition_rows
 from bsec_plan.safetext import visible
 
@@ -243,12 +244,6 @@ def _record_changes(old: Plan, new: Plan) -> list[Change]:
 
 # records whose change is shown as the whole record, before and after, in words
 _READABLE = {"ratifications", "liaison_officers", "eu_membership", "chairmanships", "progress"}
-
-
-def _standing_key(s: q.Standing) -> tuple[object, ...]:
-    # a stage not reached by the as-of date (an undated deposit) changes nothing a state stands on
-    stages = tuple((k, v.date, v.computed) for k, v in s.stages.items() if v.reached)
-    return (s.answer, s.date, s.event, s.inferred_from, s.stage, stages)
 
 
 def _shifts(old: Plan, new: Plan, as_of: dt.date) -> tuple[list[Shift], list[Shift]]:

@@ -102,25 +102,13 @@ def evaluate(
     only those with that status (the others are not made into rows)."""
     closing = _closing_records(plan, as_of)
     directions = plan.direction_of
-    resolved: dict[
-        tuple[str, dt.date], parties.Resolved
-    ] = {}  # most occurrences share a few due dates
+    # most occurrences share a few due dates
+    resolved: dict[tuple[str, dt.date], parties.Resolved] = {}
     rows = []
     for occ in occurrences if occurrences is not None else plan_occurrences(plan):
         action = plan.actions[occ.action]
         record = closing.get((occ.action, occ.label))
-        days = None
-        if occ.due is None:
-            kind = action.deadline.kind if action.deadline else None
-            status = "ongoing" if kind == "permanent" else ("done" if record else "no deadline")
-        elif record:
-            status = "done late" if record.date > occ.due else "done"
-        elif as_of > occ.due:
-            status, days = "overdue", (as_of - occ.due).days
-        elif (occ.due - as_of).days <= within:
-            status = "due soon"
-        else:
-            status = "upcoming"
+        status, days = _status(action, occ, record, as_of, within)
         if only is not None and status != only:
             continue
         rows.append(
@@ -137,6 +125,29 @@ def evaluate(
             )
         )
     return rows
+
+
+def _status(
+    action: Action, occ: Occurrence, record: Progress | None, as_of: dt.date, within: int
+) -> tuple[str, int | None]:
+    """An occurrence's status on `as_of`, given the record that closes it; days overdue."""
+    if occ.due is None:
+        kind = action.deadline.kind if action.deadline else None
+        return ("ongoing" if kind == "permanent" else ("done" if record else "no deadline")), None
+    if record:
+        return ("done late" if record.date > occ.due else "done"), None
+    if as_of > occ.due:
+        return "overdue", (as_of - occ.due).days
+    return ("due soon" if (occ.due - as_of).days <= within else "upcoming"), None
+
+
+def statuses(
+    plan: Plan, as_of: dt.date, found: list[Occurrence]
+) -> dict[tuple[str, str | None], str]:
+    """Each occurrence's status on `as_of` by (action, label), without the rest of its row."""
+    ends, days = _closing_records(plan, as_of), DUE_SOON_DAYS
+    by = {(o.action, o.label): o for o in found}
+    return {k: _status(plan.actions[k[0]], o, ends.get(k), as_of, days)[0] for k, o in by.items()}
 
 
 def _responsible(

@@ -20,6 +20,7 @@ from bsec_plan.queries import questions as q
 
 if TYPE_CHECKING:
     from bsec_plan.domain.model import Plan
+    from bsec_plan.loading.yamlpos import Node
 
 
 # Plain classes, read-only by convention: a dataclass takes milliseconds to define, at every
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 class Recorded:
     """What a record makes of the file that holds it."""
 
-    __slots__ = ("after", "before", "name", "new", "old", "path", "section")
+    __slots__ = ("after", "before", "name", "new", "old", "path", "section", "subject")
 
     def __init__(
         self,
@@ -38,16 +39,18 @@ class Recorded:
         old: Plan,
         new: Plan,
         section: str,  # the list the record went into: progress, ratifications, liaison_officers
+        subject: tuple[str, str | None] = ("", None),  # a registers record's state, instrument
     ) -> None:
         self.path, self.name, self.before, self.after = path, name, before, after
-        self.old, self.new, self.section = old, new, section
+        self.old, self.new, self.section, self.subject = old, new, section, subject
 
 
 class Target:
-    """The plan asked for, loaded, and the file where records of one kind are kept; `read`: the
-    plan's bytes and text as read for an edit, where the record goes into the plan itself."""
+    """The plan asked for, loaded, and the file where records of one kind are kept; `read`: that
+    file's bytes and text as read for an edit; `plan_read`: the plan's text and tree, where the
+    records go into the registers it names (the plan is validated again from them)."""
 
-    __slots__ = ("name", "path", "plan", "plan_name", "plan_path", "read")
+    __slots__ = ("checked", "name", "path", "plan", "plan_name", "plan_path", "plan_read", "read")
 
     def __init__(
         self,
@@ -57,34 +60,103 @@ class Target:
         path: Path,
         name: str,
         read: tuple[bytes, editing.Text] | None = None,
+        plan_read: tuple[str, Node] | None = None,
     ) -> None:
         self.plan, self.plan_path, self.plan_name = plan, plan_path, plan_name
-        self.path, self.name, self.read = path, name, read
+        self.path, self.name, self.read, self.plan_read = path, name, read, plan_read
+        self.checked = True  # False: `plan` has not had the reference rules (see progress)
 
 
-def target(plan_path: Path, plan_name: str, in_registers: bool) -> Target:
+def target(plan_path: Path, plan_name: str, in_registers: bool, checked: bool = False) -> Target:
+    """`checked`: the plan by every rule of `check` (else, for a progress record, by those a
+    record cannot pass without it: see `_structure`)."""
     if plan_name == bundled_name():
         raise UsageError(
             "the bundled plan is part of the installed package and is not edited; record in "
             "your copy: --plan PATH, $BSEC_PLAN, or run it where data/plan.yaml is"
         )
     # not from the cache, nor into it: the file is about to change, so its entry would be stale
-    read = None if in_registers else _read_to_edit(plan_path, plan_name)
+    if in_registers:
+        return _registers_target(plan_path, plan_name)
+    read, quick = _read_to_edit(plan_path, plan_name), None
     if read is None:
         plan = planfile.load(plan_path, cached=False)
     else:  # the tree the edit reads, with its positions, validated: the file is read once
         name, registers = str(plan_path), planfile.file_reader(plan_path, str(plan_path))
-        plan = planfile.parse(planfile.decode(read[0], name), name, registers, read[1].root)
-    if in_registers and plan.registers is not None:
-        relative = plan.registers
-        return Target(
-            plan,
-            plan_path,
-            plan_name,
-            plan_path.parent / relative,
-            str(Path(plan_name).parent / relative),
+        quick = None if checked else _structure(read[1].root, registers)
+        plan = (
+            quick
+            if quick is not None
+            else planfile.parse(planfile.decode(read[0], name), name, registers, read[1].root)
         )
-    return Target(plan, plan_path, plan_name, plan_path, plan_name, read)
+    found = Target(plan, plan_path, plan_name, plan_path, plan_name, read)
+    found.checked = quick is None
+    return found
+
+
+def _structure(root: Node, reader: planfile.Read) -> Plan | None:
+    """A plan that names its registers, by pydantic's rules, joined with its registers by every
+    rule of `check`; not by the reference rules over the two. None where it is not so simple.
+    Enough for a progress record: each of those rules finds a fault in a record alone or in the
+    other lists, so the edited text, which must pass them all, passes only if this one does."""
+    from pydantic_core import ValidationError
+
+    from bsec_plan.domain.registers import REGISTER_FIELDS, with_registers
+    from bsec_plan.loading import validation, yamlpos
+
+    relative = root.get("registers") if isinstance(root, yamlpos.Mapping) else None
+    if not isinstance(relative, str) or not relative or relative.startswith(("/", "~")):
+        return None
+    if any(k in REGISTER_FIELDS and k != "parties" for k in root):
+        return None
+    try:
+        plan = validation.validate(root)
+        data, shown = reader(relative)
+        registers = planfile.parse_registers(planfile.decode(data, shown), shown)
+    except (ValidationError, planfile.Unreadable, PlanError):
+        return None
+    return with_registers(plan, registers)
+
+
+def _registers_target(plan_path: Path, plan_name: str) -> Target:
+    """The plan, and the registers it names read once, with the positions the edit needs, and
+    validated from that tree (planfile keeps the last valid registers by their text). Where
+    anything cannot be read so, `planfile.load` reads it all again, to say why as it always
+    does (located)."""
+    from bsec_plan.loading import yamlpos
+
+    name, reader = str(plan_path), planfile.file_reader(plan_path, str(plan_path))
+    try:
+        text = planfile.decode(planfile.read_bytes(plan_path), name)
+        root = yamlpos.load(text, positions=False)
+    except (PlanError, yamlpos.YamlProblem):
+        plan = planfile.load(plan_path, cached=False)
+        text, root = "", None
+    else:
+        relative = root.get("registers") if isinstance(root, yamlpos.Mapping) else None
+        registers_read = _registers_read(reader, relative, plan_name)
+        plan = planfile.parse(text, name, reader, root)
+    if plan.registers is None:  # the plan holds its registers itself
+        return Target(plan, plan_path, plan_name, plan_path, plan_name)
+    path, shown = plan_path.parent / plan.registers, str(Path(plan_name).parent / plan.registers)
+    read = registers_read if root is not None else None
+    return Target(
+        plan, plan_path, plan_name, path, shown, read, None if root is None else (text, root)
+    )
+
+
+def _registers_read(
+    reader: planfile.Read, relative: object, name: str
+) -> tuple[bytes, editing.Text] | None:
+    if not isinstance(relative, str) or not relative:
+        return None
+    try:
+        data, shown = reader(relative)
+        read = data, editing.read(data, str(Path(name).parent / relative))
+        planfile.parse_registers(planfile.decode(data, shown), shown, read[1].root)
+    except (planfile.Unreadable, PlanError, UsageError):
+        return None  # the plan's validation says why
+    return read
 
 
 def _read_to_edit(path: Path, name: str) -> tuple[bytes, editing.Text] | None:
@@ -114,7 +186,28 @@ def progress(
     source: str,
     assessment: str | None = None,
 ) -> Recorded:
-    """A progress record on one occurrence of an action, appended to the plan's `progress`."""
+    """A progress record on one occurrence of an action, appended to the plan's `progress`.
+    Anything refused with a plan not yet checked by every rule is asked again of the plan so
+    checked: where that plan is invalid, its own problems are what is said, as before."""
+    asked = (action, occurrence, day, status, summary, source, assessment)
+    try:
+        return _progress(t, *asked)
+    except (UsageError, PlanError):
+        if t.checked:
+            raise
+    return _progress(target(t.plan_path, t.plan_name, False, checked=True), *asked)
+
+
+def _progress(
+    t: Target,
+    action: str,
+    occurrence: str | None,
+    day: dt.date,
+    status: str,
+    summary: str,
+    source: str,
+    assessment: str | None = None,
+) -> Recorded:
     action_id = q.action_id(t.plan, action)
     labels = [o.label for o in occurrences(t.plan.actions[action_id], t.plan.start, t.plan.end)]
     if labels == [None]:
@@ -163,7 +256,7 @@ def officer(t: Target, state: str, status: str, day: dt.date | None, source: str
     ):
         raise UsageError(f"{code}'s liaison officer is already recorded so")
     index = next((i for i, r in enumerate(t.plan.liaison_officers) if r.state == code), None)
-    return _edited(t, ("liaison_officers",), item, index)
+    return _edited(t, ("liaison_officers",), item, index, (code, None))
 
 
 _PARTIAL_FORM = re.compile(r"[0-9]{4}(?:-[0-9]{2})?")
@@ -209,19 +302,23 @@ def event(
     )
     if index is None:
         record: editing.Item = {"state": code, "instrument": instrument_id, "events": [new_event]}
-        return _edited(t, ("ratifications",), record, None)
+        return _edited(t, ("ratifications",), record, None, (code, instrument_id))
     for e in t.plan.ratifications[index].events:
         if e.event == kind and (str(e.date) if e.date else None) == date:
             raise UsageError(
                 f"{code} already has a {kind} of '{instrument_id}' dated {date or 'unknown'}"
             )
-    return _edited(t, ("ratifications", index, "events"), new_event, None)
+    return _edited(t, ("ratifications", index, "events"), new_event, None, (code, instrument_id))
 
 
 def _edited(
-    t: Target, path: tuple[str | int, ...], item: editing.Item, index: int | None
+    t: Target,
+    path: tuple[str | int, ...],
+    item: editing.Item,
+    index: int | None,
+    subject: tuple[str, str | None] = ("", None),
 ) -> Recorded:
-    if t.read is not None and t.path == t.plan_path:
+    if t.read is not None:
         before, text = t.read
     else:
         before = planfile.read_bytes(t.path)
@@ -232,35 +329,7 @@ def _edited(
         else editing.replace(text, path, index, item)
     )
     new = _validated(t, after)
-    return Recorded(t.path, t.name, before, after, t.plan, new, str(path[0]))
-
-
-Told = tuple[
-    list[tuple[str, str, str | None, str | None]],  # changes: kind, subject, before, after
-    list[tuple[str, str | None, str | None, str | None]],  # occurrences whose status moves
-]
-
-
-def progress_told(r: Recorded, as_of: dt.date) -> Told:
-    """What a progress record changes, in the words of `diff`, worked out for its one action:
-    the record added, and the statuses of the action's occurrences that move. A progress record
-    changes nothing else, so `diff` of the two plans says the same (the tests compare them)."""
-    from bsec_plan.queries import recordtext
-    from bsec_plan.safetext import visible
-
-    added = r.new.progress[-1]  # appended: the last of its list
-    key = recordtext.progress_key(added)
-    same = sum(recordtext.progress_key(p) == key for p in r.new.progress[:-1])
-    subject = key if not same else f"{key} #{same + 1}"  # as `diff` tells repeated records apart
-    change = (
-        "progress record added",
-        visible(subject),
-        None,
-        visible(recordtext.record_text(added)),
-    )
-    action = r.new.actions[added.action]
-    moved = recordtext.transitions(r.old, r.new, as_of, occurrences(action, r.new.start, r.new.end))
-    return [change], moved
+    return Recorded(t.path, t.name, before, after, t.plan, new, str(path[0]), subject)
 
 
 def _file_class(t: Target) -> type:
@@ -276,12 +345,15 @@ def _validated(t: Target, after: bytes) -> Plan:
     try:
         if t.path == t.plan_path:
             return planfile.parse(planfile.decode(after, t.name), t.plan_name, _registers_of(t))
-        plan_text = planfile.decode(planfile.read_bytes(t.plan_path), t.plan_name)
+        if t.plan_read is None:
+            plan_text, root = planfile.decode(planfile.read_bytes(t.plan_path), t.plan_name), None
+        else:  # as read and validated a moment ago: its tree is not made again
+            plan_text, root = t.plan_read
 
         def read(relative: str) -> tuple[bytes, str]:
             return after, t.name
 
-        return planfile.parse(plan_text, t.plan_name, read)
+        return planfile.parse(plan_text, t.plan_name, read, root)
     except PlanError as err:
         raise Refused(err.problems) from None
 

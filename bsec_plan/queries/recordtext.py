@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from bsec_plan.domain.jsonform import as_json
 from bsec_plan.domain.model import (
     Chairmanship,
     EuMembership,
@@ -15,6 +14,7 @@ from bsec_plan.domain.model import (
     Progress,
     Ratification,
 )
+from bsec_plan.domain.schedule import plan_occurrences
 from bsec_plan.queries import questions as q
 
 if TYPE_CHECKING:
@@ -22,9 +22,12 @@ if TYPE_CHECKING:
 
     from bsec_plan.domain.model import Plan
     from bsec_plan.domain.schedule import Occurrence
+    from bsec_plan.queries.standing import Standing
 
 
 def fields(record: DataclassInstance) -> dict[str, object]:
+    from bsec_plan.domain.jsonform import as_json  # only here: `record` tells without it
+
     return {k: _flat(v) for k, v in as_json(record).items() if v not in (None, [], {})}
 
 
@@ -59,6 +62,13 @@ def record_text(record: DataclassInstance) -> str:
     return ", ".join(f"{k}: {v}" for k, v in fields(record).items())
 
 
+def standing_key(s: Standing) -> tuple[object, ...]:
+    """What a state stands on: two standings with the same key say the same."""
+    # a stage not reached by the as-of date (an undated deposit) changes nothing a state stands on
+    stages = tuple((k, v.date, v.computed) for k, v in s.stages.items() if v.reached)
+    return (s.answer, s.date, s.event, s.inferred_from, s.stage, stages)
+
+
 def progress_key(record: Progress) -> str:
     """A progress record's identity in `diff`: `A.2 2010-H1 2010-06-15`."""
     return f"{record.action} {record.occurrence or ''}".strip() + f" {record.date}"
@@ -69,12 +79,8 @@ def transitions(
 ) -> list[tuple[str, str | None, str | None, str | None]]:
     """(action, occurrence, status before, status after) for each occurrence whose status on
     `as_of` differs; None: absent on that side. `occurrences`: only these (in both plans)."""
-    before = {
-        (r.action, r.occurrence): r.status for r in q.evaluate(old, as_of, occurrences=occurrences)
-    }
-    after = {
-        (r.action, r.occurrence): r.status for r in q.evaluate(new, as_of, occurrences=occurrences)
-    }
+    before = q.statuses(old, as_of, plan_occurrences(old) if occurrences is None else occurrences)
+    after = q.statuses(new, as_of, plan_occurrences(new) if occurrences is None else occurrences)
     keys = list(after) + [k for k in before if k not in after]
     return [
         (a, label, before.get((a, label)), after.get((a, label)))

@@ -10,7 +10,12 @@ from typing import TYPE_CHECKING, Any
 from bsec_plan.domain.model import Plan
 from bsec_plan.plaindata import dataclass
 from bsec_plan.queries import questions as q
-from bsec_plan.queries import standing
+
+# a standing's words live apart, light to import, so that `record` can say them without this
+# module; the views find them here too
+from bsec_plan.views.standingtext import EVENT_WORD as EVENT_WORD
+from bsec_plan.views.standingtext import stage_text as stage_text
+from bsec_plan.views.standingtext import standing_text as standing_text
 
 if TYPE_CHECKING:  # names for annotations only: `overdue` need not load diff, show or sources
     from bsec_plan.domain.parties import Resolved
@@ -205,43 +210,6 @@ def period_note(plan: Plan, as_of: dt.date) -> list[str]:
 def header(plan_file: str, as_of: dt.date, command: str, **filters: Any) -> dict[str, Any]:
     """What a JSON answer opens with: the command, the plan file, the as-of date, the filters."""
     return {"command": command, "plan": plan_file, "as_of": as_of.isoformat(), **filters}
-
-
-# -- standings -------------------------------------------------------------------------------------
-
-
-EVENT_WORD: dict[str, str] = {
-    "ratification": "ratified",
-    "approval": "approved",
-    "acceptance": "accepted",
-    "accession": "acceded",
-    "publication": "published",
-    "entry-into-force": "in force",
-    "signature": "signed",
-}
-
-
-def stage_text(s: q.Standing, empty: str = "—") -> str:
-    """The stage reached, in words (see `standing.words`); `empty` when nothing is recorded."""
-    return standing.words(s, empty)
-
-
-def standing_text(s: q.Standing, good: str) -> str:
-    """`in force 2000-03-08` (see stage_text), `appointed (inferred from …)`."""
-    if good == "ratified":
-        return stage_text(s)
-    if s.answer == "date unknown":
-        return (
-            f"date unknown ({EVENT_WORD[s.event or 'ratification']} {s.date})"
-            if s.date
-            else "date unknown"
-        )
-    if s.answer != good:
-        return s.answer.replace("-", " ")
-    word = EVENT_WORD.get(s.event or "", good)
-    if s.inferred_from:
-        return f"{word} (inferred from {s.inferred_from})"
-    return f"{word} {s.date}" if s.date else f"{word} (date unknown)"
 
 
 def header_of(asked: Asked, command: str, **filters: Any) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from bsec_plan.queries.questions import Standing
 from bsec_plan.queries.standing import NOTHING
 from bsec_plan.safetext import markdown_cell, markdown_code
 from bsec_plan.views import diffrows
-from bsec_plan.views.common import Table, View, header, stage_text, standing_text
+from bsec_plan.views.common import Table, View, header
 
 
 def transition_text(t: Transition) -> str:
@@ -18,49 +18,18 @@ def transition_text(t: Transition) -> str:
     return f"{label}: {t.old or 'absent'} → {t.new or 'absent'}"
 
 
-def _standing(s: Standing, good: str) -> str:
-    """A liaison officer's standing, or the stage reached on an instrument: `consented →
-    in force 2003-05-08, computed`."""
-    if good == "ratified":
-        return stage_text(s, NOTHING)
-    return standing_text(s, good)
+_standing = diffrows.standing_words
 
 
 def meanings(d: Diff) -> list[tuple[str, str, str, str]]:
     """(what, subject, before, after) for each change in a state's standing, a liaison officer,
     whom an action addresses, and who is responsible for an occurrence."""
-    rows = [
-        (
-            "standing",
-            f"{s.state} {s.instrument}",
-            _standing(s.old, "ratified"),
-            _standing(s.new, "ratified"),
-        )
-        for s in d.standings
-    ]
-    rows += [
-        ("liaison officer", s.state, _standing(s.old, "appointed"), _standing(s.new, "appointed"))
-        for s in d.liaison_officers
-    ]
-    rows += [
-        (
-            "addressed",
-            f"{a.action} {a.state}",
-            "not addressed" if a.addressed else "addressed",
-            "addressed" if a.addressed else "not addressed",
-        )
-        for a in d.addressed
-    ]
-    rows += [
-        (
-            "responsible",
-            f"{h.action} {h.occurrence or ''}".rstrip() + f" {h.party}",
-            h.old,
-            h.new,
-        )
-        for h in d.responsible
-    ]
-    return rows
+    return diffrows.meaning_rows(
+        [(s.state, s.instrument, s.old, s.new) for s in d.standings],
+        [(s.state, s.instrument, s.old, s.new) for s in d.liaison_officers],
+        [(a.action, a.state, a.addressed) for a in d.addressed],
+        [(h.action, h.occurrence, h.party, h.old, h.new) for h in d.responsible],
+    )
 
 
 def meaning_lines(d: Diff) -> list[str]:

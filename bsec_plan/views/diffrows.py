@@ -5,9 +5,18 @@ loading the table machinery."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
+
+from bsec_plan.queries.standing import NOTHING
+from bsec_plan.views.standingtext import stage_text, standing_text
+
+if TYPE_CHECKING:
+    from bsec_plan.queries.standing import Standing
 
 # (title, columns, rows, what an empty table says)
 Block = tuple[str, list[str], list[list[str]], str]
+Shifted = tuple[str, "str | None", "Standing", "Standing"]
+"""A state's standing before and after: state, instrument (None: its liaison officer)."""
 
 
 def blocks(
@@ -49,3 +58,54 @@ def blocks(
         )
     )
     return found
+
+
+def standing_words(s: Standing, good: str) -> str:
+    """A liaison officer's standing, or the stage reached on an instrument: `consented →
+    in force 2003-05-08, computed`."""
+    if good == "ratified":
+        return stage_text(s, NOTHING)
+    return standing_text(s, good)
+
+
+def meaning_rows(
+    standings: list[Shifted],
+    officers: list[Shifted],
+    addressed: list[tuple[str, str, bool]],
+    responsible: list[tuple[str, str | None, str, str, str]],
+) -> list[tuple[str, str, str, str]]:
+    """(what, subject, before, after) for each change in a state's standing, a liaison officer,
+    whom an action addresses (action, state, addressed after), and who is responsible for an
+    occurrence (action, occurrence, party, before, after)."""
+    rows = [
+        (
+            "standing",
+            f"{state} {instrument}",
+            standing_words(old, "ratified"),
+            standing_words(new, "ratified"),
+        )
+        for state, instrument, old, new in standings
+    ]
+    rows += [
+        (
+            "liaison officer",
+            state,
+            standing_words(old, "appointed"),
+            standing_words(new, "appointed"),
+        )
+        for state, _, old, new in officers
+    ]
+    rows += [
+        (
+            "addressed",
+            f"{action} {state}",
+            "not addressed" if now else "addressed",
+            "addressed" if now else "not addressed",
+        )
+        for action, state, now in addressed
+    ]
+    rows += [
+        ("responsible", f"{action} {occurrence or ''}".rstrip() + f" {party}", old, new)
+        for action, occurrence, party, old, new in responsible
+    ]
+    return rows

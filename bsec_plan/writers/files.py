@@ -67,11 +67,7 @@ def _replace(path: str, data: Data, st: os.stat_result | None) -> None:
     """Write a temp file beside `path`, give it the mode `path` has or would get, rename it."""
     mode = _mode(st)
     with interrupts_held():
-        import tempfile  # only when a file is written: not on the start-up path of the cache
-
-        fd, temp = tempfile.mkstemp(
-            prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=os.path.dirname(path)
-        )
+        fd, temp = _temp_beside(path)
         try:
             with os.fdopen(fd, "wb") as f:
                 _put(f, data)
@@ -86,6 +82,21 @@ def _replace(path: str, data: Data, st: os.stat_result | None) -> None:
         except BaseException:
             os.unlink(temp)
             raise
+
+
+def _temp_beside(path: str) -> tuple[int, str]:
+    """A new file of our own beside `path`, open for writing (0600, as tempfile.mkstemp makes
+    it): made here, since importing tempfile costs a record as much as telling its change."""
+    for _ in range(100):
+        temp = os.path.join(
+            os.path.dirname(path), f".{os.path.basename(path)}.{os.urandom(6).hex()}.tmp"
+        )
+        try:
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+            return os.open(temp, flags | getattr(os, "O_CLOEXEC", 0), 0o600), temp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free name for a temporary file", path)
 
 
 def write_inside(data: Data, folder: str, name: str) -> None:

@@ -79,7 +79,7 @@ def instrument_id(plan: Plan, text: str, ratifiable: bool = True) -> str:
     return text
 
 
-def _closing_records(plan: Plan, as_of: dt.date) -> dict[tuple[str, str | None], Progress]:
+def closing_records(plan: Plan, as_of: dt.date) -> dict[tuple[str, str | None], Progress]:
     """For each occurrence, the earliest `done` record known on the as-of date."""
     closing: dict[tuple[str, str | None], Progress] = {}
     for record in plan.progress:
@@ -100,7 +100,7 @@ def evaluate(
 ) -> list[Row]:
     """Every occurrence of the plan, in plan order, with its status on `as_of`; with `only`,
     only those with that status (the others are not made into rows)."""
-    closing = _closing_records(plan, as_of)
+    closing = closing_records(plan, as_of)
     directions = plan.direction_of
     # most occurrences share a few due dates
     resolved: dict[tuple[str, dt.date], parties.Resolved] = {}
@@ -108,7 +108,7 @@ def evaluate(
     for occ in occurrences if occurrences is not None else plan_occurrences(plan):
         action = plan.actions[occ.action]
         record = closing.get((occ.action, occ.label))
-        status, days = _status(action, occ, record, as_of, within)
+        status, days = status_of(action, occ, record, as_of, within)
         if only is not None and status != only:
             continue
         rows.append(
@@ -127,7 +127,7 @@ def evaluate(
     return rows
 
 
-def _status(
+def status_of(
     action: Action, occ: Occurrence, record: Progress | None, as_of: dt.date, within: int
 ) -> tuple[str, int | None]:
     """An occurrence's status on `as_of`, given the record that closes it; days overdue."""
@@ -139,15 +139,6 @@ def _status(
     if as_of > occ.due:
         return "overdue", (as_of - occ.due).days
     return ("due soon" if (occ.due - as_of).days <= within else "upcoming"), None
-
-
-def statuses(
-    plan: Plan, as_of: dt.date, found: list[Occurrence]
-) -> dict[tuple[str, str | None], str]:
-    """Each occurrence's status on `as_of` by (action, label), without the rest of its row."""
-    ends, days = _closing_records(plan, as_of), DUE_SOON_DAYS
-    by = {(o.action, o.label): o for o in found}
-    return {k: _status(plan.actions[k[0]], o, ends.get(k), as_of, days)[0] for k, o in by.items()}
 
 
 def _responsible(
@@ -216,6 +207,9 @@ class StateRow:
     eu_since: dt.date | None
 
 
+Rows = list[StateRow] | None  # `states` of the same question, where a caller has them
+
+
 def states(plan: Plan, as_of: dt.date, instrument: str | None = None) -> list[StateRow]:
     instruments = [instrument] if instrument else [i.id for i in plan.instruments if i.ratifiable]
     eu = {m.state: m.since for m in plan.eu_membership if m.since <= as_of}
@@ -251,7 +245,7 @@ class Lack:
 
 
 def unbound(
-    plan: Plan, as_of: dt.date, instrument: str | None = None, rows: list[StateRow] | None = None
+    plan: Plan, as_of: dt.date, instrument: str | None = None, rows: Rows = None
 ) -> dict[str, list[str]]:
     """Per instrument, the states that consented but are not known to be bound yet: no deposit or
     entry into force recorded or computed. `rows`: `states` of the same question, if at hand."""
@@ -264,11 +258,7 @@ def unbound(
 
 
 def missing(
-    plan: Plan,
-    as_of: dt.date,
-    what: str,
-    instrument: str | None = None,
-    rows: list[StateRow] | None = None,
+    plan: Plan, as_of: dt.date, what: str, instrument: str | None = None, rows: Rows = None
 ) -> list[Lack]:
     """`rows`: `states` of the same question, if at hand."""
     lacks = []
@@ -390,11 +380,8 @@ def overview(
     for lack in lacks:
         if state is None or lack.code == state:
             unratified.setdefault(lack.what, []).append(lack)
-    no_liaison = [
-        ln
-        for ln in missing(plan, as_of, "liaison-officer", rows=registered)
-        if state is None or ln.code == state
-    ]
+    no_liaison = missing(plan, as_of, "liaison-officer", rows=registered)
+    no_liaison = [ln for ln in no_liaison if state is None or ln.code == state]
     return Overview(
         as_of=as_of,
         elapsed=elapsed,

@@ -79,11 +79,22 @@ def transitions(
 ) -> list[tuple[str, str | None, str | None, str | None]]:
     """(action, occurrence, status before, status after) for each occurrence whose status on
     `as_of` differs; None: absent on that side. `occurrences`: only these (in both plans)."""
-    before = q.statuses(old, as_of, plan_occurrences(old) if occurrences is None else occurrences)
-    after = q.statuses(new, as_of, plan_occurrences(new) if occurrences is None else occurrences)
+    before = _statuses(old, as_of, plan_occurrences(old) if occurrences is None else occurrences)
+    after = _statuses(new, as_of, plan_occurrences(new) if occurrences is None else occurrences)
     keys = list(after) + [k for k in before if k not in after]
     return [
         (a, label, before.get((a, label)), after.get((a, label)))
         for a, label in keys
         if before.get((a, label)) != after.get((a, label))
     ]
+
+
+def _statuses(
+    plan: Plan, as_of: dt.date, found: list[Occurrence]
+) -> dict[tuple[str, str | None], str]:
+    """Each occurrence's status on `as_of` by (action, label), without the rest of its row."""
+    ends, days = q.closing_records(plan, as_of), q.DUE_SOON_DAYS
+    by = {(o.action, o.label): o for o in found}
+    return {
+        k: q.status_of(plan.actions[k[0]], o, ends.get(k), as_of, days)[0] for k, o in by.items()
+    }

@@ -158,7 +158,8 @@ def standing(
     else:  # consent shown by a publication: by its date, the day itself not known
         publication = evidence or published[0]  # type: ignore[index]
         note, source = publication.note or record.note, publication.source
-        shown = Stage("consent", str(publication.date), False, note=note, source=source)
+        published_on = str(publication.date) if publication.date is not None else None
+        shown = Stage("consent", published_on, False, note=note, source=source)
         event, word = "publication", "consented"
     return Standing(  # positional, in the order of the fields: a few µs less for each pair
         answer,
@@ -189,7 +190,8 @@ def words(s: Standing, empty: str = "—") -> str:
     if shown.reached:
         text = f"{s.stage} {shown.date}" + (f" ({how})" if how else "")
         return text + (", computed" if shown.computed else "")
-    if s.event == "publication":
-        return f"{s.stage}, date unknown (published {shown.date})"
+    if s.event == "publication":  # `(published)` alone for a publication of no date
+        day = f" {shown.date}" if shown.date else ""
+        return f"{s.stage}, date unknown (published{day})"
     within = ", ".join(str(v) for v in (shown.date, how) if v)
     return f"{s.stage}, date unknown" + (f" ({within})" if within else "")

@@ -64,6 +64,10 @@ def consent_shown(s: q.Standing) -> tuple[str, str | None]:
     consent = s.stages.get("consent")
     if s.evidence is not None and (consent is None or not consent.reached):
         return f"by {s.evidence.date} (published)", s.evidence.source
+    # consent shown by a publication whose day is not known on the as-of date (no date, a year)
+    if s.event == "publication" and s.shown is not None:
+        day = f" {s.shown.date}" if s.shown.date else ""
+        return f"date unknown (published{day})", s.shown.source
     return stage_words(consent), consent.source if consent else None
 
 

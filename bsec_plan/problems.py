@@ -57,3 +57,23 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     folded = [c for c in by_fold if not short or c[:1] == word[:1]]
     close = difflib.get_close_matches(word, folded, n=1, cutoff=0.6 if short else 0.8)
     return f" (did you mean '{by_fold[close[0]]}'?)" if close else ""
+
+
+def listed(ids: Iterable[str], at_most: int = 30) -> str:
+    """Ids for a message: every one when they are few; else each run of consecutive numbers
+    under one prefix as its ends (`A.1 to A.3334, B.1 to B.3333`), so that a large plan's
+    message stays a line, not ten thousand ids."""
+    ids = list(ids)
+    if len(ids) <= at_most:
+        return ", ".join(ids)
+    runs: list[list[str]] = []  # each run: its first id, its last id
+    last: tuple[str, int] | None = None  # the prefix and number of the id before
+    for one in ids:
+        prefix, _, tail = one.rpartition(".")
+        number = int(tail) if tail.isdigit() and str(int(tail)) == tail else None
+        if number is not None and last == (prefix, number - 1):
+            runs[-1][1] = one
+        else:
+            runs.append([one, one])
+        last = None if number is None else (prefix, number)
+    return ", ".join(first if first == end else f"{first} to {end}" for first, end in runs)

@@ -10,7 +10,7 @@ from bsec_plan.domain.model import Action, Plan, Progress
 from bsec_plan.domain.schedule import Occurrence, plan_occurrences, recurring
 from bsec_plan.domain.stages import entries, entries_of
 from bsec_plan.plaindata import dataclass
-from bsec_plan.problems import UsageError, did_you_mean
+from bsec_plan.problems import UsageError, did_you_mean, listed
 from bsec_plan.queries import standing as standings
 from bsec_plan.queries.standing import UNKNOWN, Stage, Standing
 
@@ -41,7 +41,7 @@ def action_id(plan: Plan, text: str) -> str:
     wanted = compact[:1] + ("." + compact[1:] if len(compact) > 1 else "")
     if wanted not in plan.actions:
         hint = did_you_mean(wanted, plan.actions)
-        raise UsageError(f"no action '{text}'{hint}; the actions are {', '.join(plan.actions)}")
+        raise UsageError(f"no action '{text}'{hint}; the actions are {listed(plan.actions)}")
     return wanted
 
 

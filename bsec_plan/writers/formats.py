@@ -146,7 +146,7 @@ def _xlsx(view: View, stream: TextIO) -> None:
 def _html(view: View, stream: TextIO) -> None:
     from bsec_plan.writers import html
 
-    stream.write(html.render(_built(view.printable), template="scoreboard.html.j2"))
+    html.write_page(_built(view.printable), stream, "scoreboard.html.j2")
 
 
 def _check(fmt: str) -> Callable[[View, TextIO], None]:

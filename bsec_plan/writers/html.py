@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TextIO
 
 from bsec_plan.domain import addresses
 from bsec_plan.domain.model import Plan
@@ -137,28 +137,38 @@ PIECES = 4096  # pieces of a page's text (a tag, a value: tens of characters) wr
 
 
 def _streamed(page: dict[str, Any], env: Any, template: str) -> Callable[[BinaryIO], None]:
-    """`render`, written into a file PIECES pieces at a time as the template makes them: the
-    same bytes, without the page's whole text (megabytes for a large plan's index or
-    scoreboard) in memory. `visible` replaces character by character, so pieces are safe."""
+    """`render`, written into a file as the template makes it (`pieces`)."""
 
     def write(f: BinaryIO) -> None:
-        compiled = env.get_template(template)
-        context = compiled.new_context(page)  # as `Template.generate` makes it
-        pieces = compiled.root_render_func(context)
-        try:
-            while batch := list(islice(pieces, PIECES)):
-                f.write(visible("".join(batch)).encode("utf-8"))
-        except OSError:
-            raise  # writing the file: `_pages` says which
-        except Exception:
-            env.handle_exception()  # raises, with the template's lines in the traceback
-        finally:
-            # the template's macros and the context refer to each other, and the collector is
-            # off during a run (`__main__`): let go of them, or every page's data would stay
-            context.vars.clear()
-            context.exported_vars.clear()
+        for text in pieces(page, env, template):
+            f.write(text.encode("utf-8"))
 
     return write
+
+
+def pieces(page: dict[str, Any], env: Any, template: str) -> Iterator[str]:
+    """`render`'s text, PIECES pieces at a time as the template makes them: the same text,
+    without the page's whole text (megabytes for a large plan's index or scoreboard) in
+    memory. `visible` replaces character by character, so pieces are safe."""
+    compiled = env.get_template(template)
+    context = compiled.new_context(page)  # as `Template.generate` makes it
+    made = compiled.root_render_func(context)
+    try:
+        while batch := list(islice(made, PIECES)):
+            yield visible("".join(batch))
+    except Exception:
+        env.handle_exception()  # raises, with the template's lines in the traceback
+    finally:
+        # the template's macros and the context refer to each other, and the collector is
+        # off during a run (`__main__`): let go of them, or every page's data would stay
+        context.vars.clear()
+        context.exported_vars.clear()
+
+
+def write_page(page: dict[str, Any], stream: TextIO, template: str) -> None:
+    """A page to a stream (`scoreboard --format html`), as it is made."""
+    for text in pieces(page, _environment(), template):
+        stream.write(text)
 
 
 def _css(env: Any) -> Any:

@@ -40,7 +40,6 @@ _SHOWN = f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI}{ZERO_WIDTH}{FORMAT}]"
 # The one kind of character above that str.isprintable takes for printable: the Hangul fillers
 # (letters); every other is a control, a format character or a line or paragraph separator.
 _BLANK_LETTERS = ("\u115f", "\u1160", "\u3164", "\uffa0")
-_KEPT = {ord("\n"): None, ord("\t"): None}  # not printable for str.isprintable, and kept
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -53,7 +52,8 @@ def _escape(match: re.Match[str]) -> str:
 def _nothing_to_escape(text: str) -> bool:
     """`text` holds none of the characters of _SHOWN (most text does not): then the search, and
     its compiling, are skipped. False only means that it may hold one."""
-    printable = text.isprintable() or text.translate(_KEPT).isprintable()
+    # replace, not translate: translate looks each character up in a dict (a page: megabytes)
+    printable = text.isprintable() or text.replace("\n", "").replace("\t", "").isprintable()
     return printable and (text.isascii() or not any(c in text for c in _BLANK_LETTERS))
 
 
@@ -158,6 +158,8 @@ _MARKDOWN_PUNCT = r"[\\`*_\[\]!|~]"
 _LINE_START = r"^(?:\d+(?=[.)])|(?=[#+\-=]))"
 # @name or @org/team where GitHub would see a mention: an @ not preceded by a word character
 _MENTION = r"(?<![A-Za-z0-9_])@"
+# every character any of those, the entities or the line breaks would change
+_MARKDOWN_PLAIN = frozenset("\\`*_[]!|~#+-=@&<>\r\n")
 
 
 def markdown_cell(text: str) -> str:
@@ -167,7 +169,15 @@ def markdown_cell(text: str) -> str:
     (no emphasis, code, link or image; `|` cannot end the cell); an @ that could start a
     mention put in a code span, where GitHub does not look for mentions; line breaks, which
     would end the row, shown as spaces."""
-    text = visible(text).replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+    text = visible(text)  # its escapes' backslashes are backslashed below too
+    if _MARKDOWN_PLAIN.isdisjoint(text) and not text[:1].isdigit():
+        return text  # most cells: nothing `marked` would change
+    return marked(text)
+
+
+def marked(shown: str) -> str:
+    """`markdown_cell` of text already shown as `visible` shows it, every step taken."""
+    text = shown.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = re.sub(_MARKDOWN_PUNCT, lambda m: "\\" + m.group(), text)
     text = re.sub(_LINE_START, lambda m: m.group() + "\\", text, count=1)

@@ -147,14 +147,20 @@ def status_view(asked: Asked, s: q.Overview) -> View:
 # -- the screen ---------------------------------------------------------------------------------
 
 
-def _counts_text(by_status: dict[str, int]) -> str:
-    return " · ".join(f"{n} {st}" for st, n in by_status.items() if n) or "nothing"
+def _counts_text(by_status: dict[str, int], state: str | None = None) -> str:
+    """`1 overdue · 2 upcoming`; for a state, a direction none of whose occurrences it answers
+    for is `nothing for GR` (not `nothing`, which could read as nothing done)."""
+    none = f"nothing for {state}" if state else "nothing"
+    return " · ".join(f"{n} {st}" for st, n in by_status.items() if n) or none
 
 
-def _aligned(rows: list[list[str]], first: int = 0) -> list[str]:
-    """Rows in columns; the first column at least `first` wide (labels of lines below)."""
+def _aligned(rows: list[list[str]], first: int = 0, least: list[int] | None = None) -> list[str]:
+    """Rows in columns; the first column at least `first` wide (labels of lines below), and
+    the leading ones at least `least` wide (to line up with the rows of another block)."""
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))] if rows else []
     widths[:1] = [max(widths[0], first)] if widths else []
+    for i, w in enumerate((least or [])[: len(widths)]):
+        widths[i] = max(widths[i], w)
     return ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in rows]
 
 
@@ -215,7 +221,7 @@ def status_screen(
 
     out.lines += _head(plan, plan_file, s, state, narrow)
     for i, (direction, by_status) in enumerate(s.counts.items()):
-        add("Direction" if i == 0 else "", f"{direction}  {_counts_text(by_status)}")
+        add("Direction" if i == 0 else "", f"{direction}  {_counts_text(by_status, state)}")
     if not narrow:
         add("", "")
     legend: dict[str, None] = {}
@@ -229,13 +235,8 @@ def status_screen(
         ]
         for r in late
     ]
-    lines = _aligned(cells) or ["nothing is overdue"]
-    for i, line in enumerate(lines):
-        add("Overdue" if i == 0 else "", line, colour("overdue") if late else None)
-    if more:
-        add("", more)
-    upcoming, more = _few(s.next, "bsec-plan calendar")
-    cells = [
+    upcoming, more_next = _few(s.next, "bsec-plan calendar")
+    next_cells = [
         [
             f"{r.action} {r.occurrence or ''}".rstrip(),
             *([] if narrow else [iso(r.due) or ""]),
@@ -245,11 +246,19 @@ def status_screen(
         ]
         for r in upcoming
     ]
-    lines = _aligned(cells) or ["no deadline ahead"]
+    # the two blocks' action, due date and days line up: an overdue row's cells but its last
+    shared = len(cells[0]) - 1 if cells else 0
+    least = [max(len(c[i]) for c in cells + next_cells) for i in range(shared)]
+    lines = _aligned(cells, least=least) or ["nothing is overdue"]
     for i, line in enumerate(lines):
-        add("Next" if i == 0 else "", line, colour(upcoming[i].status) if upcoming else None)
+        add("Overdue" if i == 0 else "", line, colour("overdue") if late else None)
     if more:
         add("", more)
+    lines = _aligned(next_cells, least=least) or ["no deadline ahead"]
+    for i, line in enumerate(lines):
+        add("Next" if i == 0 else "", line, colour(upcoming[i].status) if upcoming else None)
+    if more_next:
+        add("", more_next)
     lines = missing_lines(plan, s, state, narrow)  # its head stands where a blank line would
     for i, line in enumerate(lines or ["nothing"]):
         add("Missing" if i == 0 else "", line)
@@ -293,6 +302,8 @@ def missing_lines(
     groups = {i: dict(lack_groups(lacks)) for i, lacks in s.unratified.items()}
     kinds = [k for k in SHORT_KIND if any(k in g for g in groups.values())]
     head = []
+    if state:  # one state: its lack in words, instrument by instrument, in the plan's order
+        return _state_missing(plan, s, groups, narrow)
     if narrow:
         said = ", ".join(f"XX{NARROW_MARK[k]} {SHORT_KIND[k]}" for k in kinds)
         head = [f"consent to be bound: {said}"] if kinds else []
@@ -305,16 +316,34 @@ def missing_lines(
         for ident, group in groups.items():
             short = plan.instrument_by_id[ident].short
             cells.append([short, *(" ".join(group.get(k, [])) or "—" for k in kinds)])
-    unbound = [plan.instrument_by_id[i].short for i in s.unbound] if state else []
-    labels = [c[0] for c in cells] + unbound + (["Liaison officer"] if s.no_liaison else [])
-    width = max(map(len, labels), default=0)
-    lines = head + _aligned(cells, width)  # one label column for every line
-    for kind, codes in lack_groups(s.no_liaison):
-        words = "not appointed" if kind == LO_WORDS[True] else "no record"
-        lines.append(f"{'Liaison officer':<{width}}  {words}: {' '.join(codes)}")
+    width = max([len(c[0]) for c in cells] + ([15] if s.no_liaison else []), default=0)
+    return head + _aligned(cells, width) + _liaison(s, width)  # one label column for every line
+
+
+def _state_missing(
+    plan: Plan, s: q.Overview, groups: dict[str, dict[str, list[str]]], narrow: bool
+) -> list[str]:
+    """For one state: each instrument it lacks consent to, or is not known to be bound by, with
+    the lack in words, in the order the plan declares its instruments."""
     unbound_words = "not known to be bound" if narrow else UNBOUND  # 60 columns: the short form
-    lines += [f"{short:<{width}}  {unbound_words}" for short in unbound]
-    return lines
+    lacking = {i: next(iter(g)) for i, g in groups.items() if g}
+    lacking.update((i, unbound_words) for i in s.unbound)
+    cells = [
+        [instrument.short, lacking[instrument.id]]
+        for instrument in plan.instruments
+        if instrument.id in lacking
+    ]
+    width = max([len(c[0]) for c in cells] + ([15] if s.no_liaison else []), default=0)
+    return _aligned(cells, width) + _liaison(s, width, alone=True)
+
+
+def _liaison(s: q.Overview, width: int, alone: bool = False) -> list[str]:
+    """The liaison officer line: the kind of lack, and the states (`alone`: for one state)."""
+    return [
+        f"{'Liaison officer':<{width}}  {'not appointed' if kind == LO_WORDS[True] else 'no record'}"
+        + ("" if alone else f": {' '.join(codes)}")
+        for kind, codes in lack_groups(s.no_liaison)
+    ]
 
 
 NARROW = 60  # the width the narrow screen is laid out for

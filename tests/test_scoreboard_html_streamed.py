@@ -29,9 +29,10 @@ class Writes(io.StringIO):
 def test_the_printed_page_is_the_reports_scoreboard(tmp_path: Path) -> None:
     plan = tmp_path / "plan.yaml"
     plan.write_text(plan_text(60, states=14, instruments=4), encoding="utf-8")
-    printed = run_cli("scoreboard", "--plan", str(plan), "--as-of", AS_OF, "--format", "html")
+    asked = ("--plan", "plan.yaml", "--as-of", AS_OF)
+    printed = run_cli("scoreboard", *asked, "--format", "html", cwd=tmp_path)
     assert printed.returncode == 0, printed.stderr
-    report = run_cli("report", "--plan", str(plan), "--as-of", AS_OF, "-o", str(tmp_path / "site"))
+    report = run_cli("report", *asked, "-o", "site", cwd=tmp_path)
     assert report.returncode == 0, report.stderr
     assert printed.stdout == (tmp_path / "site" / "scoreboard.html").read_text(encoding="utf-8")
     assert printed.stdout.rstrip().endswith("</html>")

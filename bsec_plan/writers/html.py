@@ -218,7 +218,8 @@ def scoreboard_page(
     from bsec_plan.views import scoreboard as board
     from bsec_plan.views.common import Asked
 
-    asked = Asked(plan, plan_file, as_of, state)
+    # the file's name alone, as on the index: a published page is the same from any folder
+    asked = Asked(plan, Path(plan_file).name, as_of, state)
     lines = scoreboard(plan, as_of, state=state)
     return "scoreboard.html", board.scoreboard_page(asked, lines, board.window_words(None, None))
 

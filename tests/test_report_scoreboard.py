@@ -21,8 +21,15 @@ def test_the_report_writes_the_printable_scoreboard_and_links_it(tmp_path: Path)
     _report(tmp_path)
     page = (tmp_path / "scoreboard.html").read_text(encoding="utf-8")
     printed = run_cli(
-        "scoreboard", "--as-of", "2010-06-01", "--plan", str(PLAN), "--format", "html"
-    )
+        "scoreboard",
+        "--as-of",
+        "2010-06-01",
+        "--plan",
+        PLAN.name,
+        "--format",
+        "html",
+        cwd=PLAN.parent,
+    )  # the report names the plan by its file name, as the index does
     assert printed.returncode == 0, printed.stderr
     assert page == printed.stdout  # the same page, the same writer
     html5lib.HTMLParser(strict=True).parse(page)

@@ -57,7 +57,7 @@ def occurrence(
 def _mark_title(o: dict[str, Any]) -> str:
     status = o["status"]
     if o["days_overdue"]:
-        status += f" by {o['days_overdue']} days"
+        status += f" by {o['days_overdue']:,} days"
     if o["done_on"]:
         status += f" on {o['done_on']}"
     who = "; ".join(o["who"]) or "not named in the plan"

@@ -71,6 +71,7 @@ def _environment() -> Any:
     env.filters["links"] = links
     env.filters["breakable"] = breakable
     env.filters["dates"] = whole_dates
+    env.filters["grouped"] = "{:,}".format  # 6,365 days, as the terminal says it
     return env
 
 

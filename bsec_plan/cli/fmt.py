@@ -50,14 +50,25 @@ def fmt(
             outfile.write(after, str(path), sys.stdout.buffer)
         except OSError as err:
             raise UsageError(f"cannot write {name}: {err.strerror or err}") from None
+    kept = len(targets) - changed
     if check and changed:
         print(
-            f"{changed} file{'s' if changed != 1 else ''} not in the layout; "
-            "`bsec-plan fmt` lays them out",
+            f"{_files(changed)} not in the layout; `bsec-plan fmt` lays "
+            f"{'it' if changed == 1 else 'them'} out",
             file=sys.stderr,
         )
         return 1
+    # the names above are for scripts; this says what became of them
+    done = [
+        f"{_files(changed)} laid out" if changed else "",
+        f"{_files(kept)} already in the layout" if kept else "",
+    ]
+    print("; ".join(filter(None, done)), file=sys.stderr)
     return 0
+
+
+def _files(n: int) -> str:
+    return f"{n} file{'s' if n != 1 else ''}"
 
 
 def _default(found: tuple[Path, str]) -> list[tuple[Path, str]]:

@@ -55,6 +55,8 @@ def _render(stream: TextIO, draw: Callable[[Console], None], piped: int | None =
         width=piped or terminal.size(stream)[0],
         force_terminal=piped is None,
         no_color=piped is not None or terminal.no_color(),
+        # --color never: no escape at all, bold and dim included (NO_COLOR leaves those)
+        color_system=None if terminal.color == "never" else "auto",
         highlight=False,
     )
     draw(console)

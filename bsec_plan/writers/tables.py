@@ -201,10 +201,33 @@ def _rich_table(item: Table, widths: list[int]) -> RichTable:
         # widths are fixed by _fitted_widths, so rich neither drops a column nor breaks a word
         wraps = col in item.wrap
         table.add_column(Text(col), overflow="fold", no_wrap=not wraps, width=width)
+    wrapped = [col in item.wrap for col in item.columns]
     for i, row in enumerate(rows):
         style = item.styles[i] if i < len(item.styles) else None
-        table.add_row(*(Text(v) for v in row), style=style)
+        cells = [
+            _by_parts(v, w) if wraps and len(v) > w else v
+            for v, w, wraps in zip(row, widths, wrapped, strict=True)
+        ]
+        table.add_row(*(Text(v) for v in cells), style=style)
     return table
+
+
+def _by_parts(text: str, width: int) -> str:
+    """A list of parties (`CC?; Chair AZ`) that does not fit its column broken between its
+    parts, not inside one (`Chair` above `AZ`); text with a part wider than the column (prose)
+    is left to wrap as it is."""
+    parts = text.split("; ")
+    if len(parts) == 1 or max(map(len, parts)) >= width:
+        return text
+    lines: list[str] = []
+    for part in parts:
+        if lines and len(lines[-1]) + 2 + len(part) <= width:
+            lines[-1] += "; " + part
+        else:
+            if lines:
+                lines[-1] += ";"
+            lines.append(part)
+    return "\n".join(lines)
 
 
 def _print_stacked(console: Console, item: Table) -> None:

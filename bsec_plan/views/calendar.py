@@ -117,10 +117,8 @@ def grid_months(
             grid.marks[r.due.day]
         ):
             grid.marks[r.due.day] = r.status
-        which = f"{r.action} {r.occurrence}".ljust(named)
-        grid.listing.append(
-            (f"{r.due}  {which}  {r.status.ljust(rated)}  {q.title(plan, r.action)}", r.status)
-        )
+        head = f"{r.due}  {f'{r.action} {r.occurrence}'.ljust(named)}  {r.status.ljust(rated)}  "
+        grid.listing.append((head + q.title(plan, r.action), r.status, len(head)))
     if not rows:  # nothing to draw: the writer says there are no deadlines
         return []
     return with_empty_runs([months[k] for k in sorted(months)], start, end, as_of)

@@ -64,7 +64,8 @@ class MonthGrid:
     month: int
     as_of: dt.date
     marks: dict[int, str] = field(default_factory=dict)  # day -> status, or AS_OF
-    listing: list[tuple[str, str]] = field(default_factory=list)  # (line, status)
+    # (line, status, where its title starts: a line too long for the terminal goes on below it)
+    listing: list[tuple[str, str, int]] = field(default_factory=list)
     through: tuple[int, int] | None = None  # a run of months without deadlines, to (year, month)
 
 

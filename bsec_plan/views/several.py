@@ -130,7 +130,9 @@ def months(grids: list[tuple[str, list[MonthGrid]]]) -> list[MonthGrid]:
                 had = into.marks.get(day, AS_OF)
                 if had == AS_OF or (mark != AS_OF and urgency(mark) < urgency(had)):
                     into.marks[day] = mark
-            into.listing += [(f"{line}  [{name}]", status) for line, status in grid.listing]
+            into.listing += [
+                (f"{line}  [{name}]", status, hang) for line, status, hang in grid.listing
+            ]
     for grid in merged.values():
         grid.listing.sort(key=lambda item: item[0][:10])  # by date; each plan's order kept
     if not merged:

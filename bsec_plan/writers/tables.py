@@ -309,6 +309,7 @@ def write_grids(months: list[MonthGrid], heading: str, stream: TextIO | None = N
     if not months:
         stream.write(f"{visible(heading)}\nNo deadlines in this window.\n")
         return
+    styled = terminal.styled(stream)
     columns = terminal.size(stream)[0] if terminal.is_terminal(stream) else 80
     per_row = max(1, (columns + 2) // (WIDTH + 2))
     lines: list[tuple[str, list[tuple[int, int, str]]]] = [(visible(heading), [])]
@@ -328,14 +329,17 @@ def write_grids(months: list[MonthGrid], heading: str, stream: TextIO | None = N
             lines.append((text.rstrip(), spans))
         lines.append(("", []))
         for m in row:
-            for entry, status in m.listing:
+            for entry, status, hang in m.listing:
                 used[status] = None
-                lines.append((visible(entry), [(0, len(entry), status)]))
+                shown = visible(entry)
+                for piece in _hanging(shown, columns, hang) if styled else [shown]:
+                    start = len(piece) - len(piece.lstrip(" "))
+                    lines.append((piece, [(start, len(piece), status)]))
     legend = "  ".join(f"{SIGNS[s]} {s}" for s in STATUS_LOOK if s in used)
     if any(AS_OF in m.marks.values() for m in months):
         legend += f"; @ the as-of day ({months[0].as_of})"
     lines += [("", []), (f"Marks: {legend}", [])]
-    if not terminal.styled(stream):
+    if not styled:
         stream.write("".join(text + "\n" for text, _ in lines))
         return
 
@@ -349,6 +353,18 @@ def write_grids(months: list[MonthGrid], heading: str, stream: TextIO | None = N
             console.print(styled)
 
     terminal.write(_render(stream, draw), stream)
+
+
+def _hanging(line: str, width: int, hang: int) -> list[str]:
+    """A listed occurrence within `width`: what does not fit goes on below, under its title
+    (not at the edge of the screen), broken between words."""
+    import textwrap
+
+    if len(line) <= width or width - hang < 20:  # too little room beside it: left to wrap
+        return [line]
+    return textwrap.wrap(
+        line, width, subsequent_indent=" " * hang, break_long_words=False, break_on_hyphens=False
+    )
 
 
 SIGNS = {**{status: sign for status, (_, sign) in STATUS_LOOK.items()}, AS_OF: "@"}

@@ -103,8 +103,8 @@ def missing_table(plan: Plan, lacks: list[q.Lack], what: str, as_of: dt.date) ->
     # on a terminal: one line per state and instrument; the name is the code's to say
     table.narrow = Table(
         table.title,
-        ["State", "Missing", reached := "Stage reached" if consent else "Recorded", "Source"],
-        wrap=("Missing", reached, "Source"),
+        ["State", "Missing", stage := "Stage reached" if consent else "Recorded", "Source"],
+        wrap=("Missing", stage, "Source"),
         empty=table.empty,
     )
     for lack in lacks:

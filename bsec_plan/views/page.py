@@ -121,6 +121,7 @@ def _progress(records: list[Progress]) -> list[dict[str, Any]]:
             "date": p.date.isoformat(),
             "status": p.status,
             "summary": p.summary,
+            "assessment": p.assessment,
             "sources": p.source,
         }
         for p in records

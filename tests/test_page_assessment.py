@@ -1,0 +1,39 @@
+"""A progress record's assessment is on the report's page, beside its summary, as `show` and
+the scoreboard give it."""
+
+import shutil
+from pathlib import Path
+
+from conftest import ROOT, run_cli
+
+
+def test_the_report_shows_the_assessment_of_a_progress_record(tmp_path: Path) -> None:
+    for name in ("plan.yaml", "registers.yaml"):
+        shutil.copy(ROOT / "data" / name, tmp_path / name)
+    plan = str(tmp_path / "plan.yaml")
+    recorded = run_cli(
+        "record",
+        "progress",
+        "A.2",
+        "2010-H1",
+        "--plan",
+        plan,
+        "--date",
+        "2010-06-15",
+        "--status",
+        "done",
+        "--summary",
+        "Meeting of the Network.",
+        "--source",
+        "https://example.org/minutes.pdf",
+        "--assessment",
+        "On track: every state reported.",
+    )
+    assert recorded.returncode == 0, recorded.stderr
+    done = run_cli("report", "--plan", plan, "--as-of", "2010-07-01", "-o", str(tmp_path / "site"))
+    assert done.returncode == 0, done.stderr
+    page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert (
+        'Meeting of the Network. <span class="assessment">Assessment: On track: every state '
+        "reported.</span>" in page
+    )

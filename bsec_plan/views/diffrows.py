@@ -68,6 +68,19 @@ def standing_words(s: Standing, good: str) -> str:
     return standing_text(s, good)
 
 
+def _officer_words(old: Standing, new: Standing) -> tuple[str, str]:
+    """Before and after; where the words are the same (`not appointed`), what moved is the
+    record's date, and each side says it."""
+    before, after = standing_words(old, "appointed"), standing_words(new, "appointed")
+    if before != after:
+        return before, after
+
+    def dated(words: str, s: Standing) -> str:
+        return f"{words}, dated {s.date}" if s.date else f"{words}, no date"
+
+    return dated(before, old), dated(after, new)
+
+
 def meaning_rows(
     standings: list[Shifted],
     officers: list[Shifted],
@@ -87,13 +100,7 @@ def meaning_rows(
         for state, instrument, old, new in standings
     ]
     rows += [
-        (
-            "liaison officer",
-            state,
-            standing_words(old, "appointed"),
-            standing_words(new, "appointed"),
-        )
-        for state, _, old, new in officers
+        ("liaison officer", state, *_officer_words(old, new)) for state, _, old, new in officers
     ]
     rows += [
         (

@@ -100,10 +100,19 @@ def missing_table(plan: Plan, lacks: list[q.Lack], what: str, as_of: dt.date) ->
         wrap=("Source",),
         empty="none missing",
     )
-    # on a terminal: one line per state and instrument; the name is the code's to say
+    # on a terminal: one line per state and instrument; the name is the code's to say, and
+    # one instrument is said once, in the title, not on every line
+    one = consent and len({lack.what for lack in lacks}) == 1
     table.narrow = Table(
-        table.title,
-        ["State", "Missing", stage := "Stage reached" if consent else "Recorded", "Source"],
+        f"States missing a ratification of {plan.instrument_by_id[lacks[0].what].short} on {as_of}"
+        if one
+        else table.title,
+        [
+            "State",
+            *([] if one else ["Missing"]),
+            stage := "Stage reached" if consent else "Recorded",
+            "Source",
+        ],
         wrap=("Missing", stage, "Source"),
         empty=table.empty,
     )
@@ -117,7 +126,8 @@ def missing_table(plan: Plan, lacks: list[q.Lack], what: str, as_of: dt.date) ->
         table.rows.append(
             [lack.code, lack.name, missing, *reached, lack_text(lack), lack.source or ""]
         )
-        table.narrow.rows.append([lack.code, missing, lack_short(lack), lack.source or "—"])
+        shown = [] if one else [missing]
+        table.narrow.rows.append([lack.code, *shown, lack_short(lack), lack.source or "—"])
         table.styles.append("red" if lack.known else "yellow")
     table.narrow.styles = table.styles
     return table

@@ -20,6 +20,7 @@ from bsec_plan.queries import questions as q
 
 if TYPE_CHECKING:
     from bsec_plan.domain.model import Plan
+    from bsec_plan.domain.registers import Registers
     from bsec_plan.loading.yamlpos import Node
 
 
@@ -64,12 +65,12 @@ class Target:
     ) -> None:
         self.plan, self.plan_path, self.plan_name = plan, plan_path, plan_name
         self.path, self.name, self.read, self.plan_read = path, name, read, plan_read
-        self.checked = True  # False: `plan` has not had the reference rules (see progress)
+        self.checked = True  # False: `plan` has not had the reference rules (see `_asked`)
 
 
 def target(plan_path: Path, plan_name: str, in_registers: bool, checked: bool = False) -> Target:
-    """`checked`: the plan by every rule of `check` (else, for a progress record, by those a
-    record cannot pass without it: see `_structure`)."""
+    """`checked`: the plan by every rule of `check` (else by pydantic's rules, and the registers
+    of a progress record, which it leaves as they are, by every rule: see `_structure`)."""
     if plan_name == bundled_name():
         raise UsageError(
             "the bundled plan is part of the installed package and is not edited; record in "
@@ -77,13 +78,18 @@ def target(plan_path: Path, plan_name: str, in_registers: bool, checked: bool = 
         )
     # not from the cache, nor into it: the file is about to change, so its entry would be stale
     if in_registers:
-        return _registers_target(plan_path, plan_name)
+        return _registers_target(plan_path, plan_name, checked)
     read, quick = _read_to_edit(plan_path, plan_name), None
     if read is None:
         plan = planfile.load(plan_path, cached=False)
     else:  # the tree the edit reads, with its positions, validated: the file is read once
         name, registers = str(plan_path), planfile.file_reader(plan_path, str(plan_path))
-        quick = None if checked else _structure(read[1].root, registers)
+
+        def checked_registers(relative: str) -> Registers:
+            data, shown = registers(relative)
+            return planfile.parse_registers(planfile.decode(data, shown), shown)
+
+        quick = None if checked else _structure(read[1].root, checked_registers)
         plan = (
             quick
             if quick is not None
@@ -94,11 +100,11 @@ def target(plan_path: Path, plan_name: str, in_registers: bool, checked: bool = 
     return found
 
 
-def _structure(root: Node, reader: planfile.Read) -> Plan | None:
-    """A plan that names its registers, by pydantic's rules, joined with its registers by every
-    rule of `check`; not by the reference rules over the two. None where it is not so simple.
-    Enough for a progress record: each of those rules finds a fault in a record alone or in the
-    other lists, so the edited text, which must pass them all, passes only if this one does."""
+def _structure(root: Node, registers: Callable[[str], Registers]) -> Plan | None:
+    """A plan that names its registers, by pydantic's rules, joined with `registers(relative)`;
+    not by the reference rules over the two. None where it is not so simple. Enough to tell a
+    record from: the edited text must pass every rule of `check`, and where it does not, the
+    record is asked again of the files checked by every rule (see `_asked`)."""
     from pydantic_core import ValidationError
 
     from bsec_plan.domain.registers import REGISTER_FIELDS, with_registers
@@ -110,22 +116,20 @@ def _structure(root: Node, reader: planfile.Read) -> Plan | None:
     if any(k in REGISTER_FIELDS and k != "parties" for k in root):
         return None
     try:
-        plan = validation.validate(root)
-        data, shown = reader(relative)
-        registers = planfile.parse_registers(planfile.decode(data, shown), shown)
+        return with_registers(validation.validate(root), registers(relative))
     except (ValidationError, planfile.Unreadable, PlanError):
         return None
-    return with_registers(plan, registers)
 
 
-def _registers_target(plan_path: Path, plan_name: str) -> Target:
+def _registers_target(plan_path: Path, plan_name: str, checked: bool) -> Target:
     """The plan, and the registers it names read once, with the positions the edit needs, and
-    validated from that tree (planfile keeps the last valid registers by their text). Where
-    anything cannot be read so, `planfile.load` reads it all again, to say why as it always
-    does (located)."""
-    from bsec_plan.loading import yamlpos
+    validated from that tree: by pydantic's rules alone, where not `checked` (see `_asked`),
+    else by every rule (planfile keeps the last valid registers by their text). Where anything
+    cannot be read so, `planfile.load` reads it all again, to say why as it always does."""
+    from bsec_plan.loading import validation, yamlpos
 
     name, reader = str(plan_path), planfile.file_reader(plan_path, str(plan_path))
+    quick = None
     try:
         text = planfile.decode(planfile.read_bytes(plan_path), name)
         root = yamlpos.load(text, positions=False)
@@ -134,26 +138,32 @@ def _registers_target(plan_path: Path, plan_name: str) -> Target:
         text, root = "", None
     else:
         relative = root.get("registers") if isinstance(root, yamlpos.Mapping) else None
-        registers_read = _registers_read(reader, relative, plan_name)
-        plan = planfile.parse(text, name, reader, root)
+        registers_read = _registers_read(reader, relative, plan_name, checked)
+        if registers_read is not None and not checked:
+            tree = registers_read[1].root
+            quick = _structure(root, lambda _: validation.validate_registers(tree))
+        plan = quick if quick is not None else planfile.parse(text, name, reader, root)
     if plan.registers is None:  # the plan holds its registers itself
         return Target(plan, plan_path, plan_name, plan_path, plan_name)
     path, shown = plan_path.parent / plan.registers, str(Path(plan_name).parent / plan.registers)
     read = registers_read if root is not None else None
-    return Target(
+    found = Target(
         plan, plan_path, plan_name, path, shown, read, None if root is None else (text, root)
     )
+    found.checked = quick is None
+    return found
 
 
 def _registers_read(
-    reader: planfile.Read, relative: object, name: str
+    reader: planfile.Read, relative: object, name: str, checked: bool
 ) -> tuple[bytes, editing.Text] | None:
     if not isinstance(relative, str) or not relative:
         return None
     try:
         data, shown = reader(relative)
         read = data, editing.read(data, str(Path(name).parent / relative))
-        planfile.parse_registers(planfile.decode(data, shown), shown, read[1].root)
+        if checked:
+            planfile.parse_registers(planfile.decode(data, shown), shown, read[1].root)
     except (planfile.Unreadable, PlanError, UsageError):
         return None  # the plan's validation says why
     return read
@@ -186,16 +196,21 @@ def progress(
     source: str,
     assessment: str | None = None,
 ) -> Recorded:
-    """A progress record on one occurrence of an action, appended to the plan's `progress`.
-    Anything refused with a plan not yet checked by every rule is asked again of the plan so
-    checked: where that plan is invalid, its own problems are what is said, as before."""
+    """A progress record on one occurrence of an action, appended to the plan's `progress`."""
     asked = (action, occurrence, day, status, summary, source, assessment)
+    return _asked(t, False, lambda t: _progress(t, *asked))
+
+
+def _asked(t: Target, in_registers: bool, record: Callable[[Target], Recorded]) -> Recorded:
+    """The record made from `t`; where anything is refused and `t` was not checked by every
+    rule of `check`, made again from the files so checked, so that what is said is what it
+    always was (where the files break a rule, their own problems, located)."""
     try:
-        return _progress(t, *asked)
+        return record(t)
     except (UsageError, PlanError):
         if t.checked:
             raise
-    return _progress(target(t.plan_path, t.plan_name, False, checked=True), *asked)
+    return record(target(t.plan_path, t.plan_name, in_registers, checked=True))
 
 
 def _progress(
@@ -241,6 +256,10 @@ def _progress(
 
 def officer(t: Target, state: str, status: str, day: dt.date | None, source: str) -> Recorded:
     """A state's liaison officer: its record replaced (one a state), or a new one appended."""
+    return _asked(t, True, lambda t: _officer(t, state, status, day, source))
+
+
+def _officer(t: Target, state: str, status: str, day: dt.date | None, source: str) -> Recorded:
     code = q.state_code(t.plan, state)
     item: editing.Item = {
         "state": code,
@@ -284,6 +303,19 @@ def event(
 ) -> Recorded:
     """One step of a state's ratification: added to its record for the instrument, or a new
     record holding it."""
+    asked = (state, instrument, kind, date, source, note)
+    return _asked(t, True, lambda t: _event(t, *asked))
+
+
+def _event(
+    t: Target,
+    state: str,
+    instrument: str,
+    kind: str,
+    date: str | None,
+    source: str,
+    note: str | None,
+) -> Recorded:
     code = q.state_code(t.plan, state)
     instrument_id = q.instrument_id(t.plan, instrument)
     new_event: editing.Item = {

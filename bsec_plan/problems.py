@@ -28,10 +28,12 @@ class Problem:
 
 
 class PlanError(Exception):
-    """The plan file could not be read or is invalid; `problems` lists every reason, sorted."""
+    """The plan file could not be read or is invalid; `problems` lists every reason, sorted;
+    `head`, where given, is said above them (what was refused because of them)."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], head: str | None = None):
         self.problems = sorted(problems)
+        self.head = head
         super().__init__("\n".join(map(str, self.problems)))
 
 

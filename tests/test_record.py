@@ -233,7 +233,7 @@ def test_a_record_check_refuses_is_located_and_not_written(repo: Path) -> None:
         "--source", "https://example.org/law.pdf", cwd=repo,
     )  # fmt: skip
     assert result.returncode == 2
-    assert "data/registers.yaml:" in result.stderr and "error:" in result.stderr
+    assert "data/registers.yaml (recorded):" in result.stderr and "error:" in result.stderr
     assert (repo / "data/registers.yaml").read_bytes() == before
 
 

@@ -17,6 +17,7 @@ from bsec_plan import __version__
 from bsec_plan.cli import completion
 from bsec_plan.cli.options import app as _app
 from bsec_plan.problems import PlanError, UsageError
+from bsec_plan.safetext import one_line
 
 # Each command, in the order `bsec-plan --help` lists them, and the module (in bsec_plan.cli)
 # that registers it when imported. A run imports only the module of the command it names:
@@ -98,6 +99,8 @@ def run(args: list[str]) -> int:
         print(f"bsec-plan: error: {err}", file=sys.stderr)
         return 2
     except PlanError as err:
+        if err.head:
+            print(f"bsec-plan: error: {one_line(err.head)}", file=sys.stderr)
         for problem in err.problems:
             print(problem, file=sys.stderr)
         return 2

@@ -225,6 +225,15 @@ def _progress(
 ) -> Recorded:
     action_id = q.action_id(t.plan, action)
     labels = [o.label for o in occurrences(t.plan.actions[action_id], t.plan.start, t.plan.end)]
+    if occurrence is not None:  # in any case, as an action id is taken: `2010-h1`
+        occurrence = {str(label).casefold(): label for label in labels}.get(
+            occurrence.casefold(), occurrence
+        )
+    if day < t.plan.start:  # surely a slip of the year: the plan had not begun
+        raise UsageError(
+            f"--date: {day} is before the plan's period, which begins on "
+            f"{t.plan.start}; record what was done for the plan"
+        )
     if labels == [None]:
         if occurrence is not None:
             raise UsageError(f"{action_id} has no dated occurrences; leave out the occurrence")
@@ -273,7 +282,11 @@ def _officer(t: Target, state: str, status: str, day: dt.date | None, source: st
         day,
         source,
     ):
-        raise UsageError(f"{code}'s liaison officer is already recorded so")
+        said = f"{status.replace('-', ' ')}" + (f" on {day}" if day else "")
+        raise UsageError(
+            f"{code}'s liaison officer is already recorded as {said}, with this source; "
+            "nothing to record"
+        )
     index = next((i for i, r in enumerate(t.plan.liaison_officers) if r.state == code), None)
     return _edited(t, ("liaison_officers",), item, index, (code, None))
 
@@ -373,21 +386,26 @@ def _file_class(t: Target) -> type:
 
 
 def _validated(t: Target, after: bytes) -> Plan:
-    """The plan as it would read with `after` in place, by the rules of `check`."""
+    """The plan as it would read with `after` in place, by the rules of `check`; problems in the
+    edited file are named `FILE (recorded)`, as `diff`'s words name it: not the file on disk."""
+    recorded = f"{t.name} (recorded)"
     try:
         if t.path == t.plan_path:
-            return planfile.parse(planfile.decode(after, t.name), t.plan_name, _registers_of(t))
+            return planfile.parse(planfile.decode(after, recorded), recorded, _registers_of(t))
         if t.plan_read is None:
             plan_text, root = planfile.decode(planfile.read_bytes(t.plan_path), t.plan_name), None
         else:  # as read and validated a moment ago: its tree is not made again
             plan_text, root = t.plan_read
 
         def read(relative: str) -> tuple[bytes, str]:
-            return after, t.name
+            return after, recorded
 
         return planfile.parse(plan_text, t.plan_name, read, root)
     except PlanError as err:
-        raise Refused(err.problems) from None
+        # the note at the plan's `registers:` line says no more than the head does
+        found = [p for p in err.problems if p.severity != "note"] or err.problems
+        head = f"not recorded: it would leave {t.name} invalid, as located in {recorded}"
+        raise Refused(found, head) from None
 
 
 def _registers_of(t: Target) -> planfile.Read:

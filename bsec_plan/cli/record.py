@@ -17,7 +17,8 @@ from bsec_plan.cli.prelude import parse_as_of
 from bsec_plan.problems import UsageError
 
 if TYPE_CHECKING:
-    from bsec_plan.queries.recording import Recorded, Target
+    from bsec_plan.queries.recording import Recorded
+    from bsec_plan.queries.recordtarget import Target
 
 
 class Group(TyperGroup):
@@ -100,10 +101,10 @@ def _happened(text: str) -> dt.date:
 
 def _target(plan: str | None, in_registers: bool) -> "Target":
     from bsec_plan.loading import discovery
-    from bsec_plan.queries import recording
+    from bsec_plan.queries import recordtarget
 
     path, name = discovery.located(plan)
-    return recording.target(path, name, in_registers)
+    return recordtarget.target(path, name, in_registers)
 
 
 def _finish(recorded: "Recorded", as_of: str, dry_run: bool) -> int:

@@ -262,9 +262,9 @@ def progress_names_an_occurrence(plan: Plan) -> Iterator[Finding]:
             )
             continue
         labels = [o.label for o in occurrences(action, plan.start, plan.end)]
-        listed = ", ".join(str(label) for label in labels)
         if record.occurrence in labels:
             continue
+        listed = ", ".join(str(label) for label in labels)
         if not labels:
             message = f"{action.id} has no occurrences in the plan period"
         elif labels == [None]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import field
+from operator import attrgetter
 
 from bsec_plan.domain import parties
 from bsec_plan.domain.model import Action, Plan, Progress
@@ -105,7 +106,10 @@ def evaluate(
     # most occurrences share a few due dates
     resolved: dict[tuple[str, dt.date], parties.Resolved] = {}
     rows = []
+    overdue_only = only == "overdue"
     for occ in occurrences if occurrences is not None else plan_occurrences(plan):
+        if overdue_only and (occ.due is None or occ.due >= as_of):
+            continue  # not due yet, or never: not overdue, whatever is recorded
         action = plan.actions[occ.action]
         record = closing.get((occ.action, occ.label))
         status, days = status_of(action, occ, record, as_of, within)
@@ -294,7 +298,7 @@ def overdue(plan: Plan, as_of: dt.date, state: str | None = None) -> list[Row]:
     rows = evaluate(plan, as_of, only="overdue")
     if state:
         rows = [r for r in rows if concerns(plan, r, state, as_of)]
-    return sorted(rows, key=lambda r: (r.due, r.action))
+    return sorted(rows, key=attrgetter("due", "action"))
 
 
 def window(plan: Plan, start: dt.date | None, end: dt.date | None) -> tuple[dt.date, dt.date]:

@@ -125,15 +125,16 @@ def _read_plain(
     untyped: set[str] = set()
     root: Node = None
     documents = 0
-    outer: list[tuple[Any, Any]] = []  # the open containers around `into`, with their keys
-    into: Any = None  # the innermost open container: a Mapping, a Sequence or None
+    outer: list[tuple[Any, Any, bool]] = []  # the open containers around `into`, with keys
+    into: Any = None  # the innermost open container: a mapping, a sequence or None
+    in_mapping = False  # whether `into` is a mapping
     key: Any = None  # in a mapping, the key waiting for its value; None while a key is due
     loader = _Loader(text)
     event: Any  # the attributes of its kind: checked by class below
     try:
         for event in iter(loader.get_event, None):
             kind = type(event)
-            if kind is scalar:
+            if kind is scalar:  # most events: placed here, without the containers' steps
                 node = event.value
                 if event.tag is not None and event.tag not in str_tags:
                     raise _Retry
@@ -146,41 +147,45 @@ def _read_plain(
                         if typed(node):
                             raise _Retry
                         untyped.add(node)
+                if in_mapping:
+                    if key is None:  # this scalar is a key
+                        if node is None:
+                            raise _Retry
+                        key = intern(node)
+                        continue
+                    if key in into:
+                        raise _Retry
+                    into[key] = node
+                    key = None
+                elif into is None:
+                    root = node
+                else:
+                    into.append(node)
             elif kind is mapping or kind is sequence:
                 if event.tag is not None and event.tag not in str_tags:
                     raise _Retry
                 if len(outer) >= MAX_DEPTH:
                     raise _Retry
                 node = mapping_type() if kind is mapping else sequence_type()
+                if in_mapping:
+                    if key is None or key in into:  # a container as a key, or a duplicate
+                        raise _Retry
+                    into[key] = node
+                elif into is None:
+                    root = node
+                else:
+                    into.append(node)
+                outer.append((into, key, in_mapping))
+                into, key, in_mapping = node, None, kind is mapping
             elif kind in closing:
-                into, key = outer.pop()
-                continue
+                into, key, in_mapping = outer.pop()
+                key = None  # the container closed was the value of that key
             elif kind is document:
                 documents += 1
                 if documents > 1:
                     raise _Retry
-                continue
             elif kind is alias:
                 raise _Retry
-            else:
-                continue
-            if type(into) is mapping_type:
-                if key is None:  # this node is a key
-                    if type(node) is not str:
-                        raise _Retry
-                    key = intern(node)
-                    continue
-                if key in into:
-                    raise _Retry
-                into[key] = node
-                key = None
-            elif into is None:
-                root = node
-            else:
-                into.append(node)
-            if type(node) is mapping_type or type(node) is sequence_type:
-                outer.append((into, key))
-                into, key = node, None
     except yaml.YAMLError:
         raise _Retry from None
     finally:

@@ -120,8 +120,7 @@ def _read_plain(
     closing = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
     document, alias = yaml.DocumentStartEvent, yaml.AliasEvent
     nulls, str_tags, typed_start, typed = _NULLS, _STR_TAGS, _TYPED_START, _TYPED.fullmatch
-    intern = _intern
-    suspect = _NULL_OR_TYPED_START
+    intern, suspect = _intern, _NULL_OR_TYPED_START
     untyped: set[str] = set()
     root: Node = None
     documents = 0
@@ -162,9 +161,7 @@ def _read_plain(
                 else:
                     into.append(node)
             elif kind is mapping or kind is sequence:
-                if event.tag is not None and event.tag not in str_tags:
-                    raise _Retry
-                if len(outer) >= MAX_DEPTH:
+                if (event.tag is not None and event.tag not in str_tags) or len(outer) >= MAX_DEPTH:
                     raise _Retry
                 node = mapping_type() if kind is mapping else sequence_type()
                 if in_mapping:
@@ -182,15 +179,13 @@ def _read_plain(
                 key = None  # the container closed was the value of that key
             elif kind is document:
                 documents += 1
-                if documents > 1:
-                    raise _Retry
             elif kind is alias:
                 raise _Retry
     except yaml.YAMLError:
         raise _Retry from None
     finally:
         loader.dispose()
-    if documents == 0:
+    if documents != 1:  # none, or two or more
         raise _Retry
     return root
 

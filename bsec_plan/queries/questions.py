@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import field
-from operator import attrgetter
 
 from bsec_plan.domain import parties
 from bsec_plan.domain.model import Action, Plan, Progress
@@ -106,9 +105,8 @@ def evaluate(
     # most occurrences share a few due dates
     resolved: dict[tuple[str, dt.date], parties.Resolved] = {}
     rows = []
-    overdue_only = only == "overdue"
     for occ in occurrences if occurrences is not None else plan_occurrences(plan):
-        if overdue_only and (occ.due is None or occ.due >= as_of):
+        if only == "overdue" and (occ.due is None or occ.due >= as_of):
             continue  # not due yet, or never: not overdue, whatever is recorded
         action = plan.actions[occ.action]
         record = closing.get((occ.action, occ.label))
@@ -298,7 +296,7 @@ def overdue(plan: Plan, as_of: dt.date, state: str | None = None) -> list[Row]:
     rows = evaluate(plan, as_of, only="overdue")
     if state:
         rows = [r for r in rows if concerns(plan, r, state, as_of)]
-    return sorted(rows, key=attrgetter("due", "action"))
+    return sorted(rows, key=lambda r: (r.due, r.action))
 
 
 def window(plan: Plan, start: dt.date | None, end: dt.date | None) -> tuple[dt.date, dt.date]:

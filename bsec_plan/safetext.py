@@ -107,7 +107,7 @@ def json_text(document: str) -> str:
 def json_bytes(document: str) -> bytes:
     """`json_text(document)` as UTF-8, the check made on the bytes that are written: a large
     answer is encoded once, not once to be checked and once more to be written."""
-    raw = document.encode("utf-8")  # a lone surrogate: UnicodeEncodeError, as a stream raises
+    raw = document.encode("utf-8")  # a lone surrogate: UnicodeEncodeError, for the caller
     if document.isascii() and "\x7f" not in document:
         return raw
     escaped = f"[\x7f-\x9f{BIDI}{ZERO_WIDTH}{FORMAT}]"

@@ -55,3 +55,23 @@ def test_a_stream_of_another_encoding_is_written_through_the_stream() -> None:
     through = io.StringIO()
     write_json(_document(3), through)
     assert binary.getvalue() == through.getvalue().encode("latin-1", "replace")
+
+
+@pytest.mark.parametrize("errors", ["strict", "surrogateescape", "replace"])
+def test_whatever_the_streams_error_rule_the_bytes_are_the_same(errors: str) -> None:
+    through = io.StringIO()
+    write_json(_document(1500), through)
+    binary = io.BytesIO()
+    beneath = io.TextIOWrapper(binary, encoding="utf-8", errors=errors, newline="")
+    write_json(_document(1500), beneath)
+    beneath.flush()
+    assert binary.getvalue() == through.getvalue().encode("utf-8")
+
+
+def test_a_lone_surrogate_goes_through_the_stream_and_its_error_rule() -> None:
+    document = {"overdue": [{"a": "x"}, {"a": "\udcff"}]}
+    binary = io.BytesIO()
+    beneath = io.TextIOWrapper(binary, encoding="utf-8", errors="surrogateescape", newline="")
+    write_json(document, beneath)
+    beneath.flush()
+    assert binary.getvalue() == b'{"overdue": [{"a": "x"}, {"a": "\xff"}]}\n'

@@ -256,7 +256,7 @@ def write_json(document: dict[str, Any], stream: TextIO | None = None) -> None:
         if raw is not None:
             try:
                 data = json_bytes(piece)
-            except UnicodeEncodeError:  # what the stream itself says of it, as before
+            except UnicodeEncodeError:  # a lone surrogate: the stream's own error rule, as before
                 raw = None
             else:
                 raw.write(data)
@@ -267,14 +267,13 @@ def write_json(document: dict[str, Any], stream: TextIO | None = None) -> None:
 
 def _utf8_buffer(stream: TextIO) -> BinaryIO | None:
     """The bytes under a UTF-8 text stream, its pending text flushed: a large JSON answer's
-    pieces are encoded once, by `json_bytes`, and written there. None for any other stream."""
+    pieces are encoded once, by `json_bytes`, and written there. None for any other stream.
+    Text without surrogates has one UTF-8 form whatever the stream's error rule."""
     import codecs
 
     buffer = getattr(stream, "buffer", None)
     encoding = getattr(stream, "encoding", None)
     if buffer is None or not encoding or codecs.lookup(encoding).name != "utf-8":
-        return None
-    if getattr(stream, "errors", "strict") != "strict":
         return None
     stream.flush()
     return buffer  # type: ignore[no-any-return]

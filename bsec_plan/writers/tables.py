@@ -9,9 +9,9 @@ import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from bsec_plan.safetext import csv_cell, json_bytes, json_text, visible
+from bsec_plan.safetext import csv_cell, json_text, visible
 from bsec_plan.views.common import AS_OF, STATUS_LOOK, Lines, MonthGrid, Table
 from bsec_plan.writers import terminal
 from bsec_plan.writers.plain import table_text
@@ -244,6 +244,8 @@ def write_json(document: dict[str, Any], stream: TextIO | None = None) -> None:
     in memory."""
     import json
 
+    from bsec_plan.writers import jsonpieces
+
     stream = stream or sys.stdout
     if terminal.is_terminal(stream):
         text = json.dumps(document, indent=2, ensure_ascii=False, default=str)
@@ -251,32 +253,8 @@ def write_json(document: dict[str, Any], stream: TextIO | None = None) -> None:
         return
     # a view's document is a tree of plain values: no container to note against a cycle
     encode = json.JSONEncoder(ensure_ascii=False, default=str, check_circular=False).encode
-    raw = _utf8_buffer(stream)
-    for piece in _compact_json(document, encode):
-        if raw is not None:
-            try:
-                data = json_bytes(piece)
-            except UnicodeEncodeError:  # a lone surrogate: the stream's own error rule, as before
-                raw = None
-            else:
-                raw.write(data)
-                continue
-        stream.write(json_text(piece))
+    jsonpieces.write(_compact_json(document, encode), stream)  # encoded once, as bytes
     stream.write("\n")
-
-
-def _utf8_buffer(stream: TextIO) -> BinaryIO | None:
-    """The bytes under a UTF-8 text stream, its pending text flushed: a large JSON answer's
-    pieces are encoded once, by `json_bytes`, and written there. None for any other stream.
-    Text without surrogates has one UTF-8 form whatever the stream's error rule."""
-    import codecs
-
-    buffer = getattr(stream, "buffer", None)
-    encoding = getattr(stream, "encoding", None)
-    if buffer is None or not encoding or codecs.lookup(encoding).name != "utf-8":
-        return None
-    stream.flush()
-    return buffer  # type: ignore[no-any-return]
 
 
 JSON_ITEMS_AT_ONCE = 1000

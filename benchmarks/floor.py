@@ -63,7 +63,7 @@ STAGES = {
         "from pydantic import TypeAdapter\n"
         "from bsec_plan.domain.model import Plan\n"
         "from bsec_plan.loading import yamlpos\n"
-        "tree = yamlpos.load(open(plan, encoding='utf-8').read(), positions=False)\n"
+        "tree = yamlpos.load_plain(open(plan, encoding='utf-8').read())\n"
         "adapter = TypeAdapter(Plan)",
         "adapter.validate_python(tree)",
     ),

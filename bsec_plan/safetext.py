@@ -104,6 +104,18 @@ def json_text(document: str) -> str:
     return re.sub(escaped, _json_escape, document)
 
 
+def json_bytes(document: str) -> bytes:
+    """`json_text(document)` as UTF-8, the check made on the bytes that are written: a large
+    answer is encoded once, not once to be checked and once more to be written."""
+    raw = document.encode("utf-8")  # a lone surrogate: UnicodeEncodeError, for the caller
+    if document.isascii() and "\x7f" not in document:
+        return raw
+    escaped = f"[\x7f-\x9f{BIDI}{ZERO_WIDTH}{FORMAT}]"
+    if _utf8(escaped).search(raw.translate(None, _ASCII_BUT_DEL)) is None:
+        return raw
+    return json_text(document).encode("utf-8")
+
+
 def _holds(text: str, chars: str) -> bool:
     """Whether `text` holds a character of the class `chars` (`[...]` as written above). Its
     UTF-8 bytes are searched for theirs: several times faster than searching a large text for

@@ -47,6 +47,18 @@ def parse(text: str) -> Address | str:
     return _parsed(text)
 
 
+def names_a_page(text: str) -> bool:
+    """Whether `text`, all of it, is an address as most are written (see `_PLAIN`) that names a
+    page: `parse` gives an Address with `page` set. Such a text holds no space, so a source
+    that is one is followable without splitting it into pieces and words."""
+    if len(text) <= MAX_ADDRESS and _UNSAFE.search(text) is None:
+        plain = _PLAIN.fullmatch(text)
+        if plain is not None:
+            path, _, query = (plain.group(2) or "").partition("#")[0].partition("?")
+            return bool(path.strip("/") or query)
+    return False
+
+
 def _parsed(text: str) -> Address | str:
     """`parse` for any text, through urlsplit: every rule, every message."""
     if len(text) > MAX_ADDRESS:

@@ -21,6 +21,8 @@ def source_problem(text: str) -> str | None:
     """Why a source cannot be followed, or None when it can. Its `; `-separated pieces are each
     an address or text; an address stands alone in its piece, as the page links it. Linear in
     the length of the text."""
+    if addresses.names_a_page(text):  # most sources: one address with its page, nothing else
+        return None
     if not text.strip():
         return "the source is empty; give an address with its path or a full citation"
     linked = False

@@ -82,10 +82,9 @@ def _instrument(
         )
 
 
-def _actions(plan: Plan) -> Iterator[tuple[TreePath, Any, Any]]:
-    for d, direction in enumerate(plan.directions):
-        for a, action in enumerate(direction.actions):
-            yield ("directions", d, "actions", a), direction, action
+def _action_at(d: int, a: int) -> TreePath:
+    """Where action `a` of direction `d` is: made only for a finding, not for every action."""
+    return ("directions", d, "actions", a)
 
 
 # -- rules: errors ------------------------------------------------------------------------------
@@ -126,19 +125,21 @@ def occurrences_bounded(plan: Plan) -> Iterator[Finding]:
     if _period_too_long(plan):
         return  # reported by period_bounded; counting would expand the long period
     count = 0
-    for here, _, action in _actions(plan):
-        deadline = action.deadline
-        if deadline is None or deadline.kind == "permanent" or deadline.due is not None:
-            count += 1
-        else:
-            count += len(recurring(deadline.kind, plan.start, plan.end))
-        if count > MAX_OCCURRENCES:
-            yield (
-                (*here, "deadline"),
-                f"with this action the plan's actions fall due more than {MAX_OCCURRENCES:,} "
-                "times in its period; a plan is limited to that many occurrences",
-            )
-            return
+    start, end = plan.start, plan.end
+    for d, direction in enumerate(plan.directions):
+        for a, action in enumerate(direction.actions):
+            deadline = action.deadline
+            if deadline is None or deadline.kind == "permanent" or deadline.due is not None:
+                count += 1
+            else:
+                count += len(recurring(deadline.kind, start, end))
+            if count > MAX_OCCURRENCES:
+                yield (
+                    (*_action_at(d, a), "deadline"),
+                    f"with this action the plan's actions fall due more than {MAX_OCCURRENCES:,} "
+                    "times in its period; a plan is limited to that many occurrences",
+                )
+                return
 
 
 def ids_unique(plan: Plan) -> Iterator[Finding]:
@@ -149,40 +150,47 @@ def ids_unique(plan: Plan) -> Iterator[Finding]:
     yield from _unique(plan.liaison_officers, "state", "liaison_officers", "record for state")
     yield from _unique(plan.eu_membership, "state", "eu_membership", "record for state")
     seen: set[str] = set()
-    for here, _, action in _actions(plan):
-        if action.id in seen:
-            yield (*here, "id"), f"duplicate action id '{action.id}'"
-        seen.add(action.id)
+    for d, direction in enumerate(plan.directions):
+        for a, action in enumerate(direction.actions):
+            if action.id in seen:
+                yield (*_action_at(d, a), "id"), f"duplicate action id '{action.id}'"
+            seen.add(action.id)
 
 
 def actions_under_their_direction(plan: Plan) -> Iterator[Finding]:
-    for here, direction, action in _actions(plan):
-        if action.id[0] != direction.id:
-            yield (*here, "id"), f"action '{action.id}' is listed under direction {direction.id}"
+    for d, direction in enumerate(plan.directions):
+        for a, action in enumerate(direction.actions):
+            if action.id[0] != direction.id:
+                yield (
+                    (*_action_at(d, a), "id"),
+                    f"action '{action.id}' is listed under direction {direction.id}",
+                )
 
 
 def instruments_declared(plan: Plan) -> Iterator[Finding]:
     yield from _instrument(plan, ("purpose", "instrument"), plan.purpose.instrument)
     for d, direction in enumerate(plan.directions):
         yield from _instrument(plan, ("directions", d, "implements"), direction.implements)
-    for here, _, action in _actions(plan):
-        for i, ident in enumerate(action.instruments):
-            yield from _instrument(plan, (*here, "instruments", i), ident)
-        if action.addresses:
-            path = (*here, "addresses", "not_ratified")
-            yield from _instrument(plan, path, action.addresses.not_ratified, ratifiable=True)
+    for d, direction in enumerate(plan.directions):
+        for a, action in enumerate(direction.actions):
+            for i, ident in enumerate(action.instruments):
+                yield from _instrument(plan, (*_action_at(d, a), "instruments", i), ident)
+            if action.addresses and action.addresses.not_ratified is not None:
+                path = (*_action_at(d, a), "addresses", "not_ratified")
+                yield from _instrument(plan, path, action.addresses.not_ratified, ratifiable=True)
 
 
 def responsible_parties_declared(plan: Plan) -> Iterator[Finding]:
     parties, states = plan.party_by_id, plan.state_by_code
-    for here, _, action in _actions(plan):
-        for i, ref in enumerate(action.responsible.parties if action.responsible else []):
-            if ref not in parties and ref not in states:
-                yield (
-                    (*here, "responsible", "parties", i),
-                    f"responsible party '{ref}' is not declared under `parties` or `states` "
-                    f"(parties: {', '.join(parties)})",
-                )
+    for d, direction in enumerate(plan.directions):
+        for a, action in enumerate(direction.actions):
+            for i, ref in enumerate(action.responsible.parties if action.responsible else []):
+                if ref not in parties and ref not in states:
+                    yield (
+                        (*_action_at(d, a), "responsible", "parties", i),
+                        f"responsible party '{ref}' is not declared under `parties` or `states` "
+                        f"(parties: {', '.join(parties)})",
+                    )
 
 
 def states_declared(plan: Plan) -> Iterator[Finding]:
@@ -250,6 +258,9 @@ def terms_do_not_overlap(plan: Plan) -> Iterator[Finding]:
 def progress_names_an_occurrence(plan: Plan) -> Iterator[Finding]:
     if _period_too_long(plan):
         return  # reported by period_bounded; the occurrences are not expanded over it
+    # an action's occurrence labels follow from its deadline's kind and due date alone (the
+    # period is the plan's): worked out once for each, not for each record
+    labels_of: dict[tuple[str, Any] | None, list[str | None]] = {}
     for i, record in enumerate(plan.progress):
         here = ("progress", i)
         action = plan.actions.get(record.action)
@@ -261,10 +272,14 @@ def progress_names_an_occurrence(plan: Plan) -> Iterator[Finding]:
                 f"(actions: {', '.join(plan.actions)})",
             )
             continue
-        labels = [o.label for o in occurrences(action, plan.start, plan.end)]
-        listed = ", ".join(str(label) for label in labels)
+        deadline = action.deadline
+        kind = None if deadline is None else (deadline.kind, deadline.due)
+        labels = labels_of.get(kind)
+        if labels is None:
+            labels = labels_of[kind] = [o.label for o in occurrences(action, plan.start, plan.end)]
         if record.occurrence in labels:
             continue
+        listed = ", ".join(str(label) for label in labels)
         if not labels:
             message = f"{action.id} has no occurrences in the plan period"
         elif labels == [None]:

@@ -157,12 +157,12 @@ def parse(text: str, name: str, read: Read | None = None, root: Node | None = No
     tree where it was read already."""
     from pydantic import ValidationError
 
-    from bsec_plan.loading import crossref, validation, yamlpos
+    from bsec_plan.loading import crossref, validation
 
     # A plan is usually valid: read it without positions first (faster), and read it again
     # with positions only to locate problems.
     root = _unplaced(text, name) if root is None else root
-    if isinstance(root, yamlpos.Mapping) and root.get("registers") is not None:
+    if isinstance(root, dict) and root.get("registers") is not None:
         return _parse_with_registers(text, name, root, read or file_reader(Path("p"), "p"))
     if joined.registers_keys(root):
         raise PlanError(
@@ -181,7 +181,7 @@ def parse(text: str, name: str, read: Read | None = None, root: Node | None = No
     # control characters reach the tree only through escapes ("\e") or a raw NEL; invisible
     # ones (bidirectional controls, zero-width characters) may also be written raw
     suspect = "\\" in text or "\x85" in text or invisible(text) is not None
-    if isinstance(root, yamlpos.Mapping):
+    if isinstance(root, dict):  # plain, or a Mapping where the caller read it with positions
         try:
             plan = validation.validate(root)
         except ValidationError as err:
@@ -231,7 +231,7 @@ def _unplaced(text: str, name: str) -> Node:
     from bsec_plan.loading import yamlpos
 
     try:
-        return yamlpos.load(text, positions=False)
+        return yamlpos.load_plain(text)
     except yamlpos.YamlProblem as err:
         raise PlanError(
             [Problem(name, line, col, msg) for (line, col), msg in err.problems]
@@ -301,13 +301,13 @@ def parse_registers(text: str, name: str, root: Node | None = None) -> Registers
     from pydantic import ValidationError
 
     from bsec_plan.domain.registers import Registers
-    from bsec_plan.loading import crossref, validation, yamlpos
+    from bsec_plan.loading import crossref, validation
 
     root = _unplaced(text, name) if root is None else root
     errors: list[ErrorDetails] = []
     findings: list[Finding] = []
     suspect = "\\" in text or "\x85" in text or invisible(text) is not None
-    if isinstance(root, yamlpos.Mapping):
+    if isinstance(root, dict):
         try:
             registers = validation.validate_registers(root)
         except ValidationError as err:
@@ -335,7 +335,7 @@ def _parse_with_registers(text: str, name: str, root: Node, read: Read) -> Plan:
     from bsec_plan.domain.registers import REGISTER_FIELDS, with_registers
     from bsec_plan.loading import crossref, validation, yamlpos
 
-    assert isinstance(root, yamlpos.Mapping)
+    assert isinstance(root, dict)
     errors: list[ErrorDetails] = []
     findings: list[Finding] = []
     plan: Plan | None = None

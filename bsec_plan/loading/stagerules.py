@@ -22,6 +22,8 @@ def stages_in_order(plan: Plan) -> Iterator[Finding]:
     """A deposit is of a consent already given; where the instrument's clause counts entry into
     force from the deposit, it cannot come before it. Only what is surely before counts."""
     for i, record in enumerate(plan.ratifications):
+        if len(record.events) < 2:  # each finding sets one event against another
+            continue
         dated = [(e, ev) for e, ev in enumerate(record.events) if ev.date is not None]
         consents = [ev for _, ev in dated if stage_of(ev.event) == "consent"]
         deposits = [ev for _, ev in dated if ev.event == "deposit"]

@@ -106,6 +106,8 @@ def evaluate(
     resolved: dict[tuple[str, dt.date], parties.Resolved] = {}
     rows = []
     for occ in occurrences if occurrences is not None else plan_occurrences(plan):
+        if only == "overdue" and (occ.due is None or occ.due >= as_of):
+            continue  # not due yet, or never: not overdue, whatever is recorded
         action = plan.actions[occ.action]
         record = closing.get((occ.action, occ.label))
         status, days = status_of(action, occ, record, as_of, within)

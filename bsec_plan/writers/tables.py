@@ -269,6 +269,8 @@ def write_json(document: dict[str, Any], stream: TextIO | None = None) -> None:
     in memory."""
     import json
 
+    from bsec_plan.writers import jsonpieces
+
     stream = stream or sys.stdout
     if terminal.is_terminal(stream):
         text = json.dumps(document, indent=2, ensure_ascii=False, default=str)
@@ -276,8 +278,7 @@ def write_json(document: dict[str, Any], stream: TextIO | None = None) -> None:
         return
     # a view's document is a tree of plain values: no container to note against a cycle
     encode = json.JSONEncoder(ensure_ascii=False, default=str, check_circular=False).encode
-    for piece in _compact_json(document, encode):
-        stream.write(json_text(piece))
+    jsonpieces.write(_compact_json(document, encode), stream)  # encoded once, as bytes
     stream.write("\n")
 
 

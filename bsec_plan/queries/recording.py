@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Concatenate, ParamSpec
 
 from bsec_plan.domain.citations import source_problem
 from bsec_plan.domain.dates import PartialDate
@@ -20,6 +20,8 @@ from bsec_plan.queries.recordtarget import Target, target
 
 if TYPE_CHECKING:
     from bsec_plan.domain.model import Plan
+
+P = ParamSpec("P")
 
 
 # A plain class, read-only by convention: a dataclass takes milliseconds to define, at every
@@ -51,6 +53,31 @@ def checked_source(text: str) -> str:
     return text
 
 
+Make = Callable[Concatenate[Target, P], Recorded]  # a record made from the target asked of
+
+
+def _retried(in_registers: bool) -> Callable[[Make[P]], Make[P]]:
+    """A record made from `t`, and where anything is refused and `t` was not checked by every
+    rule of `check`, made again from the files so checked, so that what is said is what it
+    always was (where the files break a rule, their own problems, located)."""
+
+    def wrap(make: Make[P]) -> Make[P]:
+        def asked(t: Target, /, *args: P.args, **kwargs: P.kwargs) -> Recorded:
+            try:
+                return make(t, *args, **kwargs)
+            except (UsageError, PlanError):
+                if t.checked:
+                    raise
+            checked = target(t.plan_path, t.plan_name, in_registers, checked=True)
+            return make(checked, *args, **kwargs)
+
+        asked.__doc__ = make.__doc__
+        return asked
+
+    return wrap
+
+
+@_retried(in_registers=False)
 def progress(
     t: Target,
     action: str,
@@ -62,32 +89,6 @@ def progress(
     assessment: str | None = None,
 ) -> Recorded:
     """A progress record on one occurrence of an action, appended to the plan's `progress`."""
-    asked = (action, occurrence, day, status, summary, source, assessment)
-    return _asked(t, False, lambda t: _progress(t, *asked))
-
-
-def _asked(t: Target, in_registers: bool, record: Callable[[Target], Recorded]) -> Recorded:
-    """The record made from `t`; where anything is refused and `t` was not checked by every
-    rule of `check`, made again from the files so checked, so that what is said is what it
-    always was (where the files break a rule, their own problems, located)."""
-    try:
-        return record(t)
-    except (UsageError, PlanError):
-        if t.checked:
-            raise
-    return record(target(t.plan_path, t.plan_name, in_registers, checked=True))
-
-
-def _progress(
-    t: Target,
-    action: str,
-    occurrence: str | None,
-    day: dt.date,
-    status: str,
-    summary: str,
-    source: str,
-    assessment: str | None = None,
-) -> Recorded:
     action_id = q.action_id(t.plan, action)
     labels = [o.label for o in occurrences(t.plan.actions[action_id], t.plan.start, t.plan.end)]
     if occurrence is not None:  # in any case, as an action id is taken: `2010-h1`
@@ -128,12 +129,9 @@ def _progress(
     return _edited(t, ("progress",), item, None)
 
 
+@_retried(in_registers=True)
 def officer(t: Target, state: str, status: str, day: dt.date | None, source: str) -> Recorded:
     """A state's liaison officer: its record replaced (one a state), or a new one appended."""
-    return _asked(t, True, lambda t: _officer(t, state, status, day, source))
-
-
-def _officer(t: Target, state: str, status: str, day: dt.date | None, source: str) -> Recorded:
     code = q.state_code(t.plan, state)
     item: editing.Item = {
         "state": code,
@@ -170,6 +168,7 @@ def event_date(text: str, parse_day: Callable[[str], dt.date]) -> str:
     return parse_day(text).isoformat()
 
 
+@_retried(in_registers=True)
 def event(
     t: Target,
     state: str,
@@ -181,19 +180,6 @@ def event(
 ) -> Recorded:
     """One step of a state's ratification: added to its record for the instrument, or a new
     record holding it."""
-    asked = (state, instrument, kind, date, source, note)
-    return _asked(t, True, lambda t: _event(t, *asked))
-
-
-def _event(
-    t: Target,
-    state: str,
-    instrument: str,
-    kind: str,
-    date: str | None,
-    source: str,
-    note: str | None,
-) -> Recorded:
     code = q.state_code(t.plan, state)
     instrument_id = q.instrument_id(t.plan, instrument)
     new_event: editing.Item = {

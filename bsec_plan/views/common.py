@@ -185,7 +185,14 @@ def legend_line(legend: dict[str, None], details: bool = True) -> str:
     return "; ".join(legend) + (". Details: bsec-plan show ID." if details else ".")
 
 
-def row_json(row: q.Row) -> dict[str, Any]:
+class Shared(list[Any]):
+    """A list that several rows of one JSON document hold, the same object in each: the JSON
+    writer encodes it once (writers/jsonpieces.py)."""
+
+
+def row_json(row: q.Row, shared: dict[tuple[int, ...], Shared] | None = None) -> dict[str, Any]:
+    """An occurrence as JSON; with `shared` (one per document, alive no longer than its rows),
+    rows whose responsible parties are the same resolved ones share one list of them."""
     return {
         "action": row.action,
         "direction": row.direction,
@@ -194,11 +201,22 @@ def row_json(row: q.Row) -> dict[str, Any]:
         "status": row.status,
         "days_overdue": row.days_overdue,
         "done_on": iso(row.done_on),
-        "responsible": [
-            {"party": r.ref, "label": r.label, "states": list(r.states)} for r in row.responsible
-        ],
+        "responsible": responsible_json(row) if shared is None else _shared(row, shared),
         "text": row.text,
     }
+
+
+def responsible_json(row: q.Row) -> list[dict[str, Any]]:
+    return [{"party": r.ref, "label": r.label, "states": list(r.states)} for r in row.responsible]
+
+
+def _shared(row: q.Row, shared: dict[tuple[int, ...], Shared]) -> Shared:
+    # by the resolved parties' ids: a query resolves each party once a day, and its rows keep them
+    key = tuple(map(id, row.responsible))
+    found = shared.get(key)
+    if found is None:
+        found = shared[key] = Shared(responsible_json(row))
+    return found
 
 
 def period_note(plan: Plan, as_of: dt.date) -> list[str]:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from bsec_plan.domain.model import Plan
 from bsec_plan.queries import questions as q
 from bsec_plan.views.common import (
     Asked,
+    Shared,
     Table,
     View,
     colour,
@@ -56,6 +58,11 @@ def overdue_table(plan: Plan, rows: list[q.Row], as_of: dt.date) -> Table:
     return table
 
 
+def rows_json(rows: list[q.Row]) -> list[dict[str, Any]]:
+    shared: dict[tuple[int, ...], Shared] = {}  # rows share a few dozen lists of parties
+    return [row_json(r, shared) for r in rows]
+
+
 def overdue_view(asked: Asked, rows: list[q.Row]) -> View:
     return View(
         blocks=lambda: [
@@ -63,6 +70,6 @@ def overdue_view(asked: Asked, rows: list[q.Row]) -> View:
             *period_note(asked.plan, asked.as_of),
             overdue_table(asked.plan, rows, asked.as_of),
         ],
-        document=lambda: {**header_of(asked, "overdue"), "overdue": [row_json(r) for r in rows]},
+        document=lambda: {**header_of(asked, "overdue"), "overdue": rows_json(rows)},
         csv=lambda: overdue_table(asked.plan, rows, asked.as_of),
     )

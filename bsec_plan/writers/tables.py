@@ -276,9 +276,7 @@ def write_json(document: dict[str, Any], stream: TextIO | None = None) -> None:
         text = json.dumps(document, indent=2, ensure_ascii=False, default=str)
         terminal.write(json_text(text) + "\n", stream)
         return
-    # a view's document is a tree of plain values: no container to note against a cycle
-    encode = json.JSONEncoder(ensure_ascii=False, default=str, check_circular=False).encode
-    jsonpieces.write(_compact_json(document, encode), stream)  # encoded once, as bytes
+    jsonpieces.write(_compact_json(document, jsonpieces.encoder()), stream)  # encoded once, as bytes
     stream.write("\n")
 
 

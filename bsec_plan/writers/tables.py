@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -266,7 +266,7 @@ def write_csv(table: Table, stream: TextIO | None = None) -> None:
 def write_json(document: dict[str, Any], stream: TextIO | None = None) -> None:
     """Indented on a terminal (paged when long); one compact line when piped, where the C
     encoder is many times faster, written in pieces so that a large answer is never one string
-    in memory."""
+    in memory (writers/jsonpieces.py)."""
     import json
 
     from bsec_plan.writers import jsonpieces
@@ -276,27 +276,8 @@ def write_json(document: dict[str, Any], stream: TextIO | None = None) -> None:
         text = json.dumps(document, indent=2, ensure_ascii=False, default=str)
         terminal.write(json_text(text) + "\n", stream)
         return
-    jsonpieces.write(_compact_json(document, jsonpieces.encoder()), stream)  # encoded once, as bytes
+    jsonpieces.write_document(document, stream)  # encoded once, as bytes
     stream.write("\n")
-
-
-JSON_ITEMS_AT_ONCE = 1000
-
-
-def _compact_json(document: dict[str, Any], encode: Callable[[Any], str]) -> Iterator[str]:
-    """`encode(document)` in pieces: a long list at the top level is encoded a thousand items
-    at a time."""
-    yield "{"
-    for n, (key, value) in enumerate(document.items()):
-        yield f"{', ' if n else ''}{encode(key)}: "
-        if not isinstance(value, list) or len(value) <= JSON_ITEMS_AT_ONCE:
-            yield encode(value)
-            continue
-        yield "["
-        for start in range(0, len(value), JSON_ITEMS_AT_ONCE):
-            yield (", " if start else "") + encode(value[start : start + JSON_ITEMS_AT_ONCE])[1:-1]
-        yield "]"
-    yield "}"
 
 
 def write_grids(months: list[MonthGrid], heading: str, stream: TextIO | None = None) -> None:

@@ -43,7 +43,12 @@ def _document(rows: int) -> dict[str, Any]:
     """Rows as `row_json` makes them, sharing lists of parties, with every kind of value a
     row could hold beside them."""
     parties = [
-        Shared([{"party": f"p{i}", "label": text, "states": [text, "AA"]} for i, text in enumerate(TEXTS)]),
+        Shared(
+            [
+                {"party": f"p{i}", "label": text, "states": [text, "AA"]}
+                for i, text in enumerate(TEXTS)
+            ]
+        ),
         Shared(),
         Shared([{"party": "all", "label": "All", "states": [f"S{i}" for i in range(120)]}]),
     ]
@@ -113,7 +118,7 @@ def test_rows_of_odd_shapes_beside_them_are_what_json_dumps_gives(
     rows: list[Any] = [
         {"responsible": shared},
         {},  # no keys
-        {1: "an int key", None: shared, True: 1.0},  # keys JSON turns into strings
+        {1: "an int key", None: shared, 2.5: 1.0, False: 0},  # keys JSON makes strings
         {"responsible": shared, "other key order": "\x7f"},
         "not a row",
         {"responsible": shared, "a": shared, "b": [shared, shared]},

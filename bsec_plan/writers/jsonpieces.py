@@ -86,8 +86,10 @@ def _row_writer(whole: Callable[[Any], str]) -> Callable[[list[dict[Any, Any]]],
                 if not keys or any(type(key) is not str for key in keys):
                     out.append(whole(item))  # {} or keys JSON makes strings: as the encoder does
                     continue
-                head = heads[keys] = [(", " if i else "{") + text(k) + ": " for i, k in enumerate(keys)]
-            for start, value in zip(head, item.values()):
+                head = heads[keys] = [
+                    (", " if i else "{") + text(k) + ": " for i, k in enumerate(keys)
+                ]
+            for start, value in zip(head, item.values(), strict=True):
                 out.append(start)
                 kind = type(value)
                 if kind is str:

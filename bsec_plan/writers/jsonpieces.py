@@ -89,7 +89,8 @@ def _row_writer(whole: Callable[[Any], str]) -> Callable[[list[dict[Any, Any]]],
                 head = heads[keys] = [
                     (", " if i else "{") + text(k) + ": " for i, k in enumerate(keys)
                 ]
-            for start, value in zip(head, item.values(), strict=True):
+            # head was made from these very keys; strict=True would cost a keyword call per row
+            for start, value in zip(head, item.values()):  # noqa: B905
                 out.append(start)
                 kind = type(value)
                 if kind is str:

@@ -19,7 +19,7 @@ from bsec_plan.views.common import (
     plan_file_line,
     relative,
     responsible_text,
-    row_json,
+    rows_json,
     short_responsible,
 )
 
@@ -160,7 +160,7 @@ def calendar_view(asked: Asked, rows: list[q.Row], start: dt.date, end: dt.date)
         ],
         document=lambda: {
             **header_of(asked, "calendar", **window),
-            "occurrences": [row_json(r) for r in rows],
+            "occurrences": rows_json(rows),
         },
         csv=lambda: calendar_table(asked.plan, rows, start, end),
         months=lambda: grid_months(asked.plan, rows, asked.as_of, start, end),

@@ -206,6 +206,12 @@ def row_json(row: q.Row, shared: dict[tuple[int, ...], Shared] | None = None) ->
     }
 
 
+def rows_json(rows: list[q.Row]) -> list[dict[str, Any]]:
+    """Rows as JSON, those with the same resolved parties sharing one list of them."""
+    shared: dict[tuple[int, ...], Shared] = {}  # rows share a few dozen lists of parties
+    return [row_json(r, shared) for r in rows]
+
+
 def responsible_json(row: q.Row) -> list[dict[str, Any]]:
     return [{"party": r.ref, "label": r.label, "states": list(r.states)} for r in row.responsible]
 

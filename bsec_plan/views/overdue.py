@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from bsec_plan.domain.model import Plan
 from bsec_plan.queries import questions as q
 from bsec_plan.views.common import (
     Asked,
-    Shared,
     Table,
     View,
     colour,
@@ -19,7 +17,7 @@ from bsec_plan.views.common import (
     period_note,
     plan_file_line,
     responsible_text,
-    row_json,
+    rows_json,
     short_responsible,
 )
 
@@ -56,11 +54,6 @@ def overdue_table(plan: Plan, rows: list[q.Row], as_of: dt.date) -> Table:
     table.styles = table.narrow.styles = [colour("overdue")] * len(rows)
     table.narrow.legend = "Occ.: occurrence; Days: days overdue. " + legend_line(legend)
     return table
-
-
-def rows_json(rows: list[q.Row]) -> list[dict[str, Any]]:
-    shared: dict[tuple[int, ...], Shared] = {}  # rows share a few dozen lists of parties
-    return [row_json(r, shared) for r in rows]
 
 
 def overdue_view(asked: Asked, rows: list[q.Row]) -> View:

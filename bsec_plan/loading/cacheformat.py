@@ -3,7 +3,9 @@
 JSON of plain values, where a record is an object naming its class ("@") with its fields'
 values in the order the class declares them ("v"), and a date is tagged; only the plan's record
 classes are rebuilt, their fields set as they were written (see `decode`). Field names are not repeated in every record:
-they were 40% of an entry, which is now smaller than the plan file itself.
+they were 40% of an entry, which is now smaller than the plan file itself. A record of a kind in
+SHARED is written once; where the same values come again, the entry holds `{"@": "=", "v": n}`,
+the n-th such record written before it, and the plan rebuilt shares that one record.
 """
 
 from __future__ import annotations
@@ -16,6 +18,10 @@ if TYPE_CHECKING:
     from bsec_plan.domain.model import Plan
 
 ACTIONS_AT_ONCE = 1000  # actions encoded in one piece: a large plan is never one string
+# Records a plan repeats by the thousand with a few dozen distinct values (at 10,000 actions:
+# 10,000 responsible parties of 63 kinds, 8,000 deadlines of 15, 1,429 addressees of 40), and
+# that nothing changes once the plan is validated, as nothing changes a PartialDate.
+SHARED = frozenset({"Responsible", "Deadline", "Addresses"})
 
 
 def encode(plan: Plan) -> list[bytes]:
@@ -34,21 +40,36 @@ def encode(plan: Plan) -> list[bytes]:
         for kind, names in _fields().items()
     }
 
-    tagged = {kind: (kind.__name__, get) for kind, get in values.items()}
+    tagged = {kind: (kind.__name__, get, kind.__name__ in SHARED) for kind, get in values.items()}
     partials: dict[PartialDate, dict[str, str]] = {}  # a plan repeats a few dozen of them
+    days: dict[dt.date, dict[str, str]] = {}
+    # each SHARED record written so far, by its kind and values (a list as a tuple): its reference
+    written: dict[tuple[Any, ...], dict[str, Any]] = {}
 
     def record(value: Any) -> Any:  # json calls this only for what it cannot write itself
         kind = type(value)
         found = tagged.get(kind)
         if found is not None:  # a record: most of what json hands over
-            return {"@": found[0], "v": found[1](value)}
+            name, get, shared = found
+            got = get(value)
+            if shared:
+                # its values as a key: a list (a Responsible's parties, its last field) spread
+                key = (kind, *got[:-1], *got[-1]) if type(got[-1]) is list else (kind, got)
+                ref = written.get(key)
+                if ref is not None:
+                    return ref
+                written[key] = {"@": "=", "v": len(written)}
+            return {"@": name, "v": got}
         if kind is PartialDate:
             made = partials.get(value)
             if made is None:
                 made = partials[value] = {"@": "partial", "v": str(value)}
             return made
-        if kind is dt.date:
-            return {"@": "day", "v": value.isoformat()}
+        if kind is dt.date:  # a plan repeats a few dozen days too
+            made = days.get(value)
+            if made is None:
+                made = days[value] = {"@": "day", "v": value.isoformat()}
+            return made
         raise TypeError(f"cannot cache a {kind.__name__}")
 
     # a validated plan is a tree (records name each other by id), so json need not note every
@@ -130,6 +151,7 @@ def decode(payload: bytes, start: int = 0) -> Plan:
     # a plan repeats a few dozen partial dates thousands of times; they are immutable, so each
     # is parsed once and shared (a third of the decoding of a 1,000-action entry)
     partials: dict[str, PartialDate] = {}
+    shared: list[Any] = []  # each SHARED record in the order written: what "=" refers to
 
     def build(obj: dict[str, Any]) -> Any:
         tag, values = obj["@"], obj["v"]
@@ -140,9 +162,18 @@ def decode(payload: bytes, start: int = 0) -> Plan:
             if made is None:
                 made = partials[values] = partial(values)
             return made
-        if len(obj) != 2 or type(values) is not list:
+        if len(obj) != 2:
             raise ValueError(f"{tag} is not a record as this code writes it")
-        return builders[tag](values)
+        if tag == "=":
+            if type(values) is not int or not 0 <= values < len(shared):
+                raise ValueError("a reference to no record written before it")
+            return shared[values]
+        if type(values) is not list:
+            raise ValueError(f"{tag} is not a record as this code writes it")
+        made = builders[tag](values)
+        if tag in SHARED:
+            shared.append(made)
+        return made
 
     text = payload.decode("utf-8")
     plan, end = json.JSONDecoder(object_hook=build).raw_decode(text, start)

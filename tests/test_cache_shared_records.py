@@ -38,7 +38,7 @@ def test_a_repeated_record_is_written_once_and_read_back_as_validated(cache_dir:
     assert {name for name, _, _ in repeated} == set(SHARED_FIELDS)
     planfile.load(PLAN)  # validated again, its entry written
     (entry,) = cache_dir.iterdir()
-    assert entry.read_bytes().count(b'{"@":"=","v":') == len(repeated)
+    assert entry.read_bytes().count(b'{"=":') == len(repeated)
     rebuilt = planfile.load(PLAN)
     assert rebuilt == validated
     for name, one, other in _repeated(rebuilt):
@@ -48,16 +48,22 @@ def test_a_repeated_record_is_written_once_and_read_back_as_validated(cache_dir:
 @pytest.mark.parametrize("reference", [b"99999", b"-1", b'"0"', b"true"])
 def test_an_entry_referring_to_no_record_written_before_it_is_refused(reference: bytes) -> None:
     payload = b"".join(cacheformat.encode(planfile.load(PLAN, cached=False)))
-    assert payload.count(b'{"@":"=","v":') > 1
-    head, tail = payload.split(b'{"@":"=","v":', 1)
-    broken = head + b'{"@":"=","v":' + reference + tail[tail.index(b"}") :]
+    assert payload.count(b'{"=":') > 1
+    head, tail = payload.split(b'{"=":', 1)
+    broken = head + b'{"=":' + reference + tail[tail.index(b"}") :]
     with pytest.raises(ValueError, match="reference to no record"):
         cacheformat.decode(broken)
 
 
 def test_a_reference_before_any_shared_record_is_refused() -> None:
     with pytest.raises(ValueError, match="reference to no record"):
-        cacheformat.decode(b'{"@":"=","v":0}')
+        cacheformat.decode(b'{"=":0}')
+
+
+def test_an_object_of_more_or_fewer_than_one_key_is_refused() -> None:
+    for payload in (b'{"partial":"2010","day":"2010-01-01"}', b"{}", b'{"=":0,"=":0}'):
+        with pytest.raises(ValueError):
+            cacheformat.decode(payload)
 
 
 def test_each_shared_kind_can_be_keyed_by_its_values() -> None:

@@ -132,12 +132,12 @@ def test_an_entry_with_a_field_missing_is_not_used(tmp_path: Path, cache_dir: Pa
     registers, payload = entry.read_bytes().split(b"\n", 2)[2].split(b"\n", 1)
     tree = json.loads(payload)
     directions = [f.name for f in dataclasses.fields(Plan)].index("directions")
-    action = tree["v"][directions][0]["v"][3][1]  # directions[0].actions[1], A.2
-    assert action["@"] == "Action" and action["v"][1] == "Organize the meetings."
-    action["v"][1] = "Forged."
+    action = tree["Plan"][directions][0]["Direction"][3][1]  # directions[0].actions[1], A.2
+    assert action["Action"][1] == "Organize the meetings."
+    action["Action"][1] = "Forged."
     _rewrite(entry, registers + b"\n" + json.dumps(tree).encode())
     assert planfile.load(plan).actions["A.2"].text == "Forged."  # the user's own entry is read
-    del action["v"][-1]
+    del action["Action"][-1]
     _rewrite(entry, registers + b"\n" + json.dumps(tree).encode())
     assert planfile.load(plan).actions["A.2"].text == "Organize the meetings."
 

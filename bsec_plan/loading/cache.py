@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent  # the package, every folder of it
 LIMIT = 64 * 2**20  # bytes the folder may hold; the oldest entries are evicted beyond it
-MAGIC = b"bsec-plan-cache 4"
+MAGIC = b"bsec-plan-cache 5"
 SUFFIX = ".json"
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)

@@ -1,10 +1,14 @@
 """The format of a cache entry: a validated plan as JSON, and the plan rebuilt from it.
 
-JSON of plain values, where a record is an object naming its class ("@") with its fields'
-values in the order the class declares them ("v"), and a date is tagged; only the plan's record
-classes are rebuilt, their fields set as they were written (see `decode`). Field names are not repeated in every record:
-they were 40% of an entry, which is now smaller than the plan file itself.
-"""
+JSON of plain values, where a record is an object of one key, its class's name, whose value
+lists its fields' values in the order the class declares them (`{"Action": [...]}`), and a date
+is such an object too (`{"day": ...}`, `{"partial": ...}`); only the plan's record classes are
+rebuilt, their fields set as they were written (see `decode`). Field names are not repeated in
+every record: they were 40% of an entry, which is now smaller than the plan file itself. A record
+of a kind in SHARED is written once; where the same values come again, the entry holds
+`{"=": n}`, the n-th such record written before it, and the plan rebuilt shares that one record.
+One key rather than a tag and the values under two (`{"@": "Action", "v": [...]}`, format 4 and
+before): 15% fewer instructions to encode, 10% fewer to read an entry."""
 
 from __future__ import annotations
 
@@ -16,6 +20,11 @@ if TYPE_CHECKING:
     from bsec_plan.domain.model import Plan
 
 ACTIONS_AT_ONCE = 1000  # actions encoded in one piece: a large plan is never one string
+# Records a plan repeats by the thousand with a few dozen distinct values (at 10,000 actions:
+# 10,000 responsible parties, 63 of them distinct; 8,000 deadlines, 15; 1,429 addressees, 40),
+# and that nothing changes once the plan is validated, as nothing changes a PartialDate. None
+# holds another: the encoder numbers them as json opens them, the decoder as it closes them.
+SHARED = frozenset({"Responsible", "Deadline", "Addresses"})
 
 
 def encode(plan: Plan) -> list[bytes]:
@@ -34,21 +43,36 @@ def encode(plan: Plan) -> list[bytes]:
         for kind, names in _fields().items()
     }
 
-    tagged = {kind: (kind.__name__, get) for kind, get in values.items()}
+    tagged = {kind: (kind.__name__, get, kind.__name__ in SHARED) for kind, get in values.items()}
     partials: dict[PartialDate, dict[str, str]] = {}  # a plan repeats a few dozen of them
+    days: dict[dt.date, dict[str, str]] = {}
+    # each SHARED record written so far, by its kind and values: the reference to it
+    written: dict[tuple[Any, ...], dict[str, Any]] = {}
 
     def record(value: Any) -> Any:  # json calls this only for what it cannot write itself
         kind = type(value)
         found = tagged.get(kind)
         if found is not None:  # a record: most of what json hands over
-            return {"@": found[0], "v": found[1](value)}
+            name, get, shared = found
+            got = get(value)
+            if shared:
+                # its values as a key: a list (a Responsible's parties, its last field) spread
+                key = (kind, *got[:-1], *got[-1]) if type(got[-1]) is list else (kind, got)
+                ref = written.get(key)
+                if ref is not None:
+                    return ref
+                written[key] = {"=": len(written)}
+            return {name: got}
         if kind is PartialDate:
             made = partials.get(value)
             if made is None:
-                made = partials[value] = {"@": "partial", "v": str(value)}
+                made = partials[value] = {"partial": str(value)}
             return made
-        if kind is dt.date:
-            return {"@": "day", "v": value.isoformat()}
+        if kind is dt.date:  # a plan repeats a few dozen days too
+            made = days.get(value)
+            if made is None:
+                made = days[value] = {"day": value.isoformat()}
+            return made
         raise TypeError(f"cannot cache a {kind.__name__}")
 
     # a validated plan is a tree (records name each other by id), so json need not note every
@@ -67,7 +91,7 @@ def _pieces(
 
     def opened(item: Any, big: str, parts: Callable[[Any], Iterator[str]]) -> Iterator[str]:
         kind = type(item)
-        yield f'{{"@":"{kind.__name__}","v":['
+        yield f'{{"{kind.__name__}":['
         for n, (name, value) in enumerate(zip(_fields()[kind], values[kind](item), strict=True)):
             if n:
                 yield ","
@@ -130,9 +154,10 @@ def decode(payload: bytes, start: int = 0) -> Plan:
     # a plan repeats a few dozen partial dates thousands of times; they are immutable, so each
     # is parsed once and shared (a third of the decoding of a 1,000-action entry)
     partials: dict[str, PartialDate] = {}
+    shared: list[Any] = []  # each SHARED record in the order written: what "=" refers to
 
-    def build(obj: dict[str, Any]) -> Any:
-        tag, values = obj["@"], obj["v"]
+    def build(pairs: list[tuple[str, Any]]) -> Any:
+        ((tag, values),) = pairs  # an object of one key, else ValueError
         if tag == "day":
             return day(values)
         if tag == "partial":
@@ -140,12 +165,19 @@ def decode(payload: bytes, start: int = 0) -> Plan:
             if made is None:
                 made = partials[values] = partial(values)
             return made
-        if len(obj) != 2 or type(values) is not list:
+        if tag == "=":
+            if type(values) is not int or not 0 <= values < len(shared):
+                raise ValueError("a reference to no record written before it")
+            return shared[values]
+        if type(values) is not list:
             raise ValueError(f"{tag} is not a record as this code writes it")
-        return builders[tag](values)
+        made = builders[tag](values)
+        if tag in SHARED:
+            shared.append(made)
+        return made
 
     text = payload.decode("utf-8")
-    plan, end = json.JSONDecoder(object_hook=build).raw_decode(text, start)
+    plan, end = json.JSONDecoder(object_pairs_hook=build).raw_decode(text, start)
     if end != len(text) and not text[end:].isspace():
         raise ValueError("more than a plan")
     if type(plan) is not Plan:

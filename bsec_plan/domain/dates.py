@@ -56,7 +56,7 @@ def offset(day: dt.date, text: str) -> dt.date | None:
     """`day` moved by `text` (`+3m`: three months later, on the same day of the month or the
     month's last day, as dateutil's relativedelta counts), or None when `text` is no offset.
     A result outside the years dates may take is a ValueError."""
-    match = re.fullmatch(_OFFSET, text)
+    match = re.fullmatch(_OFFSET, text) if text[:1] in ("+", "-") else None
     if not match:
         return None
     sign, count_text, unit = match.groups()

@@ -5,10 +5,9 @@ of `check`, and the two plans handed back for `diff`'s words. Nothing is written
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Concatenate, ParamSpec
+from typing import TYPE_CHECKING
 
 from bsec_plan.domain.citations import source_problem
 from bsec_plan.domain.dates import PartialDate
@@ -19,9 +18,11 @@ from bsec_plan.queries import questions as q
 from bsec_plan.queries.recordtarget import Target, target
 
 if TYPE_CHECKING:
+    from typing import Concatenate, ParamSpec
+
     from bsec_plan.domain.model import Plan
 
-P = ParamSpec("P")
+    P = ParamSpec("P")
 
 
 # A plain class, read-only by convention: a dataclass takes milliseconds to define, at every
@@ -53,7 +54,9 @@ def checked_source(text: str) -> str:
     return text
 
 
-Make = Callable[Concatenate[Target, P], Recorded]  # a record made from the target asked of
+# types for the checker alone: a typing construct made at import costs at every start
+if TYPE_CHECKING:
+    Make = Callable[Concatenate[Target, P], Recorded]  # a record made from the target asked of
 
 
 def _retried(in_registers: bool) -> Callable[[Make[P]], Make[P]]:
@@ -154,13 +157,21 @@ def officer(t: Target, state: str, status: str, day: dt.date | None, source: str
     return _edited(t, ("liaison_officers",), item, index, (code, None))
 
 
-_PARTIAL_FORM = re.compile(r"[0-9]{4}(?:-[0-9]{2})?")
+def _partial_form(text: str) -> bool:
+    """Whether `text` is YYYY or YYYY-MM in ASCII digits (told without compiling a pattern)."""
+    digits = text[:4] + text[5:]
+    return (
+        len(text) in (4, 7)
+        and (len(text) == 4 or text[4] == "-")
+        and digits.isascii()
+        and digits.isdigit()
+    )
 
 
 def event_date(text: str, parse_day: Callable[[str], dt.date]) -> str:
     """An event's date: a year or a month as the file writes them, or a day in any form
     `--as-of` takes (`parse_day` parses it)."""
-    if _PARTIAL_FORM.fullmatch(text.strip()):
+    if _partial_form(text.strip()):
         try:
             return str(PartialDate.parse(text.strip()))
         except ValueError as err:

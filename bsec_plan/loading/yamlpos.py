@@ -135,17 +135,23 @@ def _read_plain(
             kind = type(event)
             if kind is scalar:  # most events: placed here, without the containers' steps
                 node = event.value
-                if event.tag is not None and event.tag not in str_tags:
-                    raise _Retry
-                # most plain values start with none of the characters a null or a typed
-                # value starts with; a value found untyped once (a date...) is not tried again
-                if event.implicit[0] and node[:1] in suspect:
-                    if node in nulls:
+                implicit = event.implicit
+                # plain and untagged (or tagged `!`): most plain values start with none of
+                # the characters a null or a typed value starts with; a value found untyped
+                # once (a date...) is not tried again
+                if implicit[0]:
+                    if not node:
                         node = None
-                    elif node[0] in typed_start and node not in untyped:
-                        if typed(node):
-                            raise _Retry
-                        untyped.add(node)
+                    elif node[0] in suspect:
+                        if node in nulls:
+                            node = None
+                        elif node[0] in typed_start and node not in untyped:
+                            if typed(node):
+                                raise _Retry
+                            untyped.add(node)
+                # neither plain nor quoted without a tag: tagged (the parsers' rule)
+                elif not implicit[1] and event.tag not in str_tags:
+                    raise _Retry
                 if in_mapping:
                     if key is None:  # this scalar is a key
                         if node is None:

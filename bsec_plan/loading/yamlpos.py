@@ -112,10 +112,10 @@ def load_plain(text: str) -> Any:
 def _read_plain(
     text: str, mapping_type: type[dict[str, Any]], sequence_type: type[list[Any]]
 ) -> Node:
-    """The document's root without positions, in one loop with no call per event: what a valid
-    file costs. At anything the reader must refuse (a tag, an alias, a typed plain value, a
-    duplicate or non-text key, deep nesting, a syntax error, no document or two) it gives up
-    with _Retry, and the full reader reads the file again to place every problem."""
+    """The document's root without positions, in one loop with no call per event. At anything
+    the reader must refuse (a tag, an alias, a typed plain value, a duplicate or non-text key,
+    deep nesting, a syntax error, no document or two) it gives up with _Retry, and the full
+    reader reads the file again to place every problem."""
     scalar, mapping, sequence = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
     closing = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
     document, alias = yaml.DocumentStartEvent, yaml.AliasEvent
@@ -134,24 +134,18 @@ def _read_plain(
         for event in iter(loader.get_event, None):
             kind = type(event)
             if kind is scalar:  # most events: placed here, without the containers' steps
-                node = event.value
-                implicit = event.implicit
-                # plain and untagged (or tagged `!`): most plain values start with none of
-                # the characters a null or a typed value starts with; a value found untyped
-                # once (a date...) is not tried again
-                if implicit[0]:
-                    if not node:
-                        node = None
-                    elif node[0] in suspect:
+                node, implicit = event.value, event.implicit  # (plain, quoted) if untagged
+                if implicit[0]:  # plain: most start with none of the characters a null or a
+                    # typed value starts with; one found untyped once (a date) is not tried again
+                    if not node or node[0] in suspect:
                         if node in nulls:
                             node = None
                         elif node[0] in typed_start and node not in untyped:
                             if typed(node):
                                 raise _Retry
                             untyped.add(node)
-                # neither plain nor quoted without a tag: tagged (the parsers' rule)
                 elif not implicit[1] and event.tag not in str_tags:
-                    raise _Retry
+                    raise _Retry  # neither plain nor quoted: tagged, with a tag other than text's
                 if in_mapping:
                     if key is None:  # this scalar is a key
                         if node is None:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from bsec_plan.domain.citations import source_problem
-from bsec_plan.domain.model import Plan
+from bsec_plan.domain.model import Instrument, Plan
 from bsec_plan.domain.registers import Registers, registers_only
 from bsec_plan.domain.schedule import occurrences, recurring
 from bsec_plan.loading.stagerules import one_of_each_stage, recorded_entry_agrees, stages_in_order
@@ -171,21 +171,33 @@ def instruments_declared(plan: Plan) -> Iterator[Finding]:
     yield from _instrument(plan, ("purpose", "instrument"), plan.purpose.instrument)
     for d, direction in enumerate(plan.directions):
         yield from _instrument(plan, ("directions", d, "implements"), direction.implements)
+    # what each action names is looked at where it could be wrong (most name nothing, or what
+    # is declared): the paths and messages are made only then
+    instruments = plan.instrument_by_id
     for d, direction in enumerate(plan.directions):
         for a, action in enumerate(direction.actions):
-            for i, ident in enumerate(action.instruments):
-                yield from _instrument(plan, (*_action_at(d, a), "instruments", i), ident)
-            if action.addresses and action.addresses.not_ratified is not None:
+            if action.instruments and not instruments.keys() >= set(action.instruments):
+                for i, ident in enumerate(action.instruments):
+                    yield from _instrument(plan, (*_action_at(d, a), "instruments", i), ident)
+            addressed = action.addresses.not_ratified if action.addresses else None
+            if addressed is not None and not _ratifiable(instruments.get(addressed)):
                 path = (*_action_at(d, a), "addresses", "not_ratified")
-                yield from _instrument(plan, path, action.addresses.not_ratified, ratifiable=True)
+                yield from _instrument(plan, path, addressed, ratifiable=True)
+
+
+def _ratifiable(instrument: Instrument | None) -> bool:
+    return instrument is not None and instrument.ratifiable
 
 
 def responsible_parties_declared(plan: Plan) -> Iterator[Finding]:
     parties, states = plan.party_by_id, plan.state_by_code
+    declared = parties.keys() | states.keys()
     for d, direction in enumerate(plan.directions):
         for a, action in enumerate(direction.actions):
-            for i, ref in enumerate(action.responsible.parties if action.responsible else []):
-                if ref not in parties and ref not in states:
+            if action.responsible is None or declared.issuperset(action.responsible.parties):
+                continue  # the usual case, asked of the whole list at once
+            for i, ref in enumerate(action.responsible.parties):
+                if ref not in declared:
                     yield (
                         (*_action_at(d, a), "responsible", "parties", i),
                         f"responsible party '{ref}' is not declared under `parties` or `states` "
@@ -204,10 +216,11 @@ def states_declared(plan: Plan) -> Iterator[Finding]:
 
 def one_ratification_record_per_pair(plan: Plan) -> Iterator[Finding]:
     pairs: dict[tuple[str, str], int] = {}
+    instruments = plan.instrument_by_id
     for i, record in enumerate(plan.ratifications):
-        yield from _instrument(
-            plan, ("ratifications", i, "instrument"), record.instrument, ratifiable=True
-        )
+        if not _ratifiable(instruments.get(record.instrument)):
+            path = ("ratifications", i, "instrument")
+            yield from _instrument(plan, path, record.instrument, ratifiable=True)
         pair = (record.state, record.instrument)
         if pair in pairs:
             yield (

@@ -8,7 +8,6 @@ untrusted, and a source may be long.
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
@@ -65,6 +64,8 @@ def names_a_page(text: str) -> bool:
 
 def _parsed(text: str) -> Address | str:
     """`parse` for any text, through urlsplit: every rule, every message."""
+    import unicodedata  # here: most addresses never come this way
+
     if len(text) > MAX_ADDRESS:
         return f"the address is longer than {MAX_ADDRESS} characters"
     bad = _UNSAFE.search(text)

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from functools import cache
 from operator import attrgetter
-from typing import Any, NamedTuple, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
 
 from bsec_plan.domain.dates import days_in
 from bsec_plan.domain.model import Action, Plan
@@ -82,14 +82,16 @@ def plan_occurrences(plan: Plan) -> list[Occurrence]:
     return [o for action in plan.actions.values() for o in occurrences(action, start, end)]
 
 
+if TYPE_CHECKING:  # for the type checker only: a Protocol takes a while to make
+
+    class _Dated(Protocol):
+        @property
+        def due(self) -> dt.date | None: ...
+        @property
+        def action(self) -> str: ...
+
+
 Dated = TypeVar("Dated", bound="_Dated")
-
-
-class _Dated(Protocol):
-    @property
-    def due(self) -> dt.date | None: ...
-    @property
-    def action(self) -> str: ...
 
 
 def by_due(items: Iterable[Dated]) -> list[Dated]:

@@ -30,8 +30,8 @@ _STR_TAGS = frozenset(("tag:yaml.org,2002:str", "!!str", "!"))
 # YAML 1.1 as PyYAML's SafeLoader resolves it and YAML 1.2 core (the YAML language server;
 # ruamel.yaml inside check-jsonschema). Dates are left out: check-jsonschema and the language
 # server read `2010-06-01` as the text it is.
-_BOOLEAN = re.compile(r"yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF")
-_NUMBER = re.compile(
+_BOOLEAN = r"yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"
+_NUMBER = (  # patterns, compiled as one; _BOOLEAN alone only to word a problem
     r"""[-+]?0b[01_]+
     |[-+]?0o?[0-7_]+
     |[-+]?0x[0-9a-fA-F_]+
@@ -42,10 +42,9 @@ _NUMBER = re.compile(
     |[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+
     |[-+]?\.[0-9_]+(?:[eE][-+]?[0-9]+)?
     |[-+]?\.(?:inf|Inf|INF)
-    |\.(?:nan|NaN|NAN)""",
-    re.VERBOSE,
+    |\.(?:nan|NaN|NAN)"""
 )
-_TYPED = re.compile(f"{_BOOLEAN.pattern}|{_NUMBER.pattern}", re.VERBOSE)
+_TYPED = re.compile(f"{_BOOLEAN}|{_NUMBER}", re.VERBOSE)
 # Readers try a pattern only on a value starting with one of these (so `_1` stays text), and
 # most text is ruled out by its first letter.
 _TYPED_START = frozenset("-+.0123456789yYnNtTfFoO")
@@ -348,7 +347,7 @@ class _Inside:
 
 
 def _typed_message(value: str) -> str:
-    kind = "a boolean" if _BOOLEAN.fullmatch(value) else "a number"
+    kind = "a boolean" if re.fullmatch(_BOOLEAN, value) else "a number"
     return f'other YAML tools read {value} as {kind}, not text; quote it: "{value}"'
 
 

@@ -42,6 +42,7 @@ def dues(action: Action, start: dt.date, end: dt.date) -> Dues:
     return recurring(deadline.kind, start, end)
 
 
+RECURRING = ("each-semester", "each-february-after-year")  # the kinds `recurring` expands
 _HALVES_END = ((1, 6, 30), (2, 12, 31))  # each half of a year: its number, last month and day
 
 

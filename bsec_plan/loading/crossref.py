@@ -10,7 +10,7 @@ from typing import Any
 from bsec_plan.domain.citations import source_problem
 from bsec_plan.domain.model import Instrument, Plan
 from bsec_plan.domain.registers import Registers, registers_only
-from bsec_plan.domain.schedule import occurrences, recurring
+from bsec_plan.domain.schedule import RECURRING, occurrences, recurring
 from bsec_plan.loading.stagerules import one_of_each_stage, recorded_entry_agrees, stages_in_order
 from bsec_plan.problems import TreePath, did_you_mean
 
@@ -126,13 +126,12 @@ def occurrences_bounded(plan: Plan) -> Iterator[Finding]:
         return  # reported by period_bounded; counting would expand the long period
     count = 0
     start, end = plan.start, plan.end
+    # an action with no deadline, an ongoing or a fixed one falls due once (or never)
+    recurrences = {kind: len(recurring(kind, start, end)) for kind in RECURRING}
     for d, direction in enumerate(plan.directions):
         for a, action in enumerate(direction.actions):
             deadline = action.deadline
-            if deadline is None or deadline.kind == "permanent" or deadline.due is not None:
-                count += 1
-            else:
-                count += len(recurring(deadline.kind, start, end))
+            count += 1 if deadline is None else recurrences.get(deadline.kind, 1)
             if count > MAX_OCCURRENCES:
                 yield (
                     (*_action_at(d, a), "deadline"),
@@ -149,6 +148,8 @@ def ids_unique(plan: Plan) -> Iterator[Finding]:
     yield from _unique(plan.parties, "id", "parties", "party id")
     yield from _unique(plan.liaison_officers, "state", "liaison_officers", "record for state")
     yield from _unique(plan.eu_membership, "state", "eu_membership", "record for state")
+    if len(plan.actions) == sum(len(d.actions) for d in plan.directions):
+        return  # no id twice (the usual case): not looked for one by one
     seen: set[str] = set()
     for d, direction in enumerate(plan.directions):
         for a, action in enumerate(direction.actions):

@@ -37,9 +37,19 @@ def dues(action: Action, start: dt.date, end: dt.date) -> Dues:
     deadline = action.deadline
     if deadline is None or deadline.kind == "permanent":
         return _UNDATED
-    if deadline.due is not None:  # a fixed deadline: the only kind with a due date
-        return ((str(deadline.due), deadline.due.last_day),)
+    due = deadline.due
+    if due is not None:  # a fixed deadline: the only kind with a due date
+        day = (due.year, due.month, due.day)
+        found = _FIXED.get(day)
+        if found is None:
+            found = _FIXED[day] = ((str(due), due.last_day),)
+        return found
     return recurring(deadline.kind, start, end)
+
+
+# the one occurrence of a fixed deadline, by its date: many actions share a few, each with a
+# date of its own whose label and last day would be worked out for it
+_FIXED: dict[tuple[int, int | None, int | None], Dues] = {}
 
 
 RECURRING = ("each-semester", "each-february-after-year")  # the kinds `recurring` expands

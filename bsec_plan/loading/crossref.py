@@ -210,9 +210,11 @@ def states_declared(plan: Plan) -> Iterator[Finding]:
     for i, party in enumerate(plan.parties):
         yield from _state(plan, ("parties", i, "state"), party.state)
         yield from _state(plan, ("parties", i, "holder"), party.holder)
+    states = plan.state_by_code
     for name in ("ratifications", "liaison_officers", "eu_membership", "chairmanships"):
         for i, record in enumerate(getattr(plan, name)):
-            yield from _state(plan, (name, i, "state"), record.state)
+            if record.state not in states:  # the path made only then
+                yield from _state(plan, (name, i, "state"), record.state)
 
 
 def one_ratification_record_per_pair(plan: Plan) -> Iterator[Finding]:

@@ -101,8 +101,7 @@ if TYPE_CHECKING:  # for the type checker only: a Protocol takes a while to make
         @property
         def action(self) -> str: ...
 
-
-Dated = TypeVar("Dated", bound="_Dated")
+    Dated = TypeVar("Dated", bound=_Dated)
 
 
 def by_due(items: Iterable[Dated]) -> list[Dated]:

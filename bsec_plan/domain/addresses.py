@@ -8,7 +8,6 @@ untrusted, and a source may be long.
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
@@ -16,7 +15,8 @@ MAX_ADDRESS = 2000  # characters; longer addresses are refused (browsers and ser
 SCHEMES = ("http", "https")
 # characters an address may not hold as written: they end it in HTML or in other tools, or
 # browsers and Python read them differently (a backslash is a slash to a browser)
-_UNSAFE = re.compile(r"[\s<>\"'`\\\[\]{}|^\x00-\x1f\x7f-\x9f]")
+_UNSAFE_CHARS = r"\s<>\"'`\\\[\]{}|^\x00-\x1f\x7f-\x9f"  # the inside of a class
+_UNSAFE = re.compile(f"[{_UNSAFE_CHARS}]")
 _LABEL = re.compile(r"[\w-]+")
 
 
@@ -35,6 +35,14 @@ _PLAIN = re.compile(
     re.DOTALL,
 )
 
+# `_PLAIN` with no character `_UNSAFE` finds, whose path (up to `?` or `#`) holds more than
+# slashes or whose query (after `?`, up to `#`) is not empty: `names_a_page` in one match.
+_PAGE = re.compile(
+    r"[hH][tT][tT][pP][sS]?://[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.[A-Za-z]+\.*"
+    rf"(?:/+(?:[^{_UNSAFE_CHARS}/?#]|\?[^{_UNSAFE_CHARS}#])|\?[^{_UNSAFE_CHARS}#])"
+    rf"[^{_UNSAFE_CHARS}]*"
+)
+
 
 def parse(text: str) -> Address | str:
     """The address in `text` (all of it), or why it is not one the page can link."""
@@ -51,16 +59,13 @@ def names_a_page(text: str) -> bool:
     """Whether `text`, all of it, is an address as most are written (see `_PLAIN`) that names a
     page: `parse` gives an Address with `page` set. Such a text holds no space, so a source
     that is one is followable without splitting it into pieces and words."""
-    if len(text) <= MAX_ADDRESS and _UNSAFE.search(text) is None:
-        plain = _PLAIN.fullmatch(text)
-        if plain is not None:
-            path, _, query = (plain.group(2) or "").partition("#")[0].partition("?")
-            return bool(path.strip("/") or query)
-    return False
+    return len(text) <= MAX_ADDRESS and _PAGE.fullmatch(text) is not None
 
 
 def _parsed(text: str) -> Address | str:
     """`parse` for any text, through urlsplit: every rule, every message."""
+    import unicodedata  # here: most addresses never come this way
+
     if len(text) > MAX_ADDRESS:
         return f"the address is longer than {MAX_ADDRESS} characters"
     bad = _UNSAFE.search(text)

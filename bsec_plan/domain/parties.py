@@ -52,3 +52,16 @@ def resolve(plan: Plan, ref: str, day: dt.date) -> Resolved:
     return Resolved(
         ref, (holder,) if holder else (), f"{party.name} ({holder or 'holder unknown'})"
     )
+
+
+Memo = dict[tuple[object, ...], list[Resolved]]  # (day, *refs) -> the parties then
+
+
+def resolve_all(plan: Plan, refs: list[str], day: dt.date, memo: Memo) -> list[Resolved]:
+    """The parties `refs` as they stood on `day`, each list resolved once a day in `memo`: the
+    actions of a plan name a few lists of parties, and most occurrences share a few due dates."""
+    key = (day, *refs)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = [resolve(plan, ref, day) for ref in refs]
+    return found.copy()  # each row its own list

@@ -8,9 +8,9 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from bsec_plan.domain.citations import source_problem
-from bsec_plan.domain.model import Plan
+from bsec_plan.domain.model import Instrument, Plan
 from bsec_plan.domain.registers import Registers, registers_only
-from bsec_plan.domain.schedule import occurrences, recurring
+from bsec_plan.domain.schedule import RECURRING, occurrences, recurring
 from bsec_plan.loading.stagerules import one_of_each_stage, recorded_entry_agrees, stages_in_order
 from bsec_plan.problems import TreePath, did_you_mean
 
@@ -126,13 +126,12 @@ def occurrences_bounded(plan: Plan) -> Iterator[Finding]:
         return  # reported by period_bounded; counting would expand the long period
     count = 0
     start, end = plan.start, plan.end
+    # an action with no deadline, an ongoing or a fixed one falls due once (or never)
+    recurrences = {kind: len(recurring(kind, start, end)) for kind in RECURRING}
     for d, direction in enumerate(plan.directions):
         for a, action in enumerate(direction.actions):
             deadline = action.deadline
-            if deadline is None or deadline.kind == "permanent" or deadline.due is not None:
-                count += 1
-            else:
-                count += len(recurring(deadline.kind, start, end))
+            count += 1 if deadline is None else recurrences.get(deadline.kind, 1)
             if count > MAX_OCCURRENCES:
                 yield (
                     (*_action_at(d, a), "deadline"),
@@ -149,6 +148,8 @@ def ids_unique(plan: Plan) -> Iterator[Finding]:
     yield from _unique(plan.parties, "id", "parties", "party id")
     yield from _unique(plan.liaison_officers, "state", "liaison_officers", "record for state")
     yield from _unique(plan.eu_membership, "state", "eu_membership", "record for state")
+    if len(plan.actions) == sum(len(d.actions) for d in plan.directions):
+        return  # no id twice (the usual case): not looked for one by one
     seen: set[str] = set()
     for d, direction in enumerate(plan.directions):
         for a, action in enumerate(direction.actions):
@@ -171,21 +172,33 @@ def instruments_declared(plan: Plan) -> Iterator[Finding]:
     yield from _instrument(plan, ("purpose", "instrument"), plan.purpose.instrument)
     for d, direction in enumerate(plan.directions):
         yield from _instrument(plan, ("directions", d, "implements"), direction.implements)
+    # what each action names is looked at where it could be wrong (most name nothing, or what
+    # is declared): the paths and messages are made only then
+    instruments = plan.instrument_by_id
     for d, direction in enumerate(plan.directions):
         for a, action in enumerate(direction.actions):
-            for i, ident in enumerate(action.instruments):
-                yield from _instrument(plan, (*_action_at(d, a), "instruments", i), ident)
-            if action.addresses and action.addresses.not_ratified is not None:
+            if action.instruments and not instruments.keys() >= set(action.instruments):
+                for i, ident in enumerate(action.instruments):
+                    yield from _instrument(plan, (*_action_at(d, a), "instruments", i), ident)
+            addressed = action.addresses.not_ratified if action.addresses else None
+            if addressed is not None and not _ratifiable(instruments.get(addressed)):
                 path = (*_action_at(d, a), "addresses", "not_ratified")
-                yield from _instrument(plan, path, action.addresses.not_ratified, ratifiable=True)
+                yield from _instrument(plan, path, addressed, ratifiable=True)
+
+
+def _ratifiable(instrument: Instrument | None) -> bool:
+    return instrument is not None and instrument.ratifiable
 
 
 def responsible_parties_declared(plan: Plan) -> Iterator[Finding]:
     parties, states = plan.party_by_id, plan.state_by_code
+    declared = parties.keys() | states.keys()
     for d, direction in enumerate(plan.directions):
         for a, action in enumerate(direction.actions):
-            for i, ref in enumerate(action.responsible.parties if action.responsible else []):
-                if ref not in parties and ref not in states:
+            if action.responsible is None or declared.issuperset(action.responsible.parties):
+                continue  # the usual case, asked of the whole list at once
+            for i, ref in enumerate(action.responsible.parties):
+                if ref not in declared:
                     yield (
                         (*_action_at(d, a), "responsible", "parties", i),
                         f"responsible party '{ref}' is not declared under `parties` or `states` "
@@ -197,17 +210,20 @@ def states_declared(plan: Plan) -> Iterator[Finding]:
     for i, party in enumerate(plan.parties):
         yield from _state(plan, ("parties", i, "state"), party.state)
         yield from _state(plan, ("parties", i, "holder"), party.holder)
+    states = plan.state_by_code
     for name in ("ratifications", "liaison_officers", "eu_membership", "chairmanships"):
         for i, record in enumerate(getattr(plan, name)):
-            yield from _state(plan, (name, i, "state"), record.state)
+            if record.state not in states:  # the path made only then
+                yield from _state(plan, (name, i, "state"), record.state)
 
 
 def one_ratification_record_per_pair(plan: Plan) -> Iterator[Finding]:
     pairs: dict[tuple[str, str], int] = {}
+    instruments = plan.instrument_by_id
     for i, record in enumerate(plan.ratifications):
-        yield from _instrument(
-            plan, ("ratifications", i, "instrument"), record.instrument, ratifiable=True
-        )
+        if not _ratifiable(instruments.get(record.instrument)):
+            path = ("ratifications", i, "instrument")
+            yield from _instrument(plan, path, record.instrument, ratifiable=True)
         pair = (record.state, record.instrument)
         if pair in pairs:
             yield (

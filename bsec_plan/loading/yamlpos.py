@@ -30,8 +30,8 @@ _STR_TAGS = frozenset(("tag:yaml.org,2002:str", "!!str", "!"))
 # YAML 1.1 as PyYAML's SafeLoader resolves it and YAML 1.2 core (the YAML language server;
 # ruamel.yaml inside check-jsonschema). Dates are left out: check-jsonschema and the language
 # server read `2010-06-01` as the text it is.
-_BOOLEAN = re.compile(r"yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF")
-_NUMBER = re.compile(
+_BOOLEAN = r"yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"
+_NUMBER = (  # patterns, compiled as one; _BOOLEAN alone only to word a problem
     r"""[-+]?0b[01_]+
     |[-+]?0o?[0-7_]+
     |[-+]?0x[0-9a-fA-F_]+
@@ -42,10 +42,9 @@ _NUMBER = re.compile(
     |[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+
     |[-+]?\.[0-9_]+(?:[eE][-+]?[0-9]+)?
     |[-+]?\.(?:inf|Inf|INF)
-    |\.(?:nan|NaN|NAN)""",
-    re.VERBOSE,
+    |\.(?:nan|NaN|NAN)"""
 )
-_TYPED = re.compile(f"{_BOOLEAN.pattern}|{_NUMBER.pattern}", re.VERBOSE)
+_TYPED = re.compile(f"{_BOOLEAN}|{_NUMBER}", re.VERBOSE)
 # Readers try a pattern only on a value starting with one of these (so `_1` stays text), and
 # most text is ruled out by its first letter.
 _TYPED_START = frozenset("-+.0123456789yYnNtTfFoO")
@@ -112,10 +111,10 @@ def load_plain(text: str) -> Any:
 def _read_plain(
     text: str, mapping_type: type[dict[str, Any]], sequence_type: type[list[Any]]
 ) -> Node:
-    """The document's root without positions, in one loop with no call per event: what a valid
-    file costs. At anything the reader must refuse (a tag, an alias, a typed plain value, a
-    duplicate or non-text key, deep nesting, a syntax error, no document or two) it gives up
-    with _Retry, and the full reader reads the file again to place every problem."""
+    """The document's root without positions, in one loop with no call per event. At anything
+    the reader must refuse (a tag, an alias, a typed plain value, a duplicate or non-text key,
+    deep nesting, a syntax error, no document or two) it gives up with _Retry, and the full
+    reader reads the file again to place every problem."""
     scalar, mapping, sequence = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
     closing = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
     document, alias = yaml.DocumentStartEvent, yaml.AliasEvent
@@ -134,18 +133,18 @@ def _read_plain(
         for event in iter(loader.get_event, None):
             kind = type(event)
             if kind is scalar:  # most events: placed here, without the containers' steps
-                node = event.value
-                if event.tag is not None and event.tag not in str_tags:
-                    raise _Retry
-                # most plain values start with none of the characters a null or a typed
-                # value starts with; a value found untyped once (a date...) is not tried again
-                if event.implicit[0] and node[:1] in suspect:
-                    if node in nulls:
-                        node = None
-                    elif node[0] in typed_start and node not in untyped:
-                        if typed(node):
-                            raise _Retry
-                        untyped.add(node)
+                node, implicit = event.value, event.implicit  # (plain, quoted) if untagged
+                if implicit[0]:  # plain: most start with none of the characters a null or a
+                    # typed value starts with; one found untyped once (a date) is not tried again
+                    if not node or node[0] in suspect:
+                        if node in nulls:
+                            node = None
+                        elif node[0] in typed_start and node not in untyped:
+                            if typed(node):
+                                raise _Retry
+                            untyped.add(node)
+                elif not implicit[1] and event.tag not in str_tags:
+                    raise _Retry  # neither plain nor quoted: tagged, with a tag other than text's
                 if in_mapping:
                     if key is None:  # this scalar is a key
                         if node is None:
@@ -348,7 +347,7 @@ class _Inside:
 
 
 def _typed_message(value: str) -> str:
-    kind = "a boolean" if _BOOLEAN.fullmatch(value) else "a number"
+    kind = "a boolean" if re.fullmatch(_BOOLEAN, value) else "a number"
     return f'other YAML tools read {value} as {kind}, not text; quote it: "{value}"'
 
 

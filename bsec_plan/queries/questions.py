@@ -7,7 +7,7 @@ from dataclasses import field
 
 from bsec_plan.domain import parties
 from bsec_plan.domain.model import Action, Plan, Progress
-from bsec_plan.domain.schedule import Occurrence, plan_occurrences, recurring
+from bsec_plan.domain.schedule import Occurrence, by_due, plan_dues, plan_occurrences, recurring
 from bsec_plan.domain.stages import entries, entries_of
 from bsec_plan.plaindata import dataclass
 from bsec_plan.problems import UsageError, did_you_mean, listed
@@ -101,31 +101,35 @@ def evaluate(
     """Every occurrence of the plan, in plan order, with its status on `as_of`; with `only`,
     only those with that status (the others are not made into rows)."""
     closing = closing_records(plan, as_of)
-    directions = plan.direction_of
-    # most occurrences share a few due dates
-    resolved: dict[tuple[str, dt.date], parties.Resolved] = {}
+    overdue_only = only == "overdue"
+    resolved: parties.Memo = {}
     rows = []
-    for occ in occurrences if occurrences is not None else plan_occurrences(plan):
-        if only == "overdue" and (occ.due is None or occ.due >= as_of):
-            continue  # not due yet, or never: not overdue, whatever is recorded
-        action = plan.actions[occ.action]
-        record = closing.get((occ.action, occ.label))
-        status, days = status_of(action, occ, record, as_of, within)
-        if only is not None and status != only:
-            continue
-        rows.append(
-            Row(
-                action=occ.action,
-                direction=directions[occ.action].id,
-                occurrence=occ.label,
-                due=occ.due,
-                status=status,
-                days_overdue=days,
-                responsible=_responsible(plan, action, occ.due or as_of, resolved),
-                text=action.text,
-                done_on=record.date if record else None,
+    for direction, action, dated in plan_dues(plan, occurrences):
+        for label, due in dated:
+            if overdue_only and (due is None or due >= as_of):
+                continue  # not due yet, or never: not overdue, whatever is recorded
+            record = closing.get((action.id, label))
+            status, days = _status(action, due, record, as_of, within)
+            if only is not None and status != only:
+                continue
+            who = action.responsible
+            responsible = (
+                parties.resolve_all(plan, who.parties, due or as_of, resolved) if who else []
             )
-        )
+            done_on = record.date if record else None
+            rows.append(
+                Row(
+                    action.id,
+                    direction,
+                    label,
+                    due,
+                    status,
+                    days,
+                    responsible,
+                    action.text,
+                    done_on,
+                )
+            )
     return rows
 
 
@@ -133,28 +137,20 @@ def status_of(
     action: Action, occ: Occurrence, record: Progress | None, as_of: dt.date, within: int
 ) -> tuple[str, int | None]:
     """An occurrence's status on `as_of`, given the record that closes it; days overdue."""
-    if occ.due is None:
+    return _status(action, occ.due, record, as_of, within)
+
+
+def _status(
+    action: Action, due: dt.date | None, record: Progress | None, as_of: dt.date, within: int
+) -> tuple[str, int | None]:
+    if due is None:
         kind = action.deadline.kind if action.deadline else None
         return ("ongoing" if kind == "permanent" else ("done" if record else "no deadline")), None
     if record:
-        return ("done late" if record.date > occ.due else "done"), None
-    if as_of > occ.due:
-        return "overdue", (as_of - occ.due).days
-    return ("due soon" if (occ.due - as_of).days <= within else "upcoming"), None
-
-
-def _responsible(
-    plan: Plan, action: Action, day: dt.date, memo: dict[tuple[str, dt.date], parties.Resolved]
-) -> list[parties.Resolved]:
-    if action.responsible is None:
-        return []
-    out = []
-    for ref in action.responsible.parties:
-        key = (ref, day)
-        if key not in memo:
-            memo[key] = parties.resolve(plan, ref, day)
-        out.append(memo[key])
-    return out
+        return ("done late" if record.date > due else "done"), None
+    if as_of > due:
+        return "overdue", (as_of - due).days
+    return ("due soon" if (due - as_of).days <= within else "upcoming"), None
 
 
 # -- Member States: ratifications, liaison officers, EU membership ---------------------------
@@ -296,7 +292,7 @@ def overdue(plan: Plan, as_of: dt.date, state: str | None = None) -> list[Row]:
     rows = evaluate(plan, as_of, only="overdue")
     if state:
         rows = [r for r in rows if concerns(plan, r, state, as_of)]
-    return sorted(rows, key=lambda r: (r.due, r.action))
+    return by_due(rows)
 
 
 def window(plan: Plan, start: dt.date | None, end: dt.date | None) -> tuple[dt.date, dt.date]:
@@ -335,7 +331,7 @@ def deadlines(
     rows = evaluate(plan, as_of, within, dated)
     if state:
         rows = [r for r in rows if concerns(plan, r, state, as_of)]
-    return sorted(rows, key=lambda r: (r.due, r.action))
+    return by_due(rows)
 
 
 def title(plan: Plan, action_id_: str) -> str:
@@ -373,9 +369,7 @@ def overview(
         counts[r.direction][r.status] += 1
     total = (plan.end - plan.start).days + 1
     elapsed = min(max((as_of - plan.start).days + 1, 0), total) / total
-    pending = sorted(
-        (r for r in rows if r.status in ("due soon", "upcoming")), key=lambda r: (r.due, r.action)
-    )
+    pending = by_due(r for r in rows if r.status in ("due soon", "upcoming"))
     registered = states(plan, as_of)  # each state's standings, worked out once for all three
     lacks = missing(plan, as_of, "ratification", rows=registered)
     unratified: dict[str, list[Lack]] = {}
@@ -388,7 +382,7 @@ def overview(
         as_of=as_of,
         elapsed=elapsed,
         counts=counts,
-        overdue=sorted((r for r in rows if r.status == "overdue"), key=lambda r: (r.due, r.action)),
+        overdue=by_due(r for r in rows if r.status == "overdue"),
         next=pending[:upcoming],
         unratified=unratified,
         no_liaison=no_liaison,

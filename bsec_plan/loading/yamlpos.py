@@ -123,7 +123,7 @@ def _read_plain(
     untyped: set[str] = set()
     root: Node = None
     documents = 0
-    outer: list[tuple[Any, Any, bool]] = []  # the open containers around `into`, with keys
+    outer: list[Any] = []  # the open containers around `into`, innermost last
     into: Any = None  # the innermost open container: a mapping, a sequence or None
     in_mapping = False  # whether `into` is a mapping
     key: Any = None  # in a mapping, the key waiting for its value; None while a key is due
@@ -171,11 +171,11 @@ def _read_plain(
                     root = node
                 else:
                     into.append(node)
-                outer.append((into, key, in_mapping))
+                outer.append(into)
                 into, key, in_mapping = node, None, kind is mapping
-            elif kind in closing:
-                into, key, in_mapping = outer.pop()
-                key = None  # the container closed was the value of that key
+            elif kind in closing:  # `key` is None again, as it was when the container opened:
+                into = outer.pop()  # only the container needs keeping, not a tuple for each
+                in_mapping = type(into) is mapping_type
             elif kind is document:
                 documents += 1
             elif kind is alias:

@@ -6,14 +6,20 @@ The floor of a cold `overdue --format json` (the plan read, validated and cached
 is the sum of four stages, each timed in a fresh process of this interpreter:
 
 - interpreter: `python -c pass`, the whole process;
-- imports: the libraries the run needs, `import typer, yaml, dateutil.rrule, pydantic_core` and
+- imports: the libraries the run needs, `import typer, yaml, pydantic_core` and
   `from pydantic import ValidationError`, timed inside the process (after the interpreter); not
   pydantic's TypeAdapter, which a run of this tree does not import (its validator is compiled
-  from the core schema kept in the package, bsec_plan/loading/prebuilt.py);
+  from the core schema kept in the package, bsec_plan/loading/prebuilt.py), nor dateutil.rrule
+  (recurring deadlines are worked out without it);
 - YAML events: every event of the file from PyYAML's C parser (`yaml.cyaml.CParser`, its own
   `get_event` until there are none), without building anything from them;
 - validation: pydantic validating the loaded data (the file's tree as the tool reads it) with the
   project's own model (`TypeAdapter(Plan).validate_python`), the adapter built beforehand.
+
+Beside the floor and not in its sum, one more stage: the same events with each scalar's value
+kept in a list, nothing checked and no container made: what keeping the file's values costs
+beyond reading its events (the memory they fill), before any tree is made of them. The cold run
+is also given against the floor with that stage in place of the events.
 
 Each stage but the interpreter is timed inside its process around that stage alone, with the
 cyclic garbage collector off as the tool runs. Beside them, in the same rounds, the cold run
@@ -52,7 +58,7 @@ from tool import BYTECODE_ENV  # noqa: E402
 
 # Each stage's code runs as `python -c`; it prints the CPU seconds of its stage alone.
 _TIMED = "import gc, sys, time\ngc.disable()\nplan = sys.argv[1]\n{setup}\nstart = time.process_time()\n{stage}\nprint(time.process_time() - start)\n"
-IMPORTS = "import typer, yaml, dateutil.rrule, pydantic_core\nfrom pydantic import ValidationError"
+IMPORTS = "import typer, yaml, pydantic_core\nfrom pydantic import ValidationError"
 STAGES = {
     "imports": ("", IMPORTS),
     "YAML events": (
@@ -68,6 +74,17 @@ STAGES = {
         "adapter.validate_python(tree)",
     ),
 }
+EVENTS_KEPT = "YAML events, each value kept (beside the floor)"
+BESIDE = {
+    EVENTS_KEPT: (
+        "import yaml.cyaml\ntext = open(plan, encoding='utf-8').read()\n"
+        "parser = yaml.cyaml.CParser(text)\nscalar, kept = yaml.ScalarEvent, []",
+        "for event in iter(parser.get_event, None):\n"
+        "    if type(event) is scalar:\n"
+        "        kept.append(event.value)",
+    ),
+}
+KEPT_FLOOR = "floor, the events' values kept"
 COLD = "cold `overdue --format json`"
 
 
@@ -104,6 +121,10 @@ def one_round(plan: Path, work: Path, trees: dict[str, Path]) -> dict[str, float
         code = _TIMED.format(setup=setup, stage=stage)
         times[name] = float(_child(["-c", code, str(plan)], cache)[1])
     times["floor"] = sum(times.values())
+    for name, (setup, stage) in BESIDE.items():
+        code = _TIMED.format(setup=setup, stage=stage)
+        times[name] = float(_child(["-c", code, str(plan)], cache)[1])
+    times[KEPT_FLOOR] = times["floor"] - times["YAML events"] + times[EVENTS_KEPT]
     command = ["overdue", "--plan", str(plan), "--as-of", "2010-06-01", "--format", "json"]
     for label, tree in trees.items():
         shutil.rmtree(cache, ignore_errors=True)
@@ -155,11 +176,12 @@ def main() -> int:
     print("| stage | CPU |")
     print("|---|---:|")
     for name in [*rounds[0]]:
-        label = f"**{name}**" if name == "floor" or name in trees else name
+        label = f"**{name}**" if name in ("floor", KEPT_FLOOR) or name in trees else name
         print(f"| {label} | {statistics.median(r[name] for r in rounds):.3f} s |")
     for name in trees:
-        ratio = statistics.median(r[name] / r["floor"] for r in rounds)
-        print(f"| {name} ÷ floor, paired | {ratio:.2f}× |")
+        for floor in ("floor", KEPT_FLOOR):
+            ratio = statistics.median(r[name] / r[floor] for r in rounds)
+            print(f"| {name} ÷ {floor}, paired | {ratio:.2f}× |")
     return 0
 
 

@@ -75,15 +75,13 @@ STAGES = {
     ),
 }
 EVENTS_KEPT = "YAML events, each value kept (beside the floor)"
-BESIDE = {
-    EVENTS_KEPT: (
-        "import yaml.cyaml\ntext = open(plan, encoding='utf-8').read()\n"
-        "parser = yaml.cyaml.CParser(text)\nscalar, kept = yaml.ScalarEvent, []",
-        "for event in iter(parser.get_event, None):\n"
-        "    if type(event) is scalar:\n"
-        "        kept.append(event.value)",
-    ),
-}
+KEPT = (  # the events' stage, each scalar's value kept
+    "import yaml.cyaml\ntext = open(plan, encoding='utf-8').read()\n"
+    "parser = yaml.cyaml.CParser(text)\nscalar, kept = yaml.ScalarEvent, []",
+    "for event in iter(parser.get_event, None):\n"
+    "    if type(event) is scalar:\n"
+    "        kept.append(event.value)",
+)
 KEPT_FLOOR = "floor, the events' values kept"
 COLD = "cold `overdue --format json`"
 
@@ -112,18 +110,20 @@ def _child(args: list[str], cache: Path, tree: Path = TREE) -> tuple[float, str]
     return usage.ru_utime + usage.ru_stime, out
 
 
+def _stage(setup: str, stage: str, plan: Path, cache: Path) -> float:
+    """CPU seconds of one stage alone, in a fresh process."""
+    return float(_child(["-c", _TIMED.format(setup=setup, stage=stage), str(plan)], cache)[1])
+
+
 def one_round(plan: Path, work: Path, trees: dict[str, Path]) -> dict[str, float]:
     """Each stage of the floor and the cold run of each tree, once each, in a fresh process
     each."""
     cache = work / "cache"
     times = {"interpreter": _child(["-c", "pass"], cache)[0]}
     for name, (setup, stage) in STAGES.items():
-        code = _TIMED.format(setup=setup, stage=stage)
-        times[name] = float(_child(["-c", code, str(plan)], cache)[1])
+        times[name] = _stage(setup, stage, plan, cache)
     times["floor"] = sum(times.values())
-    for name, (setup, stage) in BESIDE.items():
-        code = _TIMED.format(setup=setup, stage=stage)
-        times[name] = float(_child(["-c", code, str(plan)], cache)[1])
+    times[EVENTS_KEPT] = _stage(*KEPT, plan, cache)
     times[KEPT_FLOOR] = times["floor"] - times["YAML events"] + times[EVENTS_KEPT]
     command = ["overdue", "--plan", str(plan), "--as-of", "2010-06-01", "--format", "json"]
     for label, tree in trees.items():

@@ -233,6 +233,14 @@ def run_on_terminal(
     return os.waitstatus_to_exitcode(status), b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
 
 
+def bundled_copy(folder: Path) -> Path:
+    """`folder` holding copies of the bundled plan and registers in data/, as a repository does."""
+    (folder / "data").mkdir()
+    shutil.copy(PLAN, folder / "data" / "plan.yaml")
+    shutil.copy(REGISTERS, folder / "data" / "registers.yaml")
+    return folder
+
+
 @pytest.fixture()
 def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A plan cache of the test's own."""

@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import PLAN, REGISTERS, run_cli
+from conftest import bundled_copy, run_cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -52,9 +52,7 @@ def _git(folder: Path, *args: str) -> str:
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """A repository holding copies of the bundled plan and registers, committed."""
-    (tmp_path / "data").mkdir()
-    shutil.copy(PLAN, tmp_path / "data" / "plan.yaml")
-    shutil.copy(REGISTERS, tmp_path / "data" / "registers.yaml")
+    bundled_copy(tmp_path)
     _git(tmp_path, "init", "-q", "-b", "main")
     _git(tmp_path, "add", "data")
     _git(tmp_path, "commit", "-qm", "plan")

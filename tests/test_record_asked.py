@@ -3,21 +3,17 @@ in the file as it would be written (`FILE (recorded)`), not in the file on disk;
 is taken in any case, as an action id is; a date before the plan began is refused as a slip;
 an officer record that changes nothing says what is recorded already."""
 
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import PLAN, REGISTERS, run_cli
+from conftest import bundled_copy, run_cli
 
 SOURCE = ("--source", "https://example.org/minutes.pdf")
 
 
 @pytest.fixture
 def files(tmp_path: Path) -> Path:
-    (tmp_path / "data").mkdir()
-    shutil.copy(PLAN, tmp_path / "data" / "plan.yaml")
-    shutil.copy(REGISTERS, tmp_path / "data" / "registers.yaml")
-    return tmp_path
+    return bundled_copy(tmp_path)
 
 
 def _bytes(folder: Path) -> tuple[bytes, bytes]:
